@@ -1,0 +1,3 @@
+from rjdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Typed errors shared by every layer.
+
+Each expected error carries one sentence a person can act on (``str(err)``). The CLI and the GUI
+show that sentence and nothing else; a traceback is only for errors nobody expected.
+These messages must never include key material, and should name fields rather than echo case
+content, because a message can end up on a screen shared in a living room.
+"""
+
+from __future__ import annotations
+
+
+class RjdeskError(Exception):
+    """Base of every expected error. ``exit_code`` is what the CLI returns for it."""
+
+    exit_code = 1
+
+
+class UsageError(RjdeskError):
+    exit_code = 2
+
+
+class WrongPassphrase(RjdeskError):
+    """The passphrase (or recovery key) does not open this vault. Nothing was changed."""
+
+    exit_code = 3
+
+
+class VaultLocked(RjdeskError):
+    exit_code = 3
+
+
+class VaultNotFound(RjdeskError):
+    pass
+
+
+class VaultExists(RjdeskError):
+    pass
+
+
+class VaultDamaged(RjdeskError):
+    """The vault's files are unreadable or fail an integrity check."""
+
+
+class VaultTooNew(RjdeskError):
+    """The vault was written by a newer rjdesk; opening it here could damage it."""
+
+
+class NotFound(RjdeskError):
+    pass
+
+
+class RuleViolation(RjdeskError):
+    """A rule of the RJ process (DESIGN §2) refuses the change."""
+
+
+class ValidationError(RjdeskError):
+    """A value is missing or malformed. ``field`` names it when known."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.reason = message
+
+
+class CaseImportError(RjdeskError):
+    """A case file is refused whole; ``field`` is its JSON path (``participants[1].role``)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}" if field else reason)
+        self.field = field
+        self.reason = reason
