@@ -1,0 +1,1 @@
+"""The vault: keys, the SQLCipher engine, migrations, the audit log and search."""
