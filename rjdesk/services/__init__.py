@@ -1,0 +1,1 @@
+"""Use cases of the facilitator's work: one unit of work each (DESIGN §3)."""

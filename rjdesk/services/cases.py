@@ -1,0 +1,272 @@
+"""Cases: create from a referral, load, change stage, close (DESIGN §2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from rjdesk.domain import rules
+from rjdesk.domain.enums import (
+    CaseType,
+    Channel,
+    ClosureReason,
+    Flag,
+    ReferralSource,
+    Stage,
+)
+from rjdesk.domain.models import (
+    Agreement,
+    Case,
+    Consent,
+    Contact,
+    Participant,
+    ReferenceCounter,
+    StageChange,
+    VaultInfo,
+)
+from rjdesk.domain.references import format_reference
+from rjdesk.errors import NotFound, RuleViolation, ValidationError
+from rjdesk.store.unit import UnitOfWork
+
+# Case types that are themselves a flag, so filters by flag find them whichever was used.
+_TYPE_FLAGS = {CaseType.HATE_CRIME: Flag.HATE_CRIME, CaseType.NOISE_NUISANCE: Flag.NOISE_NUISANCE}
+
+
+@dataclass
+class Referral:
+    """What a referral gives: the fields of the phone call, the police form or the email."""
+
+    case_type: CaseType
+    received_on: date
+    source: ReferralSource
+    channel: Channel
+    summary: str = ""
+    referrer_name: str | None = None
+    referrer_organisation: str | None = None
+    referrer_phone: str | None = None
+    referrer_email: str | None = None
+    crime_reference: str | None = None
+    incident_date: date | None = None
+    location: str | None = None
+    flags: Sequence[Flag] = field(default_factory=tuple)
+
+
+# Everything a case screen, a rule check or an export needs, in a fixed number of queries.
+CASE_LOAD_OPTIONS = (
+    selectinload(Case.participants).options(
+        joinedload(Participant.person),
+        selectinload(Participant.consents).joinedload(Consent.given_by),
+    ),
+    selectinload(Case.risk_assessments),
+    selectinload(Case.contacts).options(
+        selectinload(Contact.present), selectinload(Contact.addenda)
+    ),
+    selectinload(Case.agreements).options(
+        selectinload(Agreement.actions), selectinload(Agreement.signatures)
+    ),
+    selectinload(Case.safeguarding),
+    selectinload(Case.stage_changes),
+    selectinload(Case.documents),
+)
+
+
+def load_case(session: Session, ref_or_id: str) -> Case:
+    """A case with everything in it, by reference (``RJ-26-K7QXM-0042``, any case) or id."""
+    wanted = ref_or_id.strip()
+    query = (
+        select(Case)
+        .where(or_(Case.reference == wanted.upper(), Case.id == wanted))
+        .options(*CASE_LOAD_OPTIONS)
+    )
+    case = session.scalars(query).one_or_none()
+    if case is None:
+        raise NotFound(f"no case {wanted} in this vault")
+    return case
+
+
+def _next_reference(session: Session, year: int) -> str:
+    device_code = session.scalars(select(VaultInfo.device_code)).one()
+    counter = session.get(ReferenceCounter, year)
+    if counter is None:
+        counter = ReferenceCounter(year=year, last_number=0)
+        session.add(counter)
+    counter.last_number += 1
+    return format_reference(year, device_code, counter.last_number)
+
+
+def _not_future(value: date | None, today: date, name: str) -> None:
+    if value is not None and value > today:
+        raise ValidationError("is in the future", field=name)
+
+
+def create_case(uow: UnitOfWork, referral: Referral, *, reference: str | None = None) -> Case:
+    """Open a case from a referral; it starts at the referral stage with a new reference."""
+    today = uow.today
+    _not_future(referral.received_on, today, "received_on")
+    _not_future(referral.incident_date, today, "incident_date")
+    if referral.incident_date and referral.incident_date > referral.received_on:
+        raise ValidationError("is after the referral was received", field="incident_date")
+    flags = [Flag(flag) for flag in referral.flags]
+    type_flag = _TYPE_FLAGS.get(referral.case_type)
+    if type_flag and type_flag not in flags:
+        flags.append(type_flag)
+    case = Case(
+        reference=reference or _next_reference(uow.session, uow.today.year),
+        case_type=referral.case_type,
+        stage=Stage.REFERRAL,
+        received_on=referral.received_on,
+        source=referral.source,
+        channel=referral.channel,
+        summary=referral.summary.strip(),
+        referrer_name=_clean(referral.referrer_name),
+        referrer_organisation=_clean(referral.referrer_organisation),
+        referrer_phone=_clean(referral.referrer_phone),
+        referrer_email=_clean(referral.referrer_email),
+        crime_reference=_clean(referral.crime_reference),
+        incident_date=referral.incident_date,
+        location=_clean(referral.location),
+        flags=sorted({flag.value for flag in flags}),
+        facilitators=[uow.actor.name],
+        # A new case has nothing yet: say so, rather than let each list be queried later.
+        participants=[],
+        risk_assessments=[],
+        contacts=[],
+        agreements=[],
+        safeguarding=[],
+        stage_changes=[],
+        documents=[],
+    )
+    uow.session.add(case)
+    case.stage_changes.append(
+        StageChange(to_stage=Stage.REFERRAL, changed_at=uow.now, changed_by=uow.actor.name)
+    )
+    uow.audit("create_case", entity="case", entity_id=case.id, case_reference=case.reference)
+    return case
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+REFERRAL_FIELDS = frozenset(
+    {
+        "summary",
+        "referrer_name",
+        "referrer_organisation",
+        "referrer_phone",
+        "referrer_email",
+        "crime_reference",
+        "incident_date",
+        "location",
+        "source",
+        "channel",
+        "received_on",
+        "case_type",
+    }
+)
+
+
+def update_referral(uow: UnitOfWork, case: Case, **changes: object) -> None:
+    """Correct or complete the referral details (not a contemporaneous record)."""
+    unknown = set(changes) - REFERRAL_FIELDS
+    if unknown:
+        raise ValidationError(f"cannot be changed here: {', '.join(sorted(unknown))}")
+    _ensure_open(case)
+    for name, value in changes.items():
+        setattr(case, name, value.strip() if isinstance(value, str) else value)
+    _not_future(case.received_on, uow.today, "received_on")
+    uow.audit(
+        "update_case",
+        entity="case",
+        entity_id=case.id,
+        case_reference=case.reference,
+        detail="fields: " + ", ".join(sorted(changes)),
+    )
+
+
+def set_flags(uow: UnitOfWork, case: Case, flags: Sequence[Flag]) -> None:
+    case.flags = sorted({Flag(flag).value for flag in flags})
+    uow.audit(
+        "set_flags",
+        entity="case",
+        entity_id=case.id,
+        case_reference=case.reference,
+        detail="flags: " + ", ".join(case.flags),
+    )
+
+
+def add_flag(case: Case, flag: Flag) -> None:
+    if flag.value not in case.flags:
+        case.flags = sorted({*case.flags, flag.value})
+
+
+def _ensure_open(case: Case) -> None:
+    if case.stage == Stage.CLOSED:
+        raise RuleViolation(f"{case.reference} is closed")
+
+
+def move_stage(uow: UnitOfWork, case: Case, target: Stage, note: str = "") -> None:
+    """Record a stage change (the caller has checked the rules)."""
+    if case.stage == target:
+        return
+    case.stage_changes.append(
+        StageChange(
+            from_stage=case.stage,
+            to_stage=target,
+            changed_at=uow.now,
+            changed_by=uow.actor.name,
+            note=note,
+        )
+    )
+    previous, case.stage = case.stage, target
+    uow.audit(
+        "change_stage",
+        entity="case",
+        entity_id=case.id,
+        case_reference=case.reference,
+        detail=f"{previous} -> {target}",
+    )
+
+
+def change_stage(uow: UnitOfWork, case: Case, target: Stage, note: str = "") -> None:
+    """Move the case; refused with every reason when the rules of DESIGN §2 are not met."""
+    blockers = rules.stage_change_blockers(case, Stage(target), uow.today)
+    if blockers:
+        raise RuleViolation(f"cannot move {case.reference} to {target}: " + "; ".join(blockers))
+    move_stage(uow, case, Stage(target), note)
+
+
+def close_case(
+    uow: UnitOfWork,
+    case: Case,
+    reason: ClosureReason,
+    *,
+    closed_on: date | None = None,
+    note: str = "",
+) -> None:
+    """Close the case: completed after the work, or early (declined, unsuitable, ...)."""
+    _ensure_open(case)
+    closed_on = closed_on or uow.today
+    _not_future(closed_on, uow.today, "closed_on")
+    if closed_on < case.received_on:
+        raise ValidationError("is before the referral was received", field="closed_on")
+    if reason == ClosureReason.COMPLETED and not any(
+        contact.kind.is_intervention for contact in case.contacts
+    ):
+        raise RuleViolation(
+            "a case is completed only after a conference or shuttle work; "
+            "close it as declined, unsuitable, withdrawn or no contact instead"
+        )
+    case.closure_reason = ClosureReason(reason)
+    case.closed_on = closed_on
+    move_stage(uow, case, Stage.CLOSED, note or f"closed: {reason}")
+
+
+def ensure_open(case: Case) -> None:
+    """Refuse work on a closed case."""
+    _ensure_open(case)

@@ -1,0 +1,234 @@
+"""People in a case: participants, their details, and who has been seen before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from rjdesk.domain import rules
+from rjdesk.domain.enums import Flag, Role
+from rjdesk.domain.models import Case, Person
+from rjdesk.domain.models import Participant as ParticipantRow
+from rjdesk.domain.text import address_key, name_key, phone_key, postcode_key
+from rjdesk.errors import RuleViolation, ValidationError
+from rjdesk.services.cases import add_flag, ensure_open
+from rjdesk.store.unit import UnitOfWork
+
+
+@dataclass
+class PersonDetails:
+    name: str
+    date_of_birth: date | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    language: str | None = None
+    interpreter: bool = False
+    access_needs: str = ""
+
+
+PERSON_FIELDS = frozenset(PersonDetails.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class SeenBefore:
+    """Another case in which this person, or this address, appears ("revolving door")."""
+
+    case_id: str
+    case_reference: str
+    name: str
+    role: Role
+    matched_on: str  # "date of birth", "phone", "postcode" or "address"
+
+
+def _apply_details(person: Person, details: PersonDetails, today: date) -> None:
+    name = " ".join(details.name.split())
+    if not name:
+        raise ValidationError("a name is needed", field="name")
+    if details.date_of_birth and details.date_of_birth > today:
+        raise ValidationError("is in the future", field="date_of_birth")
+    person.name = name
+    person.date_of_birth = details.date_of_birth
+    person.phone = (details.phone or "").strip() or None
+    person.email = (details.email or "").strip() or None
+    person.address = (details.address or "").strip() or None
+    person.language = (details.language or "").strip() or None
+    person.interpreter = bool(details.interpreter)
+    person.access_needs = (details.access_needs or "").strip()
+    person.name_key = name_key(name)
+    person.phone_key = phone_key(person.phone)
+    person.postcode_key = postcode_key(person.address)
+    person.address_key = address_key(person.address)
+
+
+def _next_key(case: Case) -> str:
+    taken = {p.key for p in case.participants}
+    number = len(taken) + 1
+    while f"p{number}" in taken:
+        number += 1
+    return f"p{number}"
+
+
+def add_participant(
+    uow: UnitOfWork,
+    case: Case,
+    details: PersonDetails,
+    role: Role,
+    *,
+    supports: ParticipantRow | None = None,
+    relationship: str | None = None,
+    organisation: str | None = None,
+    rj_information_given_on: date | None = None,
+    key: str | None = None,
+    position: int | None = None,
+) -> tuple[ParticipantRow, list[SeenBefore]]:
+    """Add someone to the case. Returns them and the other cases they were seen in; a person
+    seen before flags the case as a repeat referral."""
+    ensure_open(case)
+    role = Role(role)
+    if role == Role.SUPPORTER:
+        if supports is None or supports.case is not case or not supports.role.is_party:
+            raise RuleViolation("a supporter supports a harmed or responsible person in the case")
+    elif supports is not None:
+        raise RuleViolation("only supporters support someone")
+    if rj_information_given_on is not None:
+        if not role.is_harmed:
+            raise RuleViolation("the Victims' Code RJ information date is for harmed people")
+        if rj_information_given_on > uow.today:
+            raise ValidationError("is in the future", field="rj_information_given_on")
+    if key is not None and key in {p.key for p in case.participants}:
+        raise ValidationError(f"the key {key!r} is used twice", field="key")
+    person = Person()
+    _apply_details(person, details, uow.today)
+    participant = ParticipantRow(
+        consents=[],
+        person=person,
+        role=role,
+        supports=supports,
+        relationship_to_supported=(relationship or "").strip() or None,
+        organisation=(organisation or "").strip() or None,
+        rj_information_given_on=rj_information_given_on,
+        key=key or _next_key(case),
+        position=position if position is not None else len(case.participants),
+    )
+    case.participants.append(participant)
+    uow.session.add(person)
+    # Professionals and interpreters meet many cases as part of their job: not a revolving door.
+    matches = seen_before(uow.session, person, exclude_case_id=case.id) if role.consents else []
+    if role.is_party and any(m.matched_on != "address" and m.role.is_party for m in matches):
+        add_flag(case, Flag.REPEAT_REFERRAL)
+    uow.audit(
+        "add_participant",
+        entity="participant",
+        entity_id=participant.id,
+        case_reference=case.reference,
+        detail=f"role: {role}",
+    )
+    return participant, matches
+
+
+def update_person(uow: UnitOfWork, participant: ParticipantRow, details: PersonDetails) -> None:
+    ensure_open(participant.case)
+    _apply_details(participant.person, details, uow.today)
+    uow.audit(
+        "update_person",
+        entity="person",
+        entity_id=participant.person.id,
+        case_reference=participant.case.reference,
+    )
+
+
+def record_rj_information(uow: UnitOfWork, participant: ParticipantRow, given_on: date) -> None:
+    """Victims' Code: the day this harmed person was given information about RJ."""
+    if not participant.role.is_harmed:
+        raise RuleViolation(f"{rules.describe(participant)} is not a harmed person")
+    if given_on > uow.today:
+        raise ValidationError("is in the future", field="rj_information_given_on")
+    participant.rj_information_given_on = given_on
+    uow.audit(
+        "record_rj_information",
+        entity="participant",
+        entity_id=participant.id,
+        case_reference=participant.case.reference,
+    )
+
+
+def remove_participant(uow: UnitOfWork, participant: ParticipantRow) -> None:
+    """Remove someone added by mistake; refused once anything records them."""
+    case = participant.case
+    ensure_open(case)
+    in_use = (
+        participant.consents
+        or any(participant in contact.present for contact in case.contacts)
+        or any(s.participant is participant for a in case.agreements for s in a.signatures)
+        or any(a.owner is participant for ag in case.agreements for a in ag.actions)
+        or any(p.supports is participant for p in case.participants)
+    )
+    if in_use:
+        raise RuleViolation(
+            f"{rules.describe(participant)} is part of the case's records and cannot be removed"
+        )
+    case.participants.remove(participant)
+    uow.audit(
+        "delete_participant",
+        entity="participant",
+        entity_id=participant.id,
+        case_reference=case.reference,
+    )
+
+
+def seen_before(session: Session, person: Person, *, exclude_case_id: str) -> list[SeenBefore]:
+    """Other cases with the same person (normalised name together with date of birth, phone or
+    postcode: never the name alone) or the same address (house number and postcode)."""
+    person_match = [
+        (Person.date_of_birth == person.date_of_birth, person.date_of_birth, "date of birth"),
+        (Person.phone_key == person.phone_key, person.phone_key, "phone"),
+        (Person.postcode_key == person.postcode_key, person.postcode_key, "postcode"),
+    ]
+    clauses = [clause for clause, value, _ in person_match if value is not None]
+    conditions = []
+    if person.name_key and clauses:
+        conditions.append(and_(Person.name_key == person.name_key, or_(*clauses)))
+    if person.address_key:
+        conditions.append(Person.address_key == person.address_key)
+    if not conditions:
+        return []
+    query = (
+        select(Person, ParticipantRow.role, Case.id, Case.reference)
+        .join(ParticipantRow, ParticipantRow.person_id == Person.id)
+        .join(Case, Case.id == ParticipantRow.case_id)
+        .where(
+            or_(*conditions),
+            Case.id != exclude_case_id,
+            Person.id != person.id,
+            ParticipantRow.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
+        )
+        .order_by(Case.received_on.desc())
+    )
+    found: dict[tuple[str, str], SeenBefore] = {}
+    for other, role, case_id, reference in session.execute(query):
+        matched_on = "address"
+        if other.name_key == person.name_key:
+            for _, value, label in person_match:
+                if value is not None and getattr(other, _KEY_ATTR[label]) == value:
+                    matched_on = label
+                    break
+        found.setdefault(
+            (case_id, other.name), SeenBefore(case_id, reference, other.name, role, matched_on)
+        )
+    return list(found.values())
+
+
+_KEY_ATTR = {"date of birth": "date_of_birth", "phone": "phone_key", "postcode": "postcode_key"}
+
+
+def revolving_door(session: Session, case: Case) -> dict[str, list[SeenBefore]]:
+    """For each participant of the case, the other cases they or their address appear in."""
+    return {
+        p.id: matches
+        for p in case.participants
+        if p.role.consents and (matches := seen_before(session, p.person, exclude_case_id=case.id))
+    }
