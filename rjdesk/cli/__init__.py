@@ -1,0 +1,153 @@
+"""``rjdesk``: headless commands over the same services as the GUI (DESIGN §8).
+
+Expected errors print one line to stderr and exit non-zero: 2 for usage, 3 for a wrong
+passphrase or a locked vault, 1 for anything else. A traceback is shown only with ``--debug``
+and only for errors nobody expected; it never carries case text from rjdesk's own messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from rjdesk import __version__
+from rjdesk.cli import commands
+from rjdesk.errors import RjdeskError, UsageError
+
+EXIT_UNEXPECTED = 1
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before or after the command: `rjdesk --data-dir D case list` and
+    # `rjdesk case list --data-dir D` both work. Subcommands suppress the default so that they
+    # do not overwrite a value given before the command.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="vault folder (default: RJDESK_DATA_DIR, else the platform's)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help="read the passphrase from FILE (else RJDESK_PASSPHRASE, else a prompt)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="log what rjdesk does (never case content) and show tracebacks",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rjdesk",
+        description="The case file of a restorative justice facilitator.",
+    )
+    parser.add_argument("--version", action="version", version=f"rjdesk {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(
+        name: str, help_text: str, parent: argparse._SubParsersAction[argparse.ArgumentParser] = sub
+    ) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_text, description=help_text)
+        _common(p, top=False)
+        return p
+
+    p = command("init", "create a vault (prints the recovery key once)")
+    p.add_argument("--name", required=True, help="the facilitator's name, as it appears on records")
+    p.set_defaults(run=commands.init)
+
+    p = command("demo", "fill a vault with realistic synthetic cases")
+    p.add_argument("--cases", type=int, default=40, metavar="N", help="how many (default 40)")
+    p.add_argument("--seed", type=int, default=2026, help="the same seed gives the same cases")
+    p.set_defaults(run=commands.demo)
+
+    case = sub.add_parser("case", help="import, list and show cases")
+    case_sub = case.add_subparsers(dest="case_command", metavar="COMMAND", required=True)
+
+    p = command("import", "import a case file (rjdesk.case/1 JSON); prints its reference", case_sub)
+    p.add_argument("file", help="the case file, or - for standard input")
+    p.set_defaults(run=commands.case_import)
+
+    p = command("list", "list cases (most recently changed first)", case_sub)
+    p.add_argument("--json", action="store_true", help="one JSON array on standard output")
+    p.add_argument("--search", default="", metavar="TEXT", help="names, references, notes, ...")
+    p.add_argument("--stage", choices=commands.STAGES)
+    p.add_argument("--type", dest="case_type", choices=commands.CASE_TYPES)
+    p.add_argument("--flag", choices=commands.FLAGS)
+    p.add_argument("--open", action="store_true", help="leave out closed cases")
+    p.add_argument("--limit", type=int, default=100, help="at most this many (0: all)")
+    p.set_defaults(run=commands.case_list)
+
+    p = command("show", "show one case", case_sub)
+    p.add_argument("reference")
+    p.add_argument("--json", action="store_true", help="the case as rjdesk.case/1 JSON")
+    p.set_defaults(run=commands.case_show)
+
+    p = command("verify", "check the vault's integrity and its audit log")
+    p.set_defaults(run=commands.verify)
+
+    p = command("passwd", "change the passphrase (or reset it with the recovery key)")
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="forgot the passphrase: set a new one with the recovery key",
+    )
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE (else RJDESK_NEW_PASSPHRASE, else a prompt)",
+    )
+    p.set_defaults(run=commands.passwd)
+    return parser
+
+
+def _configure_logging(debug: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    _configure_logging(args.debug)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        sys.stderr.write(
+            "\nThe desktop window is not part of this build yet: use the commands above.\n"
+        )
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except RjdeskError as error:
+        sys.stderr.write(f"rjdesk: {error}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("rjdesk: interrupted; the change in progress was not saved\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:
+        if args.debug:
+            raise
+        sys.stderr.write(
+            f"rjdesk: unexpected error ({type(error).__name__}); the change in progress was not "
+            "saved. Run again with --debug for details and report it.\n"
+        )
+        return EXIT_UNEXPECTED
+
+
+__all__ = ["UsageError", "main"]
