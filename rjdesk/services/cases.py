@@ -94,8 +94,12 @@ def _next_reference(session: Session, year: int) -> str:
     if counter is None:
         counter = ReferenceCounter(year=year, last_number=0)
         session.add(counter)
-    counter.last_number += 1
-    return format_reference(year, device_code, counter.last_number)
+    while True:
+        counter.last_number += 1
+        reference = format_reference(year, device_code, counter.last_number)
+        # An imported case may already carry one of this device's references.
+        if session.scalar(select(Case.id).where(Case.reference == reference)) is None:
+            return reference
 
 
 def _not_future(value: date | None, today: date, name: str) -> None:

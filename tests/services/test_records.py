@@ -269,3 +269,26 @@ def test_rj_information_is_recorded_only_for_harmed_people(vault: Vault) -> None
         responsible = person(uow, case, "Kyle Brennan", Role.RESPONSIBLE)
         with pytest.raises(RuleViolation, match="not a harmed person"):
             people.record_rj_information(uow, responsible, date(2026, 10, 2))
+
+
+def test_a_new_reference_never_repeats_one_imported_into_the_vault(vault: Vault) -> None:
+    from rjdesk.domain.references import format_reference
+    from rjdesk.services import cases
+    from tests.services.builders import RECEIVED
+
+    mine = [format_reference(2026, vault.device_code, n) for n in (1, 2, 3)]
+    with vault.unit_of_work() as uow:
+        first = referral(uow)
+        # A case exported from this vault and imported again keeps its reference: number 2.
+        cases.create_case(
+            uow,
+            cases.Referral(
+                case_type=first.case_type,
+                received_on=RECEIVED,
+                source=first.source,
+                channel=first.channel,
+            ),
+            reference=mine[1],
+        )
+        later = referral(uow)
+    assert (first.reference, later.reference) == (mine[0], mine[2])
