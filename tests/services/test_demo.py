@@ -158,6 +158,16 @@ def test_the_same_seed_gives_the_same_caseload(tmp_path: Path) -> None:
     assert [summary for *_, summary in first] != [summary for *_, summary in other]
 
 
+def test_a_new_referral_names_its_people_and_nobody_has_been_called_yet(session: Session) -> None:
+    referrals = [case for case in _all_cases(session) if case.stage == Stage.REFERRAL]
+    assert referrals
+    for case in referrals:
+        assert len(rules.parties(case)) >= 2, case.reference
+        assert case.contacts == [] and case.risk_assessments == []
+        # Professionals and interpreters join once the work begins.
+        assert all(p.role.consents for p in case.participants)
+
+
 def test_every_conference_had_a_risk_assessment_and_everyones_consent(session: Session) -> None:
     interventions = 0
     for case in _all_cases(session):

@@ -1,20 +1,14 @@
-"""Demo data: a vault filled with realistic synthetic cases, made through the real services.
-
-Every case is worked the way a facilitator works one — referral, people, calls and visits, risk
-assessment, consent, conference or shuttle, agreement, signatures, follow-up, closing — so the
-services check every rule of DESIGN §2 and audit every write; nothing here writes rows itself.
-The words, people, places and the shape of the caseload are in ``demo_text``.
-"""
+"""One demo case worked the way a facilitator works one — referral, people, calls and visits,
+risk assessment, consent, conference or shuttle, agreement, signatures, follow-up, closing —
+through the real services, so that they check every rule of DESIGN §2 and audit every write;
+nothing here writes rows itself."""
 
 from __future__ import annotations
 
-import random
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import partial
-
-from sqlalchemy.orm.attributes import set_committed_value
 
 from rjdesk.domain.calendar import add_working_days
 from rjdesk.domain.enums import (
@@ -32,71 +26,34 @@ from rjdesk.domain.enums import (
     SignatureMethod,
     Stage,
 )
-from rjdesk.domain.models import Agreement, AuditHead, Case, Participant
-from rjdesk.domain.text import fold
+from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.services import agreements, assessment, contacts, people
 from rjdesk.services import cases as case_service
-from rjdesk.services import demo_text as words
 from rjdesk.services.agreements import ActionInput
-from rjdesk.services.demo_text import Cast, Plan
+from rjdesk.services.demo.identities import Identities, mailbox, signature_png
+from rjdesk.services.demo.notes import (
+    AGREEMENT_SUMMARIES,
+    CHECK_NOTES,
+    CLOSURE_NOTES,
+    NEXT_STEPS,
+    NOTES,
+    day_words,
+)
+from rjdesk.services.demo.people import LANGUAGE_NAMES
+from rjdesk.services.demo.planning import CHANNELS, OUTCOMES, Plan
+from rjdesk.services.demo.referrals import DEALS_WITH, REFERRERS, SUMMARY_TAILS
+from rjdesk.services.demo.risk import (
+    GENERAL_FACTORS,
+    HIGH_FACTORS,
+    INTERPRETER_FACTOR,
+    RISK_NOTES,
+    SAFEGUARDING,
+)
+from rjdesk.services.demo.story import Cast, Story
 from rjdesk.store.unit import LONDON, UnitOfWork
-from rjdesk.store.vault import Vault
 
 C, K = ClosureReason, ContactKind
 _ALL_SCOPES = tuple(ConsentScope)
-
-
-def fill_demo(vault: Vault, *, cases: int, seed: int = 2026, batch: int = 25) -> Iterator[int]:
-    """Create ``cases`` synthetic cases; yields the number of cases created so far after each
-    committed batch (the CLI turns this into a progress bar; the GUI into a progress dialog).
-
-    One unit of work per ``batch`` cases, so a crash loses at most one batch. The same seed and
-    the same vault clock give the same cases. Dates run over the last two years up to the
-    vault's today, never later. Nothing happens until the iterator is consumed.
-    """
-    if cases < 0 or batch < 1:
-        raise ValueError("cases must be 0 or more and batch at least 1")
-    rng = random.Random(seed)  # noqa: S311 - made-up data, not secrets
-    demo: _Demo | None = None
-    done = 0
-    while done < cases:
-        size = min(batch, cases - done)
-        with vault.unit_of_work() as uow:
-            # Every audit event reads the log's head row; the session holds rows weakly, so
-            # without this reference each event would read it again with a query.
-            head = uow.session.get(AuditHead, 1)
-            demo = demo or _Demo(rng, uow, cases)  # the plan needs the vault's clock
-            for plan in demo.plans[done : done + size]:
-                _CaseWork(demo, uow, plan).build()
-            del head
-        done += size
-        yield done
-
-
-class _Demo:
-    """What the whole run shares: the random stream, the clock, the plan and known people."""
-
-    def __init__(self, rng: random.Random, uow: UnitOfWork, count: int) -> None:
-        self.rng, self.ids = rng, words.Identities(rng)
-        self.today, self.now = uow.today, uow.now
-        # Work "today" only once the working day has begun, so every time fits before now.
-        begun = self.now.astimezone(LONDON).time() >= time(10)
-        self.last_day = self.today if begun else self.today - timedelta(1)
-        self.latest = self.now - timedelta(minutes=5)
-        self.plans = words.plan_caseload(self.ids, self.last_day, count)
-
-
-def _empty(row: object, *collections: str) -> None:
-    """Mark the collections of a row just created as loaded and empty (they are): otherwise
-    their first use after the service's flush reads them back with one query each."""
-    for name in collections:
-        set_committed_value(row, name, [])
-
-
-def _mailbox(organisation: str | None) -> str:
-    """A made-up office address: ``pioneer.group.housing@example.org``."""
-    parts = [part for part in fold(organisation or "referrals").split() if part.isalnum()]
-    return ".".join(parts[:3]) + "@example.org"
 
 
 def _day(moment: datetime) -> date:
@@ -104,16 +61,17 @@ def _day(moment: datetime) -> date:
     return moment.astimezone(LONDON).date()
 
 
-class _CaseWork:
+class CaseWork:
     """One case, worked from referral to where its plan says it ends."""
 
-    def __init__(self, demo: _Demo, uow: UnitOfWork, plan: Plan) -> None:
-        self.demo, self.uow, self.plan, self.rng = demo, uow, plan, demo.rng
-        self.story = story = words.Story(demo.ids, plan)
+    def __init__(self, ids: Identities, latest: datetime, uow: UnitOfWork, plan: Plan) -> None:
+        """``latest``: nothing is recorded after this time (a little before now)."""
+        self.ids, self.latest, self.uow, self.plan, self.rng = ids, latest, uow, plan, ids.rng
+        self.story = story = Story(ids, plan)
         self.scenario, self.ctx, self.side = story.scenario, story.ctx, story.side
         self.parties, self.pros = story.parties, story.pros
         self.case: Case
-        shape = words.OUTCOMES[plan.outcome]
+        shape = OUTCOMES[plan.outcome]
         extras = self.rng.randint(*shape.extras)
         # Everyday contacts come after the introductions (phase 1 on).
         first = min(1, shape.reach)
@@ -140,8 +98,8 @@ class _CaseWork:
     def at(self, day: date, hours: tuple[int, int]) -> datetime:
         minute = self.rng.choice((0, 10, 15, 20, 30, 40, 45, 50))
         moment = datetime.combine(day, time(self.rng.randint(*hours), minute), LONDON)
-        if moment > self.demo.latest:  # only ever today: keep it before now
-            return self.demo.latest - timedelta(minutes=self.rng.randint(0, 90))
+        if moment > self.latest:  # only ever today: keep it before now
+            return self.latest - timedelta(minutes=self.rng.randint(0, 90))
         return moment
 
     # -- the case -------------------------------------------------------------------------------
@@ -150,9 +108,9 @@ class _CaseWork:
         outcome, rng, uow = self.plan.outcome, self.rng, self.uow
         self.rj_information()
         self.create()
+        self.enter_people(named_only=outcome == Stage.REFERRAL)
         if outcome == Stage.REFERRAL:
-            return  # logged; the people are entered, and called, once assessment starts
-        self.enter_people()
+            return  # logged with the people the referrer named; nobody called yet
         if rng.random() < 0.5:
             self.note("referrer", K.PHONE, [], day=self.plan.received_on)
         case_service.change_stage(uow, self.case, Stage.ASSESSMENT, "parties identified")
@@ -216,20 +174,20 @@ class _CaseWork:
             party.rj_info = None if waiting or day > end else day
 
     def create(self) -> None:
-        plan, rng, ctx, ids = self.plan, self.rng, self.ctx, self.demo.ids
+        plan, rng, ctx, ids = self.plan, self.rng, self.ctx, self.ids
         source = plan.source or ReferralSource.OTHER
-        channel = plan.channel or ids.pick(words.CHANNELS)
+        channel = plan.channel or ids.pick(CHANNELS)
         summary = self.scenario.summary.format(**ctx)
-        tails = words.SUMMARY_TAILS.get(source.value, ())
+        tails = SUMMARY_TAILS.get(source.value, ())
         if tails and rng.random() < 0.5:
             summary += " " + rng.choice(tails)
         referrer, organisation = self.side(True).made.details.name, None
         if source != ReferralSource.SELF:
-            name_form, organisation_form = rng.choice(words.REFERRERS[source.value])
+            name_form, organisation_form = rng.choice(REFERRERS[source.value])
             name = ids.person(plan.received_on).details.name
             referrer = name_form.format(name=name, n=rng.randint(1000, 9999))
             organisation = organisation_form.format(**ctx)
-        ctx.update(referrer=referrer, org=words.DEALS_WITH.get(source.value, "council"))
+        ctx.update(referrer=referrer, org=DEALS_WITH.get(source.value, "council"))
         crime = plan.case_type in (CaseType.CRIME, CaseType.HATE_CRIME) or (
             source == ReferralSource.POLICE and rng.random() < 0.5
         )
@@ -243,22 +201,24 @@ class _CaseWork:
             referrer_name=referrer,
             referrer_organisation=organisation,
             referrer_phone=ids.office_phone() if channel == Channel.PHONE else None,
-            referrer_email=None if channel == Channel.PHONE else _mailbox(organisation),
+            referrer_email=None if channel == Channel.PHONE else mailbox(organisation),
             crime_reference=f"20/{rng.randint(100000, 999999)}/{incident:%y}" if crime else None,
             incident_date=incident,
             location=f"{ctx['street']}, {ctx['area']}",
             flags=[Flag.NOISE_NUISANCE] if self.scenario.noise else [],
         )
         self.case = case_service.create_case(self.uow, referral)
-        _empty(self.case, "participants", "contacts", "risk_assessments", "agreements")
-        _empty(self.case, "safeguarding")
 
-    def enter_people(self) -> None:
+    def enter_people(self, *, named_only: bool) -> None:
+        """Everyone in the story, or only the people a referral names: the parties and those
+        with them (professionals and interpreters join once the work begins)."""
+        joining_later = (Role.PROFESSIONAL, Role.INTERPRETER) if named_only else ()
         for person in self.story.everyone():
-            self.add(person)
+            if person.role not in joining_later:
+                self.add(person)
         for party in self.parties:  # people who may come back in later cases
             if party.role.is_responsible or self.rng.random() < 0.3:
-                self.demo.ids.known[party.young].append(party.made.details)
+                self.ids.known[party.young].append(party.made.details)
 
     def add(self, person: Cast) -> None:
         person.row, _ = people.add_participant(
@@ -271,7 +231,6 @@ class _CaseWork:
             organisation=person.organisation,
             rj_information_given_on=person.rj_info,
         )
-        _empty(person.row, "consents")
 
     # -- contacts -------------------------------------------------------------------------------
 
@@ -297,15 +256,15 @@ class _CaseWork:
             **self.ctx,
             "first": about.first,
             "other": other.first,
-            "next": words.day_words(upcoming),
+            "next": day_words(upcoming),
             "supporter": about.supporters[0].first if about.supporters else "",
             "pro": f"{pro.first} ({pro.title})" if pro else self.ctx["referrer"],
-            "lang": words.LANGUAGE_NAMES.get(about.made.details.language or "en", "English"),
+            "lang": LANGUAGE_NAMES.get(about.made.details.language or "en", "English"),
         }
         # Templates that name a supporter or a professional only fit when there is one.
         missing = [] if about.supporters else ["{supporter}"]
         missing += [] if pro else ["{pro}"]
-        notes = [t for t in words.NOTES[situation] if not any(m in t for m in missing)]
+        notes = [t for t in NOTES[situation] if not any(m in t for m in missing)]
         location = ""
         if kind in (K.HOME_VISIT, K.SHUTTLE):
             location = (about.made.details.address or "").split(", Birmingham")[0]
@@ -318,8 +277,8 @@ class _CaseWork:
             kind=kind,
             at=at,
             present=present,
-            notes=rng.choice(notes or words.NOTES[situation]).format(**fields),
-            next_steps=rng.choice(words.NEXT_STEPS[situation]).format(**fields),
+            notes=rng.choice(notes or NOTES[situation]).format(**fields),
+            next_steps=rng.choice(NEXT_STEPS[situation]).format(**fields),
             location=location,
         )
         return at
@@ -361,14 +320,14 @@ class _CaseWork:
     def risk(self, *, unsuitable: bool) -> RiskLevel:
         rng, factors = self.rng, list(self.scenario.factors)
         weights = {RiskLevel.LOW: 60, RiskLevel.MEDIUM: 32, RiskLevel.HIGH: 8}
-        level = RiskLevel.HIGH if unsuitable else self.demo.ids.pick(weights)
+        level = RiskLevel.HIGH if unsuitable else self.ids.pick(weights)
         chosen = rng.sample(factors, k=min(3, len(factors)))
-        chosen += rng.sample(words.GENERAL_FACTORS, k=rng.randint(0, 2))
+        chosen += rng.sample(GENERAL_FACTORS, k=rng.randint(0, 2))
         if any(party.interpreter for party in self.parties):
-            chosen.append(words.INTERPRETER_FACTOR)
+            chosen.append(INTERPRETER_FACTOR)
         if level == RiskLevel.HIGH:
-            chosen += rng.sample(words.HIGH_FACTORS, k=rng.randint(1, 2))
-        notes = rng.choice(words.RISK_NOTES[level.value])
+            chosen += rng.sample(HIGH_FACTORS, k=rng.randint(1, 2))
+        notes = rng.choice(RISK_NOTES[level.value])
         day = self.step()
         assessment.record_risk_assessment(
             self.uow, self.case, assessed_on=day, level=level, factors=chosen, notes=notes
@@ -408,7 +367,7 @@ class _CaseWork:
             kind = "child" if young and (kind == "child" or self.rng.random() < 0.6) else ""
         kind = kind or self.rng.choice(("adult", "domestic_abuse"))
         person = young if kind == "child" else party
-        concern, action, passed_to = self.rng.choice(words.SAFEGUARDING[kind])
+        concern, action, passed_to = self.rng.choice(SAFEGUARDING[kind])
         assessment.record_safeguarding_concern(
             self.uow,
             self.case,
@@ -440,7 +399,7 @@ class _CaseWork:
         self.close(C.DECLINED)
 
     def close(self, reason: ClosureReason) -> None:
-        note = words.CLOSURE_NOTES[reason.value]
+        note = CLOSURE_NOTES[reason.value]
         case_service.close_case(self.uow, self.case, reason, closed_on=self.step(), note=note)
 
     # -- intervention, agreement, follow-up ------------------------------------------------------
@@ -478,7 +437,7 @@ class _CaseWork:
                 day = _day(self.note("sign", K.HOME_VISIT, party.company(), party))
             captured = rng.random() < 0.1
             method = SignatureMethod.CAPTURED if captured else SignatureMethod.PAPER
-            image = words.signature_png(rng.randint(0, 5)) if captured else None
+            image = signature_png(rng.randint(0, 5)) if captured else None
             sign(agreement, signer=party.p, signed_on=day, method=method, image=image)
             for supporter in party.supporters:
                 if rng.random() < 0.2:  # a witness
@@ -491,7 +450,7 @@ class _CaseWork:
         rng = self.rng
         if not complete and rng.random() < 0.3:
             return None  # to be written up
-        summary = rng.choice(words.AGREEMENT_SUMMARIES).format(**self.ctx)
+        summary = rng.choice(AGREEMENT_SUMMARIES).format(**self.ctx)
         review_on = day + timedelta(rng.randint(21, 42))
         agreement = agreements.draft_agreement(
             self.uow,
@@ -501,7 +460,6 @@ class _CaseWork:
             agreed_on=day,
             review_on=review_on,
         )
-        _empty(agreement, "signatures")
         if complete:
             self.sign_all(agreement, day, shuttle)
             return agreement
@@ -516,7 +474,6 @@ class _CaseWork:
         if rng.random() < 0.12:
             self.note("revision", K.FOLLOW_UP, [self.parties[-1].p], self.parties[-1])
             revised = agreements.new_version(self.uow, self.case)
-            _empty(revised, "signatures")
             changed = [ActionInput(a.description, a.owner, a.due_on) for a in revised.actions]
             moved = next((a for a in changed if a.due_on), changed[0])  # a date moved on
             moved.due_on = (moved.due_on or self.day) + timedelta(rng.randint(14, 28))
@@ -530,7 +487,7 @@ class _CaseWork:
             due = action.due_on
             if final or (due is not None and due <= self.day and rng.random() < 0.8):
                 status = ActionStatus.DONE if rng.random() < 0.85 else ActionStatus.NOT_DONE
-                note = rng.choice(words.CHECK_NOTES[status.value]).format(**self.ctx)
+                note = rng.choice(CHECK_NOTES[status.value]).format(**self.ctx)
                 agreements.check_action(
                     self.uow, action, status=status, checked_on=self.day, note=note
                 )
