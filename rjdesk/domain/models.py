@@ -133,7 +133,7 @@ class StageChange(Base):
     __tablename__ = "stage_change"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
     from_stage: Mapped[Stage | None] = enum_column(Stage, nullable=True)
     to_stage: Mapped[Stage] = enum_column(Stage)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)

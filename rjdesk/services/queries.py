@@ -149,6 +149,91 @@ def _filtered(query: Select[Any], filters: CaseFilter) -> tuple[Select[Any], Any
     return query, rank
 
 
+def page_of_ids(
+    session: Session,
+    filters: CaseFilter = CaseFilter(),
+    *,
+    sort: str = "",
+    descending: bool | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[str]:
+    """The ids of one page of the case list, in order. Kept apart from the row details so that
+    SQLite works out parties, due dates and Victims' Code only for the rows shown, not for every
+    case (or every search match) before sorting."""
+    searching = bool(filters.search.strip())
+    sort = sort or ("relevance" if searching else "updated_at")
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    narrowed = filters.stage or filters.case_type or filters.flag or not filters.include_closed
+    if sort == "relevance" and searching and not narrowed:
+        # Best match first from the search index alone: no need to read every matching case.
+        matches = search.matching_cases(filters.search)
+        if matches is None:
+            return []
+        ranked = select(matches.c.case_id).order_by(matches.c.rank)
+        return list(session.scalars(ranked.limit(limit).offset(offset)))
+    query, rank = _filtered(select(Case.id), filters)
+    if sort == "relevance":
+        query = query.order_by(
+            rank if rank is not None else Case.updated_at.desc(), Case.updated_at.desc()
+        )
+    else:
+        column = {"parties": _parties(), "next_due": _next_due()}.get(sort)
+        if column is None:
+            column = getattr(Case, sort)
+        newest_first = sort == "updated_at" if descending is None else descending
+        # The id breaks ties in the same direction, so the updated_at index serves the order.
+        query = query.order_by(
+            *((column.desc(), Case.id.desc()) if newest_first else (column.asc(), Case.id.asc()))
+        )
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def rows_for(session: Session, ids: list[str], *, today: date) -> list[CaseRow]:
+    """The case list's rows for these cases, in the order given."""
+    if not ids:
+        return []
+    harmed_missing, latest_given = _victims_code_columns()
+    # Plain columns, not ORM objects: a list row needs no identity map or change tracking.
+    query = select(
+        Case.id,
+        Case.reference,
+        Case.case_type,
+        Case.stage,
+        Case.risk_level,
+        Case.flags,
+        Case.received_on,
+        Case.updated_at,
+        _parties().label("parties"),
+        _next_due().label("next_due"),
+        harmed_missing.label("harmed_missing"),
+        latest_given.label("latest_given"),
+    ).where(Case.id.in_(ids))
+    rows: dict[str, CaseRow] = {}
+    for row in session.execute(query):
+        deadline = add_working_days(row.received_on, VICTIMS_CODE_WORKING_DAYS)
+        given = row.latest_given
+        breach = bool(row.harmed_missing and today > deadline) or bool(given and given > deadline)
+        vc_due = deadline if row.harmed_missing else None
+        next_dates = [d for d in (row.next_due, vc_due) if d is not None]
+        is_open = row.stage != Stage.CLOSED
+        rows[row.id] = CaseRow(
+            id=row.id,
+            reference=row.reference,
+            case_type=row.case_type,
+            stage=row.stage,
+            parties=row.parties or "",
+            next_due=min(next_dates) if next_dates and is_open else None,
+            risk_level=row.risk_level,
+            flags=tuple(row.flags),
+            received_on=row.received_on,
+            updated_at=row.updated_at,
+            victims_code_breach=breach and is_open,
+        )
+    return [rows[case_id] for case_id in ids if case_id in rows]
+
+
 def list_cases(
     session: Session,
     filters: CaseFilter = CaseFilter(),
@@ -161,45 +246,10 @@ def list_cases(
 ) -> list[CaseRow]:
     """One page of the case list. Without a sort, search results come best match first and
     everything else most recently changed first."""
-    parties = _parties().label("parties")
-    next_due = _next_due().label("next_due")
-    harmed_missing, latest_given = _victims_code_columns()
-    query = select(Case, parties, next_due, harmed_missing, latest_given)
-    query, rank = _filtered(query, filters)
-    sort = sort or ("relevance" if rank is not None else "updated_at")
-    if sort not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {sort!r}")
-    order: Any
-    if sort == "relevance":
-        order = rank if rank is not None else Case.updated_at.desc()
-        query = query.order_by(order, Case.updated_at.desc())
-    else:
-        column = {"parties": parties, "next_due": next_due}.get(sort) or getattr(Case, sort)
-        newest_first = sort == "updated_at" if descending is None else descending
-        query = query.order_by(column.desc() if newest_first else column.asc(), Case.reference)
-    query = query.limit(limit).offset(offset)
-    rows = []
-    for case, party_names, due, missing, given in session.execute(query):
-        deadline = add_working_days(case.received_on, VICTIMS_CODE_WORKING_DAYS)
-        breach = bool(missing and today > deadline) or bool(given and given > deadline)
-        vc_due = deadline if missing else None
-        next_dates = [d for d in (due, vc_due) if d is not None]
-        rows.append(
-            CaseRow(
-                id=case.id,
-                reference=case.reference,
-                case_type=case.case_type,
-                stage=case.stage,
-                parties=party_names or "",
-                next_due=min(next_dates) if next_dates and case.stage != Stage.CLOSED else None,
-                risk_level=case.risk_level,
-                flags=tuple(case.flags),
-                received_on=case.received_on,
-                updated_at=case.updated_at,
-                victims_code_breach=breach and case.stage != Stage.CLOSED,
-            )
-        )
-    return rows
+    ids = page_of_ids(
+        session, filters, sort=sort, descending=descending, limit=limit, offset=offset
+    )
+    return rows_for(session, ids, today=today)
 
 
 def count_cases(session: Session, filters: CaseFilter = CaseFilter()) -> int:

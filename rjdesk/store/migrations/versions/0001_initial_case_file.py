@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (first)
-Created: 2026-11-24 05:34:17.957721
+Created: 2026-11-24 06:13:44.835688
 """
 
 from __future__ import annotations
@@ -254,6 +254,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stage_change")),
     )
+    with op.batch_alter_table("stage_change", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_stage_change_case_id"), ["case_id"], unique=False)
+
     op.create_table(
         "agreement_action",
         sa.Column("agreement_id", sa.String(length=36), nullable=False),
