@@ -138,6 +138,7 @@ def test_cases_whose_commit_returned_survive_a_kill_at_any_moment(data_dir: Path
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 def test_cases_survive_many_more_kills(data_dir: Path) -> None:
     _kill_while_committing(data_dir, rounds=400, seed=2)
 
@@ -196,5 +197,6 @@ def test_a_passphrase_change_killed_at_any_moment_leaves_exactly_one_working(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 def test_passphrase_changes_survive_many_more_kills(data_dir: Path) -> None:
     _kill_while_changing_passphrase(data_dir, rounds=300, seed=4)
