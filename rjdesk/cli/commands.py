@@ -131,12 +131,12 @@ def case_show(args: argparse.Namespace) -> int:
         with vault.unit_of_work() as uow:
             case = load_case(uow.session, args.reference)
             seen = revolving_door(uow.session, case)
+            # The JSON is the whole case in a portable form: on the record as an export.
             uow.audit(
-                "view_case",
+                "export_case" if args.json else "view_case",
                 entity="case",
                 entity_id=case.id,
                 case_reference=case.reference,
-                detail="json" if args.json else "",
             )
             if args.json:
                 document = export.case_to_dict(case, today=uow.today, seen_before=seen)

@@ -179,3 +179,25 @@ def test_the_version_is_printed(cli: CliRunner) -> None:
     result = cli("--version", passphrase=None)
     assert result.code == 0
     assert result.stdout.startswith("rjdesk ")
+
+
+def test_viewing_and_exporting_a_case_are_on_the_audit_record(
+    cli: CliRunner, data_dir: Path
+) -> None:
+    from rjdesk.domain.models import AuditEvent
+    from rjdesk.store.vault import Vault
+
+    reference = _vault_with_cases(cli)["neighbour-dispute"]
+    assert cli("case", "show", reference).code == 0
+    assert cli("case", "show", reference, "--json").code == 0
+    vault = Vault(data_dir)
+    vault.unlock(PASSPHRASE)
+    with vault.reader() as session:
+        events = [
+            (e.action, e.case_reference)
+            for e in session.query(AuditEvent).order_by(AuditEvent.id)
+            if e.action in ("import_case", "view_case", "export_case")
+        ]
+    vault.lock()
+    assert events[-2:] == [("view_case", reference), ("export_case", reference)]
+    assert ("import_case", reference) in events
