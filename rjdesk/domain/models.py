@@ -377,6 +377,20 @@ class Document(Synced, Base):
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
 
 
+class Draft(Base):
+    """Text typed into a form but not yet saved, kept inside the encrypted vault while the app
+    is locked (DESIGN §4: no plain file ever holds it). Local to this laptop; never synced."""
+
+    __tablename__ = "draft"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    case_id: Mapped[str | None] = mapped_column(
+        ForeignKey("case_file.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime]
+
+
 class AuditEvent(Base):
     """Append-only, hash-chained record of who did what (DESIGN §4).
 

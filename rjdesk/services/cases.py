@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, immediateload, joinedload, selectinload
 
 from rjdesk.domain import rules
 from rjdesk.domain.enums import (
@@ -20,11 +20,13 @@ from rjdesk.domain.enums import (
 )
 from rjdesk.domain.models import (
     Agreement,
+    AgreementAction,
     Case,
     Consent,
     Contact,
     Participant,
     ReferenceCounter,
+    Signature,
     StageChange,
     VaultInfo,
 )
@@ -56,9 +58,13 @@ class Referral:
 
 
 # Everything a case screen, a rule check or an export needs, in a fixed number of queries.
+# The many-to-one links between people (who supports whom, who owns an action, who signed) are
+# resolved from the participants already loaded, without SQL, so that a loaded case can be used
+# after its session has closed (the desktop window shows it from another thread).
 CASE_LOAD_OPTIONS = (
     selectinload(Case.participants).options(
         joinedload(Participant.person),
+        immediateload(Participant.supports),
         selectinload(Participant.consents).joinedload(Consent.given_by),
     ),
     selectinload(Case.risk_assessments),
@@ -66,7 +72,8 @@ CASE_LOAD_OPTIONS = (
         selectinload(Contact.present), selectinload(Contact.addenda)
     ),
     selectinload(Case.agreements).options(
-        selectinload(Agreement.actions), selectinload(Agreement.signatures)
+        selectinload(Agreement.actions).immediateload(AgreementAction.owner),
+        selectinload(Agreement.signatures).immediateload(Signature.participant),
     ),
     selectinload(Case.safeguarding),
     selectinload(Case.stage_changes),

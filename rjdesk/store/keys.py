@@ -128,6 +128,26 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
+def passphrase_strength(passphrase: str) -> tuple[int, str]:
+    """A rough 0-3 score and a hint, shown while a passphrase is typed. Length dominates:
+    several unrelated words beat a short word with symbols."""
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        left = MIN_PASSPHRASE_LENGTH - len(passphrase)
+        return 0, f"Too short: at least {left} more character{'s' if left != 1 else ''}."
+    kinds = sum(
+        any(test(ch) for ch in passphrase)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    words = len(passphrase.split())
+    if len(set(passphrase.lower())) < 5:
+        return 1, "Weak: too many repeated characters."
+    if len(passphrase) >= 20 or (words >= 4 and len(passphrase) >= 16):
+        return 3, "Strong."
+    if len(passphrase) >= 14 or kinds >= 3:
+        return 2, "Good. A longer one, such as four unrelated words, is stronger."
+    return 1, "Fair: add another word or two."
+
+
 def new_recovery_key() -> tuple[str, bytes]:
     """A fresh recovery key as shown to the person (8 groups of 4) and as bytes."""
     secret = secrets.token_bytes(_RECOVERY_BYTES)

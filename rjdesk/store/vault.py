@@ -311,14 +311,16 @@ class Vault:
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A read-only session over one consistent snapshot."""
+        """A read-only session over one consistent snapshot. Objects loaded in it stay usable
+        afterwards (detached, with what was loaded), e.g. for a window to show."""
         if self._sessions is None:
             raise VaultLocked("the vault is locked: unlock it first")
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
+            # close() ends the read transaction and detaches the objects without expiring them
+            # (a rollback would expire them, and a closed case could no longer be shown).
             session.close()
 
     def facilitator_name(self) -> str:

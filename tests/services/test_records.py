@@ -292,3 +292,20 @@ def test_a_new_reference_never_repeats_one_imported_into_the_vault(vault: Vault)
         )
         later = referral(uow)
     assert (first.reference, later.reference) == (mine[0], mine[2])
+
+
+def test_a_loaded_case_can_be_read_after_its_session_has_closed(vault: Vault) -> None:
+    """The window loads a case on a worker thread and shows it after the session is gone."""
+    _signed_agreement(vault)
+    with vault.reader() as session:
+        reference = session.scalars(text("SELECT reference FROM case_file")).one()
+        case = load_case(session, reference)
+    assert [p.name for p in case.participants] == ["Marcia Bennett", "Łukasz Nowak"]
+    agreement = case.agreements[0]
+    assert [a.owner.name for a in agreement.actions if a.owner] == ["Łukasz Nowak"] * 2
+    assert {s.participant.name for s in agreement.signatures if s.participant} == {
+        "Marcia Bennett",
+        "Łukasz Nowak",
+    }
+    assert all(c.given_by is None for p in case.participants for c in p.consents)
+    assert [len(c.present) for c in case.contacts] == [2]

@@ -88,7 +88,7 @@ def test_a_vault_from_a_newer_rjdesk_is_refused_untouched(vault: Vault) -> None:
 
 
 def test_a_failed_upgrade_step_leaves_the_vault_at_the_previous_version(tmp_path: Path) -> None:
-    revision = PAST_REVISIONS[-1]
+    revision = "0001"  # its next step, 0002, creates search_doc and then case_search
     data_dir = _copy(revision, tmp_path)
     key = KeyFile.read(data_dir / "vault.key").unwrap_with_passphrase(FIXTURE_PASSPHRASE)
     conn = connect_raw(data_dir / "cases.db", bytes(key))
@@ -102,3 +102,28 @@ def test_a_failed_upgrade_step_leaves_the_vault_at_the_previous_version(tmp_path
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert "search_doc" not in tables, "the failed step's first change was rolled back"
+
+
+def test_the_migrations_build_exactly_what_the_models_declare(tmp_path: Path) -> None:
+    """A model changed without a migration step would only fail on someone's laptop."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from rjdesk.domain.base import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'schema.db'}")
+    with engine.begin() as conn:
+        command.upgrade(migrate._config(conn), "head")
+    with engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    search_tables = {"search_doc"} | {
+        f"case_search{suffix}"
+        for suffix in ("", "_data", "_idx", "_content", "_docsize", "_config")
+    }
+    unexpected = [
+        d for d in differences if not (d[0] == "remove_table" and d[1].name in search_tables)
+    ]
+    assert unexpected == []
