@@ -45,8 +45,7 @@ def connect_raw(db_path: Path, data_key: bytes, *, read_only: bool = False) -> A
     target = f"file:{db_path.as_posix()}?mode=ro" if read_only else str(db_path)
     conn = sqlcipher3.connect(target, uri=read_only, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        conn.execute("PRAGMA cipher_compatibility = 4")
+        key_only(conn, data_key)
         # The first read of the schema is what actually checks the key against page 1.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in CONNECTION_PRAGMAS:
@@ -60,6 +59,14 @@ def connect_raw(db_path: Path, data_key: bytes, *, read_only: bool = False) -> A
             "vault's database); run `rjdesk verify` and restore from a backup"
         ) from exc
     return conn
+
+
+def key_only(conn: Any, data_key: bytes) -> None:
+    """Key a fresh connection without reading anything: enough for the page check of verify.
+    SQLCipher's own log goes to stderr; rjdesk reports errors itself, in one line."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    conn.execute("PRAGMA cipher_compatibility = 4")
 
 
 def create_vault_engine(db_path: Path, data_key: bytes, *, echo: bool = False) -> Engine:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from rjdesk.errors import VaultDamaged
 from rjdesk.store.audit import ChainProblem, verify_chain
-from rjdesk.store.engine import connect_raw
+from rjdesk.store.engine import connect_raw, key_only
 from rjdesk.store.keys import KeyFile
 
 _PAGE = re.compile(r"page (\d+)", re.IGNORECASE)
@@ -48,22 +48,24 @@ def verify_files(key_path: Path, db_path: Path, passphrase: str) -> VerifyReport
     if not db_path.exists():
         report.checks.append(Check("database", False, [f"{db_path.name} is missing"]))
         return report
+    # The page check first, on a connection that reads nothing else: it names damaged pages
+    # even where they hold the schema that every other check needs.
+    pages = sqlcipher3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+    try:
+        key_only(pages, key)
+        report.checks.append(Check("encryption (page authentication)", *_cipher_check(pages)))
+    finally:
+        pages.close()
     try:
         conn = connect_raw(db_path, key, read_only=True)
     except VaultDamaged:
-        report.checks.append(
-            Check(
-                "database",
-                False,
-                [
-                    f"{db_path.name} cannot be opened: its first page is damaged "
-                    "(it fails its authentication check); restore the vault from a backup"
-                ],
-            )
+        unreadable = (
+            "the list of tables cannot be read because of the damaged pages above; "
+            "restore the vault from a backup"
         )
+        report.checks.append(Check("database structure", False, [unreadable]))
         return report
     try:
-        report.checks.append(Check("encryption (page authentication)", *_cipher_check(conn)))
         report.checks.append(Check("database structure", *_integrity_check(conn)))
     finally:
         conn.close()
@@ -83,9 +85,9 @@ def _cipher_check(conn: object) -> tuple[bool, list[str]]:
 def _describe_page_problem(text: str) -> str:
     match = _PAGE.search(text)
     if match:
-        return (
-            f"page {match.group(1)} of the database is damaged (it fails its authentication check)"
-        )
+        page = match.group(1)
+        first = " (the first page, which every read needs)" if page == "1" else ""
+        return f"page {page}{first} of the database is damaged (it fails its authentication check)"
     return text
 
 

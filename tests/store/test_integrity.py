@@ -67,7 +67,9 @@ def test_a_damaged_first_page_is_reported_plainly(cli: CliRunner, data_dir: Path
     db.write_bytes(bytes(raw))
     result = cli("verify")
     assert result.code == 1
-    assert "first page is damaged" in result.stdout
+    assert "page 1 (the first page, which every read needs) of the database is damaged" in (
+        result.stdout
+    )
     assert "Traceback" not in result.stderr
 
 
