@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO_DIR ?= .demo-vault
 DEMO_PASSPHRASE ?= demo passphrase for rjdesk
 
-.PHONY: demo check lint types contracts test test-slow bench clean
+.PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,16 +15,15 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 # First command: set everything up and open rjdesk on a demo vault (created and filled with
-# synthetic cases the first time). Until the desktop window lands it shows the case list.
-demo: export RJDESK_PASSPHRASE = $(DEMO_PASSPHRASE)
+# synthetic cases the first time).
 demo: $(STAMP)
 	@test -f '$(DEMO_DIR)/vault.key' || { \
-	  $(BIN)/rjdesk --data-dir '$(DEMO_DIR)' init --name 'Demo Facilitator' && \
-	  $(BIN)/rjdesk --data-dir '$(DEMO_DIR)' demo --cases 60; }
-	$(BIN)/rjdesk --data-dir '$(DEMO_DIR)' case list
+	  RJDESK_PASSPHRASE='$(DEMO_PASSPHRASE)' $(BIN)/rjdesk --data-dir '$(DEMO_DIR)' init --name 'Demo Facilitator' && \
+	  RJDESK_PASSPHRASE='$(DEMO_PASSPHRASE)' $(BIN)/rjdesk --data-dir '$(DEMO_DIR)' demo --cases 200; }
 	@echo
-	@echo "Demo vault: $(DEMO_DIR)   passphrase: $(DEMO_PASSPHRASE)"
-	@echo "Try: RJDESK_PASSPHRASE='$(DEMO_PASSPHRASE)' $(BIN)/rjdesk --data-dir $(DEMO_DIR) case show REF"
+	@echo "Opening rjdesk on the demo vault $(DEMO_DIR). Its passphrase is:  $(DEMO_PASSPHRASE)"
+	@echo
+	$(BIN)/rjdesk --data-dir '$(DEMO_DIR)'
 
 # Second command: everything CI checks.
 check: lint types contracts test
@@ -47,6 +46,17 @@ test-slow: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/store_bench.py
+
+bench-gui: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py
+
+# Recompile forms/*.ui after editing them (the compiled modules are committed).
+forms: $(STAMP)
+	$(BIN)/python forms/compile.py
+
+# Screenshots of every main screen over a 200-case demo vault, to look at: build/screenshots/
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.screenshots build/screenshots
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,3 +1,3 @@
-from rjdesk.cli import main
+from rjdesk.launcher import main
 
 raise SystemExit(main())

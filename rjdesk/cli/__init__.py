@@ -117,19 +117,19 @@ def _configure_logging(debug: bool) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def parse(argv: Sequence[str]) -> argparse.Namespace | int:
+    """Parse the command line; an int is the exit code of --help, --version or a usage error.
+    A namespace without ``run`` means no command was given: the desktop window."""
     try:
-        args = parser.parse_args(argv)
+        args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     _configure_logging(args.debug)
-    if not hasattr(args, "run"):
-        parser.print_help(sys.stderr)
-        sys.stderr.write(
-            "\nThe desktop window is not part of this build yet: use the commands above.\n"
-        )
-        return 2
+    return args
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command, turning expected errors into one line and an exit code."""
     try:
         return int(args.run(args) or 0)
     except RjdeskError as error:
@@ -150,4 +150,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
 
 
-__all__ = ["UsageError", "main"]
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line alone (no desktop window): used by scripts and tests."""
+    args = parse(sys.argv[1:] if argv is None else argv)
+    if isinstance(args, int):
+        return args
+    if getattr(args, "run", None) is None:
+        build_parser().print_help(sys.stderr)
+        return 2
+    return run(args)
+
+
+__all__ = ["UsageError", "main", "parse", "run"]

@@ -1,0 +1,1 @@
+"""The case workspace: the header and one tab (pane) per part of the case."""

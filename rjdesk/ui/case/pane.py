@@ -1,0 +1,100 @@
+"""The base of every tab of the case workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from rjdesk.domain.models import Case, Participant
+from rjdesk.services.cases import load_case
+from rjdesk.store.unit import UnitOfWork
+from rjdesk.ui.case.snapshot import CaseSnapshot
+from rjdesk.ui.context import UiContext
+from rjdesk.ui.messages import sentence, set_message, show_error
+
+
+class CasePane(QWidget):
+    """One tab of a case. Subclasses fill their widgets in ``refresh_view`` from
+    ``self.snapshot`` and must empty every widget holding case text in ``clear`` (the lock
+    relies on it). Text typed but not saved is offered through ``drafts`` and given back
+    through ``restore_drafts`` after an unlock."""
+
+    key: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.snapshot: CaseSnapshot | None = None
+        self.setAccessibleName(self.title)
+
+    # -- what the workspace calls -------------------------------------------------------------
+
+    def show_case(self, snapshot: CaseSnapshot) -> None:
+        self.snapshot = snapshot
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def drafts(self) -> dict[str, str]:
+        """Unsaved text in this pane, by field name (empty when nothing is typed)."""
+        return {}
+
+    def restore_drafts(self, drafts: dict[str, str]) -> None:
+        """Put back text typed before a lock; ``drafts`` holds this pane's fields only."""
+
+    def save(self) -> None:
+        """Ctrl+S: save what this pane is editing, if anything."""
+
+    # -- helpers for subclasses -------------------------------------------------------------
+
+    @property
+    def case(self) -> Case:
+        assert self.snapshot is not None, "no case shown"
+        return self.snapshot.case
+
+    def change(
+        self,
+        work: Callable[[UnitOfWork, Case], Any],
+        done: Callable[[Any], None] | None = None,
+        *,
+        message: QLabel | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``work(uow, case)`` as one unit of work on the database thread (with the case
+        freshly loaded in that session), then reload the case everywhere. A refusal shows
+        its sentence in ``message`` (or a dialog) and nothing is saved; ``failed`` then runs
+        too, e.g. to let a dialog's OK button work again."""
+        case_id = self.case.id
+
+        def run() -> Any:
+            with self.ctx.vault.unit_of_work() as uow:
+                return work(uow, load_case(uow.session, case_id))
+
+        def ok(result: Any) -> None:
+            if message is not None:
+                set_message(message, "")
+            if done is not None:
+                done(result)
+            self.ctx.signals.case_changed.emit(case_id)
+
+        def refused(error: BaseException) -> None:
+            if message is not None:
+                set_message(message, sentence(error), error=True)
+            else:
+                show_error(self, error)
+            if failed is not None:
+                failed(error)
+
+        self.ctx.db.run(run, ok, refused)
+
+
+def participant_in(case: Case, participant_id: str) -> Participant:
+    """The participant with this id in a case loaded in the current unit of work."""
+    return next(p for p in case.participants if p.id == participant_id)

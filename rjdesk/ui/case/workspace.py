@@ -1,0 +1,210 @@
+"""A case on screen: the header (reference, stage, risk, Victims' Code, the next step) and
+its tabs. Every change made in a tab reloads the case, and every tab shows the same snapshot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from rjdesk.domain import rules
+from rjdesk.domain.enums import Stage
+from rjdesk.domain.models import Participant
+from rjdesk.domain.victims_code import VictimsCodeState, VictimsCodeStatus
+from rjdesk.services import cases
+from rjdesk.ui import style
+from rjdesk.ui.case.agreement import AgreementPane
+from rjdesk.ui.case.contacts import ContactsPane
+from rjdesk.ui.case.documents import DocumentsPane
+from rjdesk.ui.case.history import HistoryPane
+from rjdesk.ui.case.overview import OverviewPane
+from rjdesk.ui.case.pane import CasePane
+from rjdesk.ui.case.people import PeoplePane
+from rjdesk.ui.case.risk_consent import RiskConsentPane
+from rjdesk.ui.case.snapshot import CaseSnapshot, load_snapshot
+from rjdesk.ui.context import UiContext
+from rjdesk.ui.generated.case_workspace_ui import Ui_CaseWorkspace
+from rjdesk.ui.icons import icon
+from rjdesk.ui.labels import case_type_label, flag_label, stage_label
+from rjdesk.ui.messages import show_error
+
+PANES: tuple[type[CasePane], ...] = (
+    OverviewPane,
+    PeoplePane,
+    RiskConsentPane,
+    ContactsPane,
+    AgreementPane,
+    DocumentsPane,
+    HistoryPane,
+)
+
+
+def _victims_code_line(statuses: list[tuple[Participant, VictimsCodeStatus]]) -> str:
+    """The header's short form; the full sentence is in the tooltip and on the People tab."""
+    for person, status in statuses:
+        if status.state == VictimsCodeState.MISSING:
+            due = f"{status.deadline:%d %b}"
+            return f"Victims' Code overdue: RJ information for {person.name} was due {due}"
+    for person, status in statuses:
+        if status.state == VictimsCodeState.LATE:
+            return f"Victims' Code: RJ information reached {person.name} late"
+    for person, status in statuses:
+        if status.state == VictimsCodeState.PENDING:
+            due = f"{status.deadline:%d %b}"
+            return f"Victims' Code: RJ information for {person.name} due by {due}"
+    return "Victims' Code: met" if statuses else ""
+
+
+class CaseWorkspace(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_CaseWorkspace()
+        self.ui.setupUi(self)
+        self.case_id: str | None = None
+        self.snapshot: CaseSnapshot | None = None
+        self._wanted_pane = ""
+        self._pending_drafts: dict[str, str] = {}
+        self.panes = [pane_class(ctx) for pane_class in PANES]
+        for pane in self.panes:
+            self.ui.tabs.addTab(pane, pane.title)
+        self.ui.reference.setStyleSheet(style.heading_style(1.5))
+        self.ui.backButton.setIcon(icon("back"))
+        self.ui.backButton.clicked.connect(self.back_requested)
+        self.ui.nextButton.clicked.connect(self._next_step)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        ctx.signals.case_changed.connect(self._changed)
+
+    # -- opening and reloading --------------------------------------------------------------
+
+    def open(self, case_id: str, pane: str = "", *, drafts: dict[str, str] | None = None) -> None:
+        if not case_id:
+            return
+        if case_id != self.case_id:
+            self.clear()
+        self.case_id = case_id
+        self._wanted_pane = pane
+        self._pending_drafts = {
+            key.split("/", 1)[1]: text
+            for key, text in (drafts or {}).items()
+            if key.startswith(f"{case_id}/")
+        }
+        self._load(viewed=True)
+
+    def _changed(self, case_id: str) -> None:
+        if case_id == self.case_id:
+            self._load(viewed=False)
+
+    def _load(self, *, viewed: bool) -> None:
+        case_id, today = self.case_id, self.ctx.today()
+        assert case_id is not None
+        self.ctx.db.run(
+            lambda: load_snapshot(self.ctx.vault, case_id, today, viewed=viewed),
+            self._show,
+            lambda error: show_error(self, error),
+        )
+
+    def _show(self, snapshot: CaseSnapshot) -> None:
+        if snapshot.case.id != self.case_id:
+            return  # another case was opened meanwhile
+        self.snapshot = snapshot
+        self._fill_header(snapshot)
+        for pane in self.panes:
+            pane.show_case(snapshot)
+        if self._pending_drafts:
+            for pane in self.panes:
+                prefix = f"{pane.key}/"
+                mine = {
+                    k[len(prefix) :]: v
+                    for k, v in self._pending_drafts.items()
+                    if k.startswith(prefix)
+                }
+                if mine:
+                    pane.restore_drafts(mine)
+            self._pending_drafts = {}
+        if self._wanted_pane:
+            self.show_pane(self._wanted_pane)
+            self._wanted_pane = ""
+
+    def _fill_header(self, snapshot: CaseSnapshot) -> None:
+        case, today = snapshot.case, snapshot.today
+        ui = self.ui
+        ui.reference.setText(case.reference)
+        ui.caseType.setText(case_type_label(case.case_type))
+        closed = f" ({case.closure_reason.replace('_', ' ')})" if case.closure_reason else ""
+        ui.stage.setText(f"Stage: {stage_label(case.stage)}{closed}")
+        level = case.risk_level.value if case.risk_level else None
+        ui.risk.setText(f"Risk: {level.upper()}" if level else "Risk: not assessed")
+        ui.risk.setStyleSheet(style.risk_style(level))
+        ui.victimsCode.setText(_victims_code_line(rules.victims_code(case, today)))
+        ui.victimsCode.setToolTip(
+            "\n".join(f"{p.name}: {s.describe()}" for p, s in rules.victims_code(case, today))
+        )
+        breach = any(s.breach for _, s in rules.victims_code(case, today))
+        ui.victimsCode.setStyleSheet(
+            f"color: {style.colour('error')}; font-weight: 600;" if breach else ""
+        )
+        ui.flags.setText(" · ".join(flag_label(f) for f in case.flags))
+        step = snapshot.next
+        ui.nextButton.setVisible(step is not None)
+        if step is not None:
+            ui.nextButton.setText(step.label)
+            ui.nextButton.setToolTip(step.why)
+
+    def _next_step(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.next is None:
+            return
+        step = snapshot.next
+        if step.stage is not None:
+            target: Stage = step.stage
+            overview = self.panes[0]
+            overview.change(lambda uow, case: cases.change_stage(uow, case, target))
+        self.show_pane(step.pane)
+
+    # -- panes ------------------------------------------------------------------------------
+
+    def show_pane(self, key: str) -> None:
+        for index, pane in enumerate(self.panes):
+            if pane.key == key:
+                self.ui.tabs.setCurrentIndex(index)
+
+    def current_pane(self) -> str:
+        widget = self.ui.tabs.currentWidget()
+        return widget.key if isinstance(widget, CasePane) else ""
+
+    def save(self) -> None:
+        widget = self.ui.tabs.currentWidget()
+        if isinstance(widget, CasePane) and self.snapshot is not None:
+            widget.save()
+
+    def drafts(self) -> dict[str, tuple[str | None, str]]:
+        if self.case_id is None:
+            return {}
+        return {
+            f"{self.case_id}/{pane.key}/{name}": (self.case_id, text)
+            for pane in self.panes
+            for name, text in pane.drafts().items()
+            if text.strip()
+        }
+
+    def clear(self) -> None:
+        for label in (
+            self.ui.reference,
+            self.ui.caseType,
+            self.ui.stage,
+            self.ui.risk,
+            self.ui.victimsCode,
+            self.ui.flags,
+        ):
+            label.clear()
+        self.ui.nextButton.setText("")
+        self.ui.nextButton.setToolTip("")
+        self.ui.victimsCode.setToolTip("")
+        for pane in self.panes:
+            pane.clear()
+            pane.snapshot = None
+        self.snapshot = None
+        self.case_id = None

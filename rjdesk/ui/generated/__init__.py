@@ -1,0 +1,1 @@
+"""Compiled from forms/*.ui by forms/compile.py."""

@@ -1,0 +1,140 @@
+"""The main window: first run, unlock, and the workspace; and locking (DESIGN §4).
+
+Locking saves what was typed but not saved into the vault (encrypted), destroys the whole
+workspace (no widget keeps case text), waits for database work to finish, disposes the engine
+(no SQLCipher connection stays open) and drops the key. Only the unlock screen remains.
+Unlocking rebuilds the workspace at the same page, case and tab, with the drafts put back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from rjdesk.services import drafts as draft_store
+from rjdesk.services.settings import IDLE_LOCK_DEFAULT_MINUTES, AppSettings, load_settings
+from rjdesk.store.vault import Vault
+from rjdesk.ui.context import UiContext
+from rjdesk.ui.db import DbRunner
+from rjdesk.ui.icons import icon
+from rjdesk.ui.locking import IdleLock
+from rjdesk.ui.messages import show_error
+from rjdesk.ui.vault_pages import CreateVaultPage, UnlockPage
+from rjdesk.ui.workspace import NavState, Workspace
+
+log = logging.getLogger(__name__)
+
+MINIMUM_SIZE = QSize(1000, 640)  # fits a 13-inch laptop at 125% scaling
+SETTINGS_GEOMETRY = "window/geometry"
+
+
+def window_settings() -> QSettings:
+    """Qt's settings file: window geometry only, never case data (it is a plain file)."""
+    return QSettings("rjdesk", "rjdesk")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("rjdesk")
+        self.setWindowIcon(icon("rjdesk"))
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.db = DbRunner(self)
+        self.db.default_failed = lambda error: show_error(self, error)
+        self.ctx = UiContext(vault, self.db)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.create_page = CreateVaultPage(vault, self.db)
+        self.unlock_page = UnlockPage(vault, self.db)
+        self.stack.addWidget(self.create_page)
+        self.stack.addWidget(self.unlock_page)
+        self.create_page.created.connect(self._unlocked)
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.workspace: Workspace | None = None
+        self._nav = NavState()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.idle_lock = IdleLock(app, IDLE_LOCK_DEFAULT_MINUTES * 60_000)
+        self.idle_lock.idle.connect(self.lock)
+        self.ctx.signals.settings_changed.connect(self._apply_settings)
+        lock_action = QAction("Lock", self)
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.triggered.connect(self.lock)
+        self.addAction(lock_action)
+        geometry = window_settings().value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        self.stack.setCurrentWidget(
+            self.unlock_page if Vault.exists(vault.data_dir) else self.create_page
+        )
+
+    # -- unlock ------------------------------------------------------------------------------
+
+    def _unlocked(self) -> None:
+        def load() -> tuple[AppSettings, dict[str, str]]:
+            with self.ctx.vault.reader() as session:
+                return load_settings(session), draft_store.load_drafts(session)
+
+        self.db.run(load, self._build_workspace)
+
+    def _build_workspace(self, loaded: tuple[AppSettings, dict[str, str]]) -> None:
+        settings, drafts = loaded
+        self.workspace = Workspace(self.ctx)
+        self.workspace.lock_requested.connect(self.lock)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.restore(self._nav, drafts)
+        self._apply(settings)
+        self.idle_lock.start()
+
+    def _apply_settings(self) -> None:
+        def load() -> AppSettings:
+            with self.ctx.vault.reader() as session:
+                return load_settings(session)
+
+        self.db.run(load, self._apply)
+
+    def _apply(self, settings: AppSettings) -> None:
+        self.idle_lock.set_interval(settings.idle_lock_minutes * 60_000)
+        self.setWindowTitle(f"rjdesk — {settings.facilitator_name}")
+
+    # -- lock --------------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.workspace is not None
+
+    def lock(self) -> None:
+        if self.workspace is None:
+            return
+        self.idle_lock.stop()
+        workspace, self.workspace = self.workspace, None
+        self._nav = workspace.state()
+        unsaved = workspace.drafts()
+        self.db.wait_idle()
+        try:
+            with self.ctx.vault.unit_of_work() as uow:
+                draft_store.replace_drafts(uow, unsaved)
+        except Exception as error:  # noqa: BLE001 - locking must go on whatever happened
+            log.error("could not keep the drafts at lock: %s", type(error).__name__)
+        workspace.clear()
+        self.stack.removeWidget(workspace)
+        workspace.hide()
+        workspace.setParent(None)
+        workspace.deleteLater()
+        self.ctx.vault.lock()
+        self.setWindowTitle("rjdesk")
+        self.stack.setCurrentWidget(self.unlock_page)
+        # Let Qt destroy the old widgets now, not at some later turn of the event loop.
+        QApplication.sendPostedEvents(None, 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        self.db.wait_idle()
+        window_settings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        event.accept()

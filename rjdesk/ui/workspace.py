@@ -1,0 +1,160 @@
+"""The unlocked window: the navigation rail and its pages (Today, Cases, a case, Sync, Settings).
+
+The whole workspace is built at unlock and destroyed at lock, so no widget outlives a lock with
+case text in it. What it needs to come back to the same place — which page, which case, which
+tab, and the text typed but not saved — is handed to the main window at lock (``state`` and
+``drafts``) and back at unlock (``restore``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QListWidgetItem, QWidget
+
+from rjdesk.ui.case.workspace import CaseWorkspace
+from rjdesk.ui.cases_page import CasesPage
+from rjdesk.ui.context import UiContext
+from rjdesk.ui.generated.workspace_ui import Ui_Workspace
+from rjdesk.ui.icons import icon
+from rjdesk.ui.referral_wizard import ReferralWizard
+from rjdesk.ui.settings_page import SettingsPage
+from rjdesk.ui.sync_page import SyncPage
+from rjdesk.ui.today_page import TodayPage
+
+Drafts = dict[str, tuple[str | None, str]]
+
+# (page key, label, icon, shortcut). The case page has no rail entry: Cases stays lit there.
+NAVIGATION = (
+    ("today", "Today", "today", "Alt+1"),
+    ("cases", "Cases", "cases", "Alt+2"),
+    ("sync", "Sync", "sync", "Alt+3"),
+    ("settings", "Settings", "settings", "Alt+4"),
+)
+
+
+@dataclass(frozen=True)
+class NavState:
+    """Where the facilitator was: ids only, never case text."""
+
+    page: str = "today"
+    case_id: str | None = None
+    pane: str = ""
+
+
+class Workspace(QWidget):
+    lock_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_Workspace()
+        self.ui.setupUi(self)
+        self.pages: dict[str, QWidget] = {
+            "today": TodayPage(ctx),
+            "cases": CasesPage(ctx),
+            "case": CaseWorkspace(ctx),
+            "sync": SyncPage(ctx),
+            "settings": SettingsPage(ctx),
+        }
+        for page in self.pages.values():
+            self.ui.pages.addWidget(page)
+        for key, label, icon_name, shortcut in NAVIGATION:
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{label} ({shortcut})")
+            self.ui.navigation.addItem(item)
+            QShortcut(QKeySequence(shortcut), self, lambda k=key: self.show_page(k))
+        self.ui.navigation.currentItemChanged.connect(self._navigated)
+        self.ui.lockButton.setIcon(icon("lock"))
+        self.ui.lockButton.clicked.connect(self.lock_requested)
+        self.ui.newReferralButton.setIcon(icon("new"))
+        self.ui.newReferralButton.clicked.connect(self.new_referral)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_referral)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_cases)
+        QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        ctx.signals.open_case.connect(self.open_case)
+        case_page = self.pages["case"]
+        assert isinstance(case_page, CaseWorkspace)
+        case_page.back_requested.connect(self.back)
+        self._current = "today"
+        self.show_page("today")
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def _navigated(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key == "cases" and self._current == "case":
+            return  # the rail lights Cases while a case is open; no need to leave it
+        self.show_page(key)
+
+    def show_page(self, key: str) -> None:
+        self._current = key
+        page = self.pages[key]
+        self.ui.pages.setCurrentWidget(page)
+        rail_key = "cases" if key == "case" else key
+        for row in range(self.ui.navigation.count()):
+            item = self.ui.navigation.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == rail_key:
+                self.ui.navigation.blockSignals(True)
+                self.ui.navigation.setCurrentRow(row)
+                self.ui.navigation.blockSignals(False)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh) and key != "case":
+            refresh()
+
+    def open_case(self, case_id: str, pane: str = "") -> None:
+        case_page = self.pages["case"]
+        assert isinstance(case_page, CaseWorkspace)
+        case_page.open(case_id, pane)
+        self.show_page("case")
+
+    def back(self) -> None:
+        if self._current == "case":
+            self.show_page("cases")
+
+    def search_cases(self) -> None:
+        self.show_page("cases")
+        cases = self.pages["cases"]
+        assert isinstance(cases, CasesPage)
+        cases.focus_search()
+
+    def new_referral(self) -> None:
+        wizard = ReferralWizard(self.ctx, self)
+        wizard.created.connect(lambda case_id: self.open_case(case_id, "overview"))
+        wizard.open()
+
+    # -- lock and unlock ---------------------------------------------------------------------
+
+    def state(self) -> NavState:
+        case_page = self.pages["case"]
+        assert isinstance(case_page, CaseWorkspace)
+        if self._current == "case" and case_page.case_id:
+            return NavState("case", case_page.case_id, case_page.current_pane())
+        return NavState(self._current)
+
+    def drafts(self) -> Drafts:
+        """Text typed but not saved anywhere in the workspace, by a stable key."""
+        case_page = self.pages["case"]
+        assert isinstance(case_page, CaseWorkspace)
+        return case_page.drafts()
+
+    def restore(self, state: NavState, drafts: dict[str, str]) -> None:
+        if state.page == "case" and state.case_id:
+            case_page = self.pages["case"]
+            assert isinstance(case_page, CaseWorkspace)
+            case_page.open(state.case_id, state.pane, drafts=drafts)
+            self.show_page("case")
+        else:
+            self.show_page(state.page)
+
+    def clear(self) -> None:
+        """Empty every widget that shows case data (the caller then destroys the workspace)."""
+        for page in self.pages.values():
+            clear = getattr(page, "clear", None)
+            if callable(clear):
+                clear()

@@ -1,0 +1,66 @@
+"""Real widgets on Qt's offscreen platform, over real vaults (pytest-qt)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from rjdesk.services import importer
+from rjdesk.store.vault import Vault
+from rjdesk.ui.case.pane import CasePane
+from rjdesk.ui.case.snapshot import load_snapshot
+from rjdesk.ui.context import UiContext
+from rjdesk.ui.db import DbRunner
+from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, TODAY
+
+
+@pytest.fixture(autouse=True)
+def _qt_settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep Qt's settings and caches of each test in its own folder (and out of $HOME)."""
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "home" / name.lower()))
+
+
+@pytest.fixture
+def ctx(vault: Vault, qtbot: QtBot) -> Iterator[UiContext]:
+    """What the window's pages share, over the test's vault (today: 20 November 2026)."""
+    runner = DbRunner()
+    context = UiContext(vault, runner)
+    yield context
+    runner.wait_idle()
+
+
+@pytest.fixture
+def neighbour_case(vault: Vault) -> str:
+    """The neighbour dispute example (signed agreement, follow-up stage): its case id."""
+    with vault.unit_of_work() as uow:
+        return importer.import_case(uow, NEIGHBOUR_DISPUTE.read_bytes()).id
+
+
+@pytest.fixture
+def hate_crime_case(vault: Vault) -> str:
+    """The early hate-crime example (assessment stage, Victims' Code overdue): its case id."""
+    with vault.unit_of_work() as uow:
+        return importer.import_case(uow, HATE_CRIME.read_bytes()).id
+
+
+def wait_for_db(qtbot: QtBot, ctx: UiContext, timeout: int = 10_000) -> None:
+    """Wait until the database thread is idle and its callbacks have run."""
+    qtbot.waitUntil(lambda: not ctx.db.busy, timeout=timeout)
+
+
+def show(pane: CasePane, ctx: UiContext, case_id: str) -> None:
+    """Load a case as the workspace does and show it in ``pane``."""
+    pane.show_case(load_snapshot(ctx.vault, case_id, TODAY, viewed=False))
+
+
+def reload_on_change(pane: CasePane, ctx: UiContext) -> None:
+    """Reload the pane whenever it reports a change, as the case workspace does."""
+    ctx.signals.case_changed.connect(lambda case_id: show(pane, ctx, case_id))

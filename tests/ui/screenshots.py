@@ -1,0 +1,168 @@
+"""Screenshots of every main screen, to look at: ``make screenshots`` (build/screenshots/).
+
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [CASES]
+
+Builds a demo vault (synthetic cases plus the two example case files) in OUT_DIR/vault, opens
+the real window at a 13-inch laptop's size and saves a PNG of the first run, the lock screen,
+Today, Cases, every tab of a case, the new referral wizard, Settings and Sync.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("RJDESK_INSECURE_FAST_KDF", "1")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rjdesk.domain.enums import Role
+from rjdesk.services import importer
+from rjdesk.services.demo import fill_demo
+from rjdesk.services.people import PersonDetails
+from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk.ui.app import make_application
+from rjdesk.ui.case.workspace import CaseWorkspace
+from rjdesk.ui.cases_page import CasesPage
+from rjdesk.ui.main_window import MainWindow
+from rjdesk.ui.participant_dialog import ParticipantEntry
+from rjdesk.ui.referral_wizard import ReferralWizard
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
+PASSPHRASE = "screenshots passphrase"
+TODAY = date(2026, 11, 20)
+SIZE = (1280, 760)  # a 13-inch laptop at 100-125% scaling, less the taskbar
+
+
+def _settle(app: QApplication, window: MainWindow, seconds: float = 0.3) -> None:
+    deadline = time.perf_counter() + 15
+    while window.db.busy and time.perf_counter() < deadline:
+        app.processEvents()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+
+
+def take(out: Path, cases: int = 200) -> list[Path]:
+    app = make_application()
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+
+    def shot(name: str, widget: QWidget) -> None:
+        path = out / f"{len(shots) + 1:02d}-{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    first_run = MainWindow(Vault(out / "empty-vault"))
+    first_run.resize(*SIZE)
+    first_run.show()
+    app.processEvents()
+    shot("first-run", first_run)
+    first_run.close()
+
+    data_dir = out / "vault"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    clock = _clock_at_noon(TODAY)
+    vault, _ = Vault.create(
+        data_dir, facilitator_name="Alex Morgan", passphrase=PASSPHRASE, clock=clock
+    )
+    for _ in fill_demo(vault, cases=cases, seed=2026):
+        pass
+    ids = {}
+    for example in ("neighbour-dispute", "hate-crime-early"):
+        with vault.unit_of_work() as uow:
+            ids[example] = importer.import_case(uow, (EXAMPLES / f"{example}.json").read_bytes()).id
+    vault.lock()
+
+    window = MainWindow(Vault(data_dir, clock=clock))
+    window.resize(*SIZE)
+    window.show()
+    page = window.unlock_page
+    page.ui.passphrase.setText("not the passphrase")
+    page.unlock()
+    _settle(app, window)
+    shot("unlock-wrong-passphrase", window)
+    page.ui.passphrase.setText(PASSPHRASE)
+    page.unlock()
+    _settle(app, window, 0.6)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_page("today")
+    _settle(app, window)
+    shot("today", window)
+    workspace.show_page("cases")
+    _settle(app, window)
+    shot("cases", window)
+    cases_page = workspace.pages["cases"]
+    assert isinstance(cases_page, CasesPage)
+    cases_page.ui.search.setText("nowak")
+    cases_page.apply_filters()
+    _settle(app, window)
+    shot("cases-search", window)
+    cases_page.ui.search.clear()
+
+    case_page = workspace.pages["case"]
+    assert isinstance(case_page, CaseWorkspace)
+    for example, prefix in (("neighbour-dispute", "case"), ("hate-crime-early", "hate-crime")):
+        workspace.open_case(ids[example], "overview")
+        _settle(app, window)
+        for pane in case_page.panes:
+            if example == "hate-crime-early" and pane.key not in ("overview", "people", "risk"):
+                continue
+            case_page.show_pane(pane.key)
+            _settle(app, window)
+            shot(f"{prefix}-{pane.key}", window)
+
+    wizard = ReferralWizard(window.ctx, window)
+    wizard.resize(900, 640)
+    wizard.show()
+    _fill_referral(wizard)
+    for index in range(len(wizard.pageIds())):
+        _settle(app, window)
+        shot(f"new-referral-{index + 1}", wizard)
+        wizard.next()
+    wizard.close()
+
+    for key in ("settings", "sync"):
+        workspace.show_page(key)
+        _settle(app, window)
+        shot(key, window)
+    window.lock()
+    app.processEvents()
+    shot("locked", window)
+    window.close()
+    return shots
+
+
+def _fill_referral(wizard: ReferralWizard) -> None:
+    """A phone referral from a housing officer, as a facilitator would type it."""
+    ui = wizard.ui
+    for combo, value in (
+        (ui.caseType, "noise_nuisance"),
+        (ui.source, "housing_provider"),
+        (ui.channel, "phone"),
+    ):
+        combo.setCurrentIndex(combo.findData(value))
+    ui.referrerName.setText("Tom Allen")
+    ui.referrerOrganisation.setText("Castle Vale housing team")
+    ui.location.setText("Tangmere Drive")
+    ui.summary.setPlainText("Complaints about a dog barking through the night in a flat above.")
+    for name, role in (("Grace Okafor", Role.HARMED), ("Daniel Hughes", Role.RESPONSIBLE)):
+        wizard.people.add(ParticipantEntry(PersonDetails(name=name), role))
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else Path("build/screenshots")
+    cases = int(argv[1]) if len(argv) > 1 else 200
+    for path in take(out, cases):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

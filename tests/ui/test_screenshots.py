@@ -1,0 +1,34 @@
+"""The screenshot script keeps working (make screenshots looks at 200 cases; this at 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from tests.ui.screenshots import take
+
+
+def test_every_main_screen_renders_at_laptop_size(tmp_path: Path) -> None:
+    shots = take(tmp_path / "shots", cases=12)
+    names = {path.stem.split("-", 1)[1] for path in shots}
+    for expected in (
+        "first-run",
+        "unlock-wrong-passphrase",
+        "today",
+        "cases",
+        "case-overview",
+        "case-people",
+        "case-risk",
+        "case-contacts",
+        "case-agreement",
+        "case-documents",
+        "case-history",
+        "new-referral-1",
+        "settings",
+        "locked",
+    ):
+        assert expected in names, expected
+    for path in shots:
+        image = QImage(str(path))
+        assert not image.isNull() and image.width() >= 800, path.name
