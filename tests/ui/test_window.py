@@ -244,12 +244,18 @@ def test_locking_leaves_no_connection_no_case_text_and_unlocking_comes_back(
     assert restored.endswith("Draft typed before the lock.")
 
 
-def test_the_app_locks_itself_after_the_idle_time(window: MainWindow, qtbot: QtBot) -> None:
+def test_the_app_locks_itself_after_the_idle_time(
+    window: MainWindow, qtbot: QtBot, neighbour_case: str, locked: Vault
+) -> None:
     unlocked(window, qtbot)
+    _open_neighbour_case(window, qtbot, neighbour_case)
+    assert holding(CASE_TEXT)
     window.idle_lock.set_interval(300)
     qtbot.waitUntil(lambda: not window.is_unlocked, timeout=5_000)
     assert window.stack.currentWidget() is window.unlock_page
     assert not window.ctx.vault.is_unlocked
+    assert _open_files(locked.db_path) == [], "no SQLCipher connection stays open"
+    assert holding(CASE_TEXT) == [], "no widget keeps case text"
 
 
 def test_input_keeps_the_app_unlocked(window: MainWindow, qtbot: QtBot) -> None:
