@@ -17,6 +17,7 @@ from rjdesk.services.people import PersonDetails
 from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.labels import ROLES
 from rjdesk.ui.messages import set_message
+from rjdesk.ui.widgets.dates import from_qdate, to_qdate
 
 # Offered first in the language list: English and the languages facilitators meet most in
 # England and Wales. Stored as language codes (as case files carry them); anything else can
@@ -70,14 +71,6 @@ def language_label(code: str | None) -> str:
         if language not in (QLocale.Language.C, QLocale.Language.AnyLanguage):
             return QLocale.languageToString(language)
     return code
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 @dataclass(frozen=True)

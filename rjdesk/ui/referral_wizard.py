@@ -18,13 +18,10 @@ from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.referral_wizard_ui import Ui_ReferralWizard
 from rjdesk.ui.labels import CASE_TYPES, CHANNELS, SOURCES
 from rjdesk.ui.messages import sentence, set_message
-from rjdesk.ui.participant_dialog import (
-    ParticipantDialog,
-    ParticipantEntry,
-    from_qdate,
-    to_qdate,
-)
+from rjdesk.ui.participant_dialog import ParticipantDialog, ParticipantEntry
+from rjdesk.ui.referral_draft import restore_wizard, wizard_draft
 from rjdesk.ui.referral_people import PendingPeopleModel, PendingPerson, summary_html
+from rjdesk.ui.widgets.dates import from_qdate, to_qdate
 
 REFERRAL_PAGE, PEOPLE_PAGE, CHECK_PAGE = range(3)
 
@@ -123,6 +120,19 @@ class ReferralWizard(QWizard):
         self.seen_before_text = ""
         self._creating = False
         self._update_people_buttons()
+
+    # -- lock and unlock -----------------------------------------------------------------------
+
+    def drafts(self) -> dict[str, str]:
+        """What has been typed, kept encrypted in the vault if the laptop locks meanwhile."""
+        if self._creating:
+            return {}
+        text = wizard_draft(self)
+        return {"referral": text} if text else {}
+
+    def restore_drafts(self, drafts: dict[str, str]) -> None:
+        if "referral" in drafts:
+            restore_wizard(self, drafts["referral"])
 
     # -- page 1: the referral -----------------------------------------------------------------
 

@@ -19,12 +19,14 @@ from rjdesk.ui.cases_page import CasesPage
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.workspace_ui import Ui_Workspace
 from rjdesk.ui.icons import icon
+from rjdesk.ui.referral_draft import wipe_wizard
 from rjdesk.ui.referral_wizard import ReferralWizard
 from rjdesk.ui.settings_page import SettingsPage
 from rjdesk.ui.sync_page import SyncPage
 from rjdesk.ui.today_page import TodayPage
 
 Drafts = dict[str, tuple[str | None, str]]
+WIZARD_DRAFTS = "wizard"
 
 # (page key, label, icon, shortcut). The case page has no rail entry: Cases stays lit there.
 NAVIGATION = (
@@ -75,6 +77,7 @@ class Workspace(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_referral)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_cases)
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        self._wizard: ReferralWizard | None = None
         ctx.signals.open_case.connect(self.open_case)
         case_page = self.pages["case"]
         assert isinstance(case_page, CaseWorkspace)
@@ -123,10 +126,20 @@ class Workspace(QWidget):
         assert isinstance(cases, CasesPage)
         cases.focus_search()
 
-    def new_referral(self) -> None:
+    def new_referral(self, drafts: dict[str, str] | None = None) -> None:
+        if self._wizard is not None:
+            self._wizard.raise_()
+            return
         wizard = ReferralWizard(self.ctx, self)
         wizard.created.connect(lambda case_id: self.open_case(case_id, "overview"))
+        wizard.destroyed.connect(self._wizard_closed)
+        self._wizard = wizard
+        if drafts:
+            wizard.restore_drafts(drafts)
         wizard.open()
+
+    def _wizard_closed(self) -> None:
+        self._wizard = None
 
     # -- lock and unlock ---------------------------------------------------------------------
 
@@ -141,9 +154,15 @@ class Workspace(QWidget):
         """Text typed but not saved anywhere in the workspace, by a stable key."""
         case_page = self.pages["case"]
         assert isinstance(case_page, CaseWorkspace)
-        return case_page.drafts()
+        drafts = case_page.drafts()
+        if self._wizard is not None:
+            for name, text in self._wizard.drafts().items():
+                drafts[f"{WIZARD_DRAFTS}/{name}"] = (None, text)
+        return drafts
 
     def restore(self, state: NavState, drafts: dict[str, str]) -> None:
+        prefix = f"{WIZARD_DRAFTS}/"
+        wizard = {k[len(prefix) :]: v for k, v in drafts.items() if k.startswith(prefix)}
         if state.page == "case" and state.case_id:
             case_page = self.pages["case"]
             assert isinstance(case_page, CaseWorkspace)
@@ -151,9 +170,15 @@ class Workspace(QWidget):
             self.show_page("case")
         else:
             self.show_page(state.page)
+        if wizard:
+            self.new_referral(wizard)
 
     def clear(self) -> None:
         """Empty every widget that shows case data (the caller then destroys the workspace)."""
+        if self._wizard is not None:
+            wipe_wizard(self._wizard)
+            self._wizard.close()  # it deletes itself on close
+            self._wizard = None
         for page in self.pages.values():
             clear = getattr(page, "clear", None)
             if callable(clear):

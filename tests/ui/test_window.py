@@ -285,3 +285,34 @@ def test_closing_the_window_locks_and_keeps_the_drafts(
         }
         assert "Quit before" not in load_case(session, neighbour_case).summary
     reopened.lock()
+
+
+def test_a_referral_half_typed_when_the_laptop_locks_is_back_after_the_unlock(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from rjdesk.domain.enums import Role
+    from rjdesk.services.people import PersonDetails
+    from rjdesk.ui.participant_dialog import ParticipantEntry
+    from rjdesk.ui.referral_wizard import ReferralWizard
+
+    unlocked(window, qtbot)
+    assert window.workspace is not None
+    qtbot.keyClick(window.workspace, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wizard = window.workspace._wizard
+    assert isinstance(wizard, ReferralWizard)
+    wizard.ui.caseType.setCurrentIndex(wizard.ui.caseType.findData("noise_nuisance"))
+    qtbot.keyClicks(wizard.ui.referrerName, "Tom Allen")
+    qtbot.keyClicks(wizard.ui.summary, "Dog barking through the night above flat 4.")
+    wizard.people.add(ParticipantEntry(PersonDetails(name="Grace Okafor"), Role.HARMED))
+
+    window.lock()
+    assert holding(["Tom Allen", "Dog barking", "Grace Okafor"]) == []
+
+    unlocked(window, qtbot)
+    assert window.workspace is not None
+    back = window.workspace._wizard
+    assert isinstance(back, ReferralWizard) and back is not wizard
+    assert back.ui.referrerName.text() == "Tom Allen"
+    assert back.ui.summary.toPlainText() == "Dog barking through the night above flat 4."
+    assert back.ui.caseType.currentData() == "noise_nuisance"
+    assert [p.entry.details.name for p in back.people.people] == ["Grace Okafor"]

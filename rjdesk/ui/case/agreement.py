@@ -18,7 +18,7 @@ from rjdesk.errors import VaultLocked
 from rjdesk.services import agreements as service
 from rjdesk.store.unit import LONDON, UnitOfWork
 from rjdesk.ui import style
-from rjdesk.ui.case.agreement_editor import AgreementEditor, EditorState, to_qdate
+from rjdesk.ui.case.agreement_editor import AgreementEditor, EditorState
 from rjdesk.ui.case.agreement_followup import FollowUp
 from rjdesk.ui.case.agreement_models import (
     ActionsModel,
@@ -32,6 +32,7 @@ from rjdesk.ui.case.pane import participant_in
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.messages import set_message
+from rjdesk.ui.widgets.dates import to_qdate
 
 NEW = "new"  # the key of a first agreement that is not saved yet
 DOCUMENTS_LATER = (

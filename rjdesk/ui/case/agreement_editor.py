@@ -7,20 +7,13 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QHeaderView
 
 from rjdesk.domain.models import Agreement
 from rjdesk.ui.case.agreement_models import ActionRow, ActionsModel, action_rows
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from rjdesk.ui.widgets.dates import from_qdate, to_qdate
 
 
 @dataclass(frozen=True)
@@ -184,8 +177,8 @@ class AgreementEditor(QObject):
         ui = self.ui
         return EditorState(
             summary=ui.summary.toPlainText(),
-            agreed_on=to_date(ui.agreedOn.date()),
-            review_on=to_date(ui.reviewOn.date()) if ui.reviewCheck.isChecked() else None,
+            agreed_on=from_qdate(ui.agreedOn.date()),
+            review_on=from_qdate(ui.reviewOn.date()) if ui.reviewCheck.isChecked() else None,
             actions=tuple(self.model.rows()),
         )
 
@@ -297,7 +290,7 @@ class AgreementEditor(QObject):
             position,
             owner_id=self._who[who] if 0 <= who < len(self._who) else None,
             description=ui.what.text(),
-            due_on=None if ongoing else to_date(ui.due.date()),
+            due_on=None if ongoing else from_qdate(ui.due.date()),
         )
         self._changed()
 

@@ -12,12 +12,13 @@ from rjdesk.domain.models import Agreement, Case
 from rjdesk.services import agreements as service
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui import style
-from rjdesk.ui.case.agreement_editor import EditorState, to_date
+from rjdesk.ui.case.agreement_editor import EditorState
 from rjdesk.ui.case.agreement_models import SignaturesModel
 from rjdesk.ui.case.pane import CasePane, participant_in
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
 from rjdesk.ui.messages import set_message
+from rjdesk.ui.widgets.dates import from_qdate
 
 
 class SignatureDialog(QDialog):
@@ -145,7 +146,7 @@ class SigningPane(CasePane):
     def _signed_on_paper(self) -> None:
         signer = self._signer()
         if signer is not None:
-            signed_on = to_date(self.ui.signedOn.date())
+            signed_on = from_qdate(self.ui.signedOn.date())
             self._sign(signer, signed_on, SignatureMethod.PAPER, None)
 
     def _sign(

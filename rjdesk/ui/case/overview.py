@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from rjdesk.domain import rules
@@ -42,14 +42,7 @@ from rjdesk.ui.labels import (
 )  # fmt: skip
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.rows_model import Column, RowsModel
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from rjdesk.ui.widgets.dates import from_qdate, to_qdate
 
 
 def _fill(combo: QComboBox, items: dict[Any, str]) -> None:
