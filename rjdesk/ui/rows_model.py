@@ -1,4 +1,4 @@
-"""A read-only table model over a list of plain rows, for the short lists of the window."""
+"""A read-only table over plain rows whose columns are given when it is made (short lists)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+
+from rjdesk.ui.table_model import Index, ListTableModel
 
 R = TypeVar("R")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -22,40 +23,22 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
+class RowsModel(ListTableModel[R]):
     """Columns are (title, how to show a row); ``ROW_ROLE`` gives back the row itself."""
 
     def __init__(self, columns: Sequence[Column[R]]) -> None:
         super().__init__()
         self.columns = list(columns)
-        self.rows: list[R] = []
 
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> Sequence[str]:
+        return [column.title for column in self.columns]
 
-    def clear(self) -> None:
-        self.set_rows([])
-
-    def row(self, index: Index) -> R | None:
-        return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
+    def row_at(self, index: Index) -> R | None:
+        valid = index.isValid() and index.row() < len(self._rows)
+        return self._rows[index.row()] if valid else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row(index)
+        row = self.row_at(index)
         if row is None:
             return None
         column = self.columns[index.column()]

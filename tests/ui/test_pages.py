@@ -30,11 +30,11 @@ def test_today_lists_due_actions_reviews_and_victims_code_deadlines(
     ctx.signals.open_case.connect(lambda case_id, pane: opened.append((case_id, pane)))
     page.refresh()
     wait_for_db(qtbot, ctx)
-    due = [(row.what, row.due_on) for row in page.due.rows]
+    due = [(row.what, row.due_on) for row in page.due.rows()]
     # The neighbour agreement: the gate closer (due 18 Nov, overdue) and the review on 25 Nov.
     assert ("Fit a spring closer to the shared side gate.", date(2026, 11, 18)) in due
     assert ("Review agreement version 1", date(2026, 11, 25)) in due
-    victims = {(row.who, row.overdue) for row in page.victims.rows}
+    victims = {(row.who, row.overdue) for row in page.victims.rows()}
     assert ("Mohammed Iqbal", True) in victims and ("Ruth Ellis", True) in victims
     assert page.due.data(page.due.index(0, 0)).endswith("(overdue)")
     page.ui.victims.setFocus()

@@ -6,12 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from rjdesk.domain import rules
 from rjdesk.domain.enums import ActionStatus, Role, SignatureMethod, SignerCapacity
 from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.ui.labels import ACTION_STATUSES, role_label
+from rjdesk.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,7 +85,7 @@ def action_rows(agreement: Agreement | None) -> list[ActionRow]:
     ]
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(ListTableModel[ActionRow]):
     """Who / what / by when, and for a signed agreement the follow-up of each action."""
 
     WHO, WHAT, BY_WHEN, FOLLOW_UP = range(4)
@@ -92,24 +93,12 @@ class ActionsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ActionRow] = []
         self._owners: dict[str | None, str] = {None: FACILITATOR}
 
     def set_owners(self, owners: dict[str | None, str]) -> None:
         self._owners = {None: FACILITATOR, **owners}
         if self._rows:
             self.dataChanged.emit(self.index(0, self.WHO), self.index(len(self._rows) - 1, 0))
-
-    def set_rows(self, rows: list[ActionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ActionRow]:
-        return list(self._rows)
-
-    def row(self, position: int) -> ActionRow:
-        return self._rows[position]
 
     def update_row(self, position: int, **changes: Any) -> None:
         self._rows[position] = replace(self._rows[position], **changes)
@@ -140,19 +129,6 @@ class ActionsModel(QAbstractTableModel):
         return target
 
     # -- QAbstractTableModel ------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -216,7 +192,7 @@ def signer_rows(case: Case, agreement: Agreement | None, facilitator: str) -> li
     return rows
 
 
-class SignaturesModel(QAbstractTableModel):
+class SignaturesModel(ListTableModel[SignerRow]):
     """One row per signer: signed or not, when, and how."""
 
     # The capacity goes under the name (not in a column of its own) so the table stays
@@ -227,34 +203,6 @@ class SignaturesModel(QAbstractTableModel):
         SignatureMethod.PAPER: "On paper",
         SignatureMethod.CAPTURED: "On screen",
     }
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SignerRow] = []
-
-    def set_rows(self, rows: list[SignerRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[SignerRow]:
-        return list(self._rows)
-
-    def row(self, position: int) -> SignerRow:
-        return self._rows[position]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -6,11 +6,12 @@ out here (and by ``rjdesk.domain.rules``), so that the pane only wires widgets.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from rjdesk.domain import rules
@@ -18,6 +19,7 @@ from rjdesk.domain.enums import ConsentScope
 from rjdesk.domain.models import Consent, Participant, RiskAssessment
 from rjdesk.ui import style
 from rjdesk.ui.labels import RISK_LEVELS, role_label
+from rjdesk.ui.table_model import ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -31,38 +33,17 @@ def day_text(day: date) -> str:
 # -- risk assessments -------------------------------------------------------------------------
 
 
-class AssessmentsModel(QAbstractTableModel):
+class AssessmentsModel(ListTableModel[RiskAssessment]):
     """Earlier risk assessments, newest first: date, level, who assessed, completed or not."""
 
     DATE, LEVEL, BY, STATUS = range(4)
     HEADERS: ClassVar[tuple[str, ...]] = ("Date", "Level", "Assessed by", "Completed?")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RiskAssessment] = []
-
-    def set_rows(self, assessments: list[RiskAssessment]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(
-            assessments, key=lambda ra: (ra.assessed_on, ra.created_at), reverse=True
-        )
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[RiskAssessment]) -> None:
+        super().set_rows(sorted(rows, key=lambda ra: (ra.assessed_on, ra.created_at), reverse=True))
 
     def assessment(self, row: int) -> RiskAssessment:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -166,7 +147,7 @@ def anything_in_force(participant: Participant, day: date) -> bool:
     return any(c.in_force_on(day) for c in participant.consents)
 
 
-class ConsentModel(QAbstractTableModel):
+class ConsentModel(ListTableModel[Participant]):
     """One row per consenting participant; a column per scope, then the parent's or carer's
     consent to take part (for someone under 18)."""
 
@@ -186,32 +167,18 @@ class ConsentModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Participant] = []
         self._day = date.min
 
-    def set_rows(self, participants: list[Participant], day: date) -> None:
-        self.beginResetModel()
-        self._rows, self._day = consenting(participants), day
-        self.endResetModel()
+    def show(self, participants: list[Participant], day: date) -> None:
+        """The people who consent, judged as of ``day``."""
+        self._day = day
+        self.set_rows(consenting(participants))
 
     def participant_id(self, row: int) -> str:
         return self._rows[row].id
 
     def row_of(self, participant_id: str) -> int:
         return next((i for i, p in enumerate(self._rows) if p.id == participant_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def _state(self, participant: Participant, column: int) -> ConsentState | None:
         if column in self.SCOPES:

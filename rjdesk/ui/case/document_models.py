@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rjdesk.domain.enums import DocumentKind
 from rjdesk.domain.models import Case
 from rjdesk.store.unit import LONDON
+from rjdesk.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +83,7 @@ def document_rows(case: Case) -> list[DocumentRow]:
     return sorted(reversed(rows), key=lambda row: row.added_at, reverse=True)
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(ListTableModel[DocumentRow]):
     """Title, kind, agreement version, size, who added it and when."""
 
     TITLE, KIND, AGREEMENT, SIZE, ADDED_BY, ADDED_ON = range(6)
@@ -94,34 +95,6 @@ class DocumentsModel(QAbstractTableModel):
         "Added by",
         "Added on",
     )
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DocumentRow] = []
-
-    def set_rows(self, rows: list[DocumentRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[DocumentRow]:
-        return list(self._rows)
-
-    def row(self, position: int) -> DocumentRow:
-        return self._rows[position]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

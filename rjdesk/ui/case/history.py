@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -19,6 +19,7 @@ from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.history_pane_ui import Ui_HistoryPane
 from rjdesk.ui.messages import sentence, set_message
+from rjdesk.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,36 +66,11 @@ def load_events(vault: Vault, reference: str) -> list[EventRow]:
         return rows
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ListTableModel[EventRow]):
     """When / who / what / detail."""
 
     WHEN, WHO, WHAT, DETAIL = range(4)
     HEADERS: ClassVar[tuple[str, ...]] = ("When", "Who", "What", "Detail")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EventRow] = []
-
-    def set_rows(self, rows: list[EventRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[EventRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from rjdesk.domain import rules
@@ -25,6 +25,7 @@ from rjdesk.ui import style
 from rjdesk.ui.case.snapshot import CaseSnapshot
 from rjdesk.ui.labels import role_label
 from rjdesk.ui.participant_dialog import ParticipantEntry, language_label
+from rjdesk.ui.table_model import ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -186,7 +187,7 @@ def person_rows(snapshot: CaseSnapshot) -> list[PersonRow]:
     return rows
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(ListTableModel[PersonRow]):
     """The people of a case: name, role, phone, language, access needs, consent to take part
     and, for harmed people, where the Victims' Code deadline stands."""
 
@@ -195,15 +196,6 @@ class PeopleModel(QAbstractTableModel):
         "Name", "Role", "Phone", "Language", "Access needs", "Consent to take part",
         "Victims' Code",
     )  # fmt: skip
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PersonRow] = []
-
-    def set_rows(self, rows: list[PersonRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def clear(self) -> None:
         self.set_rows([])
@@ -215,19 +207,6 @@ class PeopleModel(QAbstractTableModel):
         return next(
             (i for i, row in enumerate(self._rows) if row.participant_id == participant_id), -1
         )
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

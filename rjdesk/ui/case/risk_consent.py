@@ -130,7 +130,7 @@ class RiskConsentPane(CasePane):
         else:
             ui.assessmentDetail.setText("No risk assessment has been recorded yet.")
         selected = self._selected_person()
-        self.consents.set_rows(list(case.participants), today)
+        self.consents.show(list(case.participants), today)
         row = self.consents.row_of(selected) if selected else -1
         if row >= 0:
             ui.consents.selectRow(row)
@@ -332,7 +332,7 @@ class RiskConsentPane(CasePane):
         self._shown_case = ""
         self.ui.assessedBy.setPlaceholderText("")
         self.assessments.set_rows([])
-        self.consents.set_rows([], date.min)
+        self.consents.show([], date.min)
         for label in (self.ui.assessmentDetail, self.ui.consentGaps):
             label.clear()
         set_message(self.ui.riskMessage, "")
