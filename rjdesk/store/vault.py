@@ -177,6 +177,9 @@ class Vault:
         engine = create_vault_engine(vault.db_path, bytes(data_key))
         try:
             migrate.upgrade(engine, vault.db_path, vault.backups_dir, checkpoint=lambda: None)
+            # Owner-only, like the key file; SQLite gives its -wal and -shm the same mode.
+            if os.name == "posix":
+                vault.db_path.chmod(0o600)
             factory = make_session_factory(engine, Actor(facilitator_name, info.device_id), clock)
             with factory(bind=writer_bind(engine)) as session:
                 session.add(info)

@@ -40,6 +40,8 @@ def test_the_key_file_holds_no_plain_key_and_only_its_owner_can_read_it(vault: V
     if os.name == "posix":
         assert stat.S_IMODE(vault.key_path.stat().st_mode) == 0o600
         assert stat.S_IMODE(vault.data_dir.stat().st_mode) == 0o700
+        for name in ("cases.db", "cases.db-wal", "cases.db-shm"):
+            assert stat.S_IMODE((vault.data_dir / name).stat().st_mode) == 0o600, name
 
 
 def test_a_wrong_passphrase_is_refused_and_changes_no_file(vault: Vault) -> None:
