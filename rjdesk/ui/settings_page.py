@@ -6,13 +6,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from rjdesk.services.settings import AppSettings, Letterhead, load_settings, save_settings
-from rjdesk.store.keys import passphrase_strength
 from rjdesk.ui import style
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.db import DbRunner
 from rjdesk.ui.generated.change_passphrase_dialog_ui import Ui_ChangePassphraseDialog
 from rjdesk.ui.generated.settings_page_ui import Ui_SettingsPage
 from rjdesk.ui.messages import sentence, set_message
+from rjdesk.ui.vault_pages import show_strength
 
 
 class SettingsPage(QWidget):
@@ -88,12 +88,11 @@ class ChangePassphraseDialog(QDialog):
         self.ui.setupUi(self)
         set_message(self.ui.message, "")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change passphrase")
-        self.ui.newPassphrase.textChanged.connect(self._strength)
+        self.ui.newPassphrase.textChanged.connect(
+            lambda: show_strength(self.ui.strength, self.ui.newPassphrase)
+        )
         self.ui.buttons.accepted.connect(self._change)
         self.ui.buttons.rejected.connect(self.reject)
-
-    def _strength(self, text: str) -> None:
-        self.ui.strength.setText(passphrase_strength(text)[1] if text else "")
 
     def _change(self) -> None:
         current, new = self.ui.current.text(), self.ui.newPassphrase.text()

@@ -20,7 +20,8 @@ from rjdesk.ui.messages import sentence, set_message
 _STRENGTH_COLOURS = {0: "error", 1: "medium", 2: "low", 3: "low"}
 
 
-def _show_strength(label: QWidget, field: QLineEdit) -> None:
+def show_strength(label: QWidget, field: QLineEdit) -> None:
+    """The passphrase hint under a new-passphrase field, coloured by how strong it is."""
     text = field.text()
     if not text:
         label.setText("")  # type: ignore[attr-defined]
@@ -48,7 +49,7 @@ class CreateVaultPage(QWidget):
         self.ui.title.setStyleSheet(style.heading_style(1.6))
         set_message(self.ui.message, "")
         self.ui.passphrase.textChanged.connect(
-            lambda: _show_strength(self.ui.strength, self.ui.passphrase)
+            lambda: show_strength(self.ui.strength, self.ui.passphrase)
         )
         self.ui.createButton.clicked.connect(self.create_vault)
         self.ui.confirm.returnPressed.connect(self.create_vault)
@@ -214,7 +215,7 @@ class ResetPassphraseDialog(QDialog):
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Set passphrase and unlock")
         self.ui.newPassphrase.textChanged.connect(
-            lambda: _show_strength(self.ui.strength, self.ui.newPassphrase)
+            lambda: show_strength(self.ui.strength, self.ui.newPassphrase)
         )
         self.ui.buttons.accepted.connect(self.reset)
         self.ui.buttons.rejected.connect(self.reject)
