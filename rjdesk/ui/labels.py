@@ -1,130 +1,47 @@
-"""How the window names the vocabularies: "Neighbour dispute", not "neighbour_dispute"."""
+"""How the window names things: the vocabularies (shared with the printed documents) and the
+fields a refusal may name."""
 
 from __future__ import annotations
 
-from rjdesk.domain.enums import (
-    ActionStatus,
-    CaseType,
-    Channel,
-    ClosureReason,
-    ConsentScope,
-    ContactKind,
-    Flag,
-    ReferralSource,
-    RiskLevel,
-    Role,
-    SafeguardingKind,
-    Stage,
+from rjdesk.domain.labels import (
+    ACTION_STATUSES,
+    CASE_TYPES,
+    CHANNELS,
+    CLOSURE_REASONS,
+    CONSENT_SCOPES,
+    CONTACT_KINDS,
+    FLAGS,
+    RISK_LEVELS,
+    ROLES,
+    SAFEGUARDING_KINDS,
+    SOURCES,
+    STAGES,
+    case_type_label,
+    flag_label,
+    role_label,
+    stage_label,
 )
 
-CASE_TYPES = {
-    CaseType.NEIGHBOUR_DISPUTE: "Neighbour dispute",
-    CaseType.ANTI_SOCIAL_BEHAVIOUR: "Anti-social behaviour",
-    CaseType.CRIME: "Crime",
-    CaseType.HATE_CRIME: "Hate crime",
-    CaseType.NOISE_NUISANCE: "Noise nuisance",
-    CaseType.SCHOOL_INCIDENT: "School incident",
-    CaseType.BULLYING: "Bullying",
-    CaseType.OFFENDER_MANAGEMENT: "Offender management",
-    CaseType.COMMUNITY_INITIATIVE: "Community initiative",
-    CaseType.OTHER: "Other",
-}
-STAGES = {
-    Stage.REFERRAL: "Referral",
-    Stage.ASSESSMENT: "Assessment",
-    Stage.PREPARATION: "Preparation",
-    Stage.INTERVENTION: "Intervention",
-    Stage.AGREEMENT: "Agreement",
-    Stage.FOLLOW_UP: "Follow-up",
-    Stage.CLOSED: "Closed",
-}
-FLAGS = {
-    Flag.HATE_CRIME: "Hate crime",
-    Flag.SAFEGUARDING_CHILD: "Safeguarding (child)",
-    Flag.SAFEGUARDING_ADULT: "Safeguarding (adult)",
-    Flag.DOMESTIC_ABUSE: "Domestic abuse",
-    Flag.NOISE_NUISANCE: "Noise nuisance",
-    Flag.REPEAT_REFERRAL: "Repeat referral",
-}
-ROLES = {
-    Role.HARMED: "Harmed",
-    Role.RESPONSIBLE: "Responsible",
-    Role.BOTH: "Harmed and responsible",
-    Role.SUPPORTER: "Supporter",
-    Role.PROFESSIONAL: "Professional",
-    Role.INTERPRETER: "Interpreter",
-}
-SOURCES = {
-    ReferralSource.POLICE: "Police",
-    ReferralSource.HOUSING_PROVIDER: "Housing provider",
-    ReferralSource.SCHOOL: "School",
-    ReferralSource.PROBATION: "Probation",
-    ReferralSource.YOUTH_JUSTICE: "Youth justice",
-    ReferralSource.VICTIM_SERVICES: "Victim services",
-    ReferralSource.LOCAL_AUTHORITY: "Local authority",
-    ReferralSource.SELF: "Self-referral",
-    ReferralSource.OTHER: "Other",
-}
-CHANNELS = {
-    Channel.PHONE: "Phone",
-    Channel.ONLINE: "Online form",
-    Channel.EMAIL: "Email",
-    Channel.IN_PERSON: "In person",
-    Channel.LETTER: "Letter",
-}
-CONTACT_KINDS = {
-    ContactKind.PHONE: "Phone call",
-    ContactKind.HOME_VISIT: "Home visit",
-    ContactKind.LETTER: "Letter",
-    ContactKind.EMAIL: "Email",
-    ContactKind.PREPARATION_MEETING: "Preparation meeting",
-    ContactKind.CONFERENCE: "Conference",
-    ContactKind.SHUTTLE: "Shuttle (indirect)",
-    ContactKind.FOLLOW_UP: "Follow-up",
-}
-CLOSURE_REASONS = {
-    ClosureReason.COMPLETED: "Completed",
-    ClosureReason.DECLINED: "Declined",
-    ClosureReason.UNSUITABLE: "Unsuitable",
-    ClosureReason.WITHDRAWN: "Withdrawn",
-    ClosureReason.NO_CONTACT: "No contact",
-}
-CONSENT_SCOPES = {
-    ConsentScope.TAKE_PART: "To take part",
-    ConsentScope.SHARE_WITH_OTHER_PARTY: "To share with the other party",
-    ConsentScope.FEEDBACK_CONTACT: "To be contacted for feedback",
-}
-ACTION_STATUSES = {
-    ActionStatus.PENDING: "Pending",
-    ActionStatus.DONE: "Done",
-    ActionStatus.NOT_DONE: "Not done",
-}
-RISK_LEVELS = {RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High"}
-SAFEGUARDING_KINDS = {
-    SafeguardingKind.CHILD: "Child at risk",
-    SafeguardingKind.ADULT: "Adult at risk",
-    SafeguardingKind.DOMESTIC_ABUSE: "Domestic abuse disclosed",
-}
-
-
-def case_type_label(value: str) -> str:
-    return CASE_TYPES.get(CaseType(value), value)
-
-
-def stage_label(value: str) -> str:
-    return STAGES.get(Stage(value), value)
-
-
-def flag_label(value: str) -> str:
-    try:
-        return FLAGS[Flag(value)]
-    except ValueError:
-        return value
-
-
-def role_label(value: str) -> str:
-    return ROLES.get(Role(value), value)
-
+__all__ = [
+    "ACTION_STATUSES",
+    "CASE_TYPES",
+    "CHANNELS",
+    "CLOSURE_REASONS",
+    "CONSENT_SCOPES",
+    "CONTACT_KINDS",
+    "FIELDS",
+    "FLAGS",
+    "RISK_LEVELS",
+    "ROLES",
+    "SAFEGUARDING_KINDS",
+    "SOURCES",
+    "STAGES",
+    "case_type_label",
+    "field_label",
+    "flag_label",
+    "role_label",
+    "stage_label",
+]
 
 # The fields the services name in a ValidationError, as a facilitator calls them.
 FIELDS = {
