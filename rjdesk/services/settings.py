@@ -6,11 +6,13 @@ are not secret, but the settings store is a plain file and the facilitator's nam
 
 from __future__ import annotations
 
+import base64
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rjdesk.documents.images import check_png
 from rjdesk.domain.models import Setting, VaultInfo
 from rjdesk.errors import ValidationError
 from rjdesk.store.unit import UnitOfWork
@@ -79,3 +81,25 @@ def save_settings(uow: UnitOfWork, settings: AppSettings) -> list[str]:
     if changed:
         uow.audit("change_settings", detail="changed: " + ", ".join(changed))
     return changed
+
+
+LOGO_SETTING = "letterhead_logo"
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+def set_logo(uow: UnitOfWork, png: bytes | None) -> None:
+    """The letterhead logo printed on agreements (PNG), or None for the default."""
+    if png is not None:
+        if len(png) > MAX_LOGO_BYTES:
+            raise ValidationError("is larger than 2 MB: use a smaller image", field="logo")
+        problem = check_png(png)
+        if problem:
+            raise ValidationError(problem, field="logo")
+    _put(uow.session, LOGO_SETTING, base64.b64encode(png).decode() if png else None)
+    uow.audit("change_settings", detail="changed: letterhead logo")
+
+
+def logo(session: Session) -> bytes | None:
+    """The letterhead logo chosen in Settings, or None for the standard one."""
+    row = session.get(Setting, LOGO_SETTING)
+    return base64.b64decode(row.value) if row and row.value else None
