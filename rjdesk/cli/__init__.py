@@ -91,6 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="the case as rjdesk.case/1 JSON")
     p.set_defaults(run=commands.case_show)
 
+    p = command("summary", "save the case summary as a PDF (for handover or supervision)", case_sub)
+    p.add_argument("reference")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to save it")
+    p.set_defaults(run=commands.case_summary)
+
+    agreement = sub.add_parser("agreement", help="outcome agreements")
+    agreement_sub = agreement.add_subparsers(
+        dest="agreement_command", metavar="COMMAND", required=True
+    )
+    p = command("pdf", "save the case's latest outcome agreement as a PDF", agreement_sub)
+    p.add_argument("reference")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to save it")
+    p.set_defaults(run=commands.agreement_pdf)
+
     p = command("verify", "check the vault's integrity and its audit log")
     p.set_defaults(run=commands.verify)
 

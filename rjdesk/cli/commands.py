@@ -5,16 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from rjdesk.cli import output, secrets
 from rjdesk.domain.enums import CaseType, Flag, Stage
+from rjdesk.domain.models import Case
 from rjdesk.errors import UsageError, VaultNotFound
-from rjdesk.services import export, importer, queries
+from rjdesk.services import export, importer, printing, queries
 from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
 from rjdesk.services.people import revolving_door
+from rjdesk.store.atomic import atomic_write
 from rjdesk.store.integrity import verify_files
+from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir
 
 STAGES = [stage.value for stage in Stage]
@@ -195,3 +199,38 @@ def passwd(args: argparse.Namespace) -> int:
         vault.lock()
     print("The passphrase was changed.")
     return 0
+
+
+def _save_pdf(args: argparse.Namespace, make: Callable[[UnitOfWork, Case], printing.Filed]) -> int:
+    """Generate, file and save a copy: the saved copy is plain (not encrypted), as asked for."""
+    target = Path(args.output)
+    if not target.parent.is_dir():
+        raise UsageError(f"no folder {target.parent} to save {target.name} in")
+    vault = _unlocked(args)
+    try:
+        with vault.unit_of_work() as uow:
+            case = load_case(uow.session, args.reference)
+            filed = make(uow, case)
+            # Written inside the unit of work: if the file cannot be written, the copy is not
+            # recorded as made.
+            try:
+                atomic_write(target, filed.content)
+            except OSError as exc:
+                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+            printing.record_copy(uow, case, filed.document, "saved to a file (command line)")
+            title, version = filed.document.title, filed.document.version
+    finally:
+        vault.lock()
+    print(f"Saved {title} (document version {version}) to {target}.")
+    if filed.message:
+        print(filed.message)
+    print("This copy is not encrypted: keep it only as long as you need it.")
+    return 0
+
+
+def agreement_pdf(args: argparse.Namespace) -> int:
+    return _save_pdf(args, printing.latest_agreement_pdf)
+
+
+def case_summary(args: argparse.Namespace) -> int:
+    return _save_pdf(args, printing.file_case_summary_pdf)
