@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from rjdesk.services.settings import AppSettings, Letterhead, load_settings, save_settings
+from rjdesk.resources import resource_path
+from rjdesk.services.settings import (
+    AppSettings,
+    Letterhead,
+    load_settings,
+    logo,
+    save_settings,
+    set_logo,
+)
 from rjdesk.ui import style
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.db import DbRunner
+from rjdesk.ui.files import choose_file_to_open
 from rjdesk.ui.generated.change_passphrase_dialog_ui import Ui_ChangePassphraseDialog
 from rjdesk.ui.generated.settings_page_ui import Ui_SettingsPage
 from rjdesk.ui.messages import sentence, set_message
@@ -25,16 +34,20 @@ class SettingsPage(QWidget):
         set_message(self.ui.message, "")
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.passphraseButton.clicked.connect(self.change_passphrase)
+        self.ui.chooseLogo.clicked.connect(self.choose_logo)
+        self.ui.defaultLogo.clicked.connect(lambda: self.set_logo(None))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     def refresh(self) -> None:
-        def work() -> AppSettings:
+        def work() -> tuple[AppSettings, bytes | None]:
             with self.ctx.vault.reader() as session:
-                return load_settings(session)
+                return load_settings(session), logo(session)
 
         self.ctx.db.run(work, self._show)
 
-    def _show(self, settings: AppSettings) -> None:
+    def _show(self, loaded: tuple[AppSettings, bytes | None]) -> None:
+        settings, chosen_logo = loaded
+        self._show_logo(chosen_logo)
         ui = self.ui
         ui.facilitatorName.setText(settings.facilitator_name)
         ui.idleMinutes.setValue(settings.idle_lock_minutes)
@@ -68,6 +81,34 @@ class SettingsPage(QWidget):
             work, saved, lambda error: set_message(ui.message, sentence(error), error=True)
         )
 
+    def _show_logo(self, png: bytes | None) -> None:
+        pixmap = QPixmap()
+        if png is None or not pixmap.loadFromData(png):
+            pixmap = QPixmap(str(resource_path("letterhead", "logo.png")))
+        self.ui.logoPreview.setPixmap(pixmap)
+        self.ui.defaultLogo.setEnabled(png is not None)
+
+    def choose_logo(self) -> None:
+        path = choose_file_to_open(self, "Choose a logo", "PNG images (*.png)")
+        if path is not None:
+            try:
+                self.set_logo(path.read_bytes())
+            except OSError as exc:
+                set_message(self.ui.message, f"Cannot read {path.name}: {exc.strerror}", error=True)
+
+    def set_logo(self, png: bytes | None) -> None:
+        def work() -> None:
+            with self.ctx.vault.unit_of_work() as uow:
+                set_logo(uow, png)
+
+        def done(_result: object) -> None:
+            self._show_logo(png)
+            set_message(self.ui.message, "The logo is saved: it prints on the next agreement.")
+
+        self.ctx.db.run(
+            work, done, lambda error: set_message(self.ui.message, sentence(error), error=True)
+        )
+
     def change_passphrase(self) -> None:
         ChangePassphraseDialog(self.ctx, self).exec()
 
@@ -75,6 +116,7 @@ class SettingsPage(QWidget):
         for field in (self.ui.facilitatorName, self.ui.serviceName, self.ui.phone, self.ui.email):
             field.clear()
         self.ui.address.clear()
+        self.ui.logoPreview.clear()
         set_message(self.ui.message, "")
 
 

@@ -228,10 +228,9 @@ def test_a_signed_agreement_refuses_edits_and_a_new_version_can_change_it(
     assert how["Marcia Bennett"] == (date(2026, 11, 4), SignatureMethod.PAPER)
     assert how["Zoë Nowak"] == (None, None)  # a supporter may witness, need not
 
-    # The documents buttons are there, explained, and not pretending to work.
+    # A signed version can be previewed, printed and saved (tests/ui/test_pdf_preview.py).
     for button in (ui.previewButton, ui.printButton, ui.saveCopyButton):
-        assert not button.isEnabled()
-        assert "documents feature" in button.toolTip()
+        assert button.isEnabled()
 
     click(qtbot, ui.newVersionButton)
     wait_for_db(qtbot, ctx)

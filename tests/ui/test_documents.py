@@ -26,6 +26,7 @@ from rjdesk.store.vault import Vault
 from rjdesk.ui import files
 from rjdesk.ui.case.documents import DocumentsPane
 from rjdesk.ui.context import UiContext
+from rjdesk.ui.pdf_preview import PdfPreviewDialog
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 
 
@@ -131,7 +132,7 @@ def test_attach_view_and_remove_a_scan(
         assert session.scalars(select(Document)).all() == []
 
 
-def test_a_pdf_is_not_previewed_yet(
+def test_a_damaged_pdf_opens_in_the_preview_with_a_clear_message(
     qtbot: QtBot,
     ctx: UiContext,
     *,
@@ -144,11 +145,20 @@ def test_a_pdf_is_not_previewed_yet(
         case = load_case(uow.session, neighbour_case)
         documents.add_attachment(uow, case, filename="letter.pdf", content=b"%PDF-1.4\n%%EOF")
     show(pane, ctx, neighbour_case)
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+    shown: list[tuple[str, bool]] = []
+
+    def capture(dialog: PdfPreviewDialog) -> int:
+        shown.append((dialog.ui.message.text(), dialog.ui.printButton.isEnabled()))
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec", capture)
     click(qtbot, pane.ui.viewButton)
-    assert said and "documents feature" in said[0]
-    assert not ctx.db.busy  # nothing was read from the vault for it
+    wait_for_db(qtbot, ctx)
+    qtbot.waitUntil(lambda: bool(shown))
+    message, can_print = shown[0]
+    assert "cannot be shown" in message and "stays on the case" in message
+    assert not can_print
 
 
 def test_a_file_that_cannot_be_read_is_reported(

@@ -16,6 +16,7 @@ from rjdesk.domain.enums import AgreementStatus, Stage
 from rjdesk.domain.models import Agreement, Case
 from rjdesk.errors import VaultLocked
 from rjdesk.services import agreements as service
+from rjdesk.services import printing
 from rjdesk.store.unit import LONDON, UnitOfWork
 from rjdesk.ui import style
 from rjdesk.ui.case.agreement_editor import AgreementEditor, EditorState
@@ -32,13 +33,11 @@ from rjdesk.ui.case.pane import participant_in
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.messages import set_message
+from rjdesk.ui.pdf_actions import Then, generate
 from rjdesk.ui.widgets.dates import to_qdate
 
 NEW = "new"  # the key of a first agreement that is not saved yet
-DOCUMENTS_LATER = (
-    "The printable agreement (PDF) arrives with the documents feature. Until then, record "
-    "signatures on screen, or on paper with the date they were signed."
-)
+SAVE_FIRST = "Save the draft first: the printed agreement is made from what is saved."
 
 
 def editable_key(case: Case) -> str | None:
@@ -86,10 +85,9 @@ class AgreementPane(SigningPane):
         ui.split.setSizes([700, 360])
         ui.state.setStyleSheet(style.heading_style(1.05))
         self.setup_signing()
-        for button in (ui.previewButton, ui.printButton, ui.saveCopyButton):
-            button.setEnabled(False)
-            button.setToolTip(DOCUMENTS_LATER)
-            button.setAccessibleDescription(DOCUMENTS_LATER)
+        ui.previewButton.clicked.connect(lambda: self._document(Then.PREVIEW))
+        ui.printButton.clicked.connect(lambda: self._document(Then.PRINT))
+        ui.saveCopyButton.clicked.connect(lambda: self._document(Then.SAVE))
         set_message(ui.message, "")
         ui.versionCombo.activated.connect(self._version_chosen)
         ui.saveButton.clicked.connect(self.save)
@@ -199,6 +197,19 @@ class AgreementPane(SigningPane):
         except VaultLocked:
             return "Facilitator"
 
+    def _document(self, then: Then) -> None:
+        """Preview, print or save the PDF of the version shown (made and filed on the case)."""
+        key = self._shown_key
+        if key in (None, NEW) or (self._unsaved is not None and self._unsaved[0] == key):
+            set_message(self.ui.message, SAVE_FIRST, error=True)
+            return
+
+        def make(uow: UnitOfWork, case: Case) -> printing.Filed:
+            agreement = next(a for a in case.agreements if a.id == key)
+            return printing.file_agreement_pdf(uow, case, agreement)
+
+        generate(self.ctx, self, self.case.id, make, then)
+
     def _show_version(self) -> None:
         case, ui = self.case, self.ui
         assert self.snapshot is not None
@@ -214,6 +225,8 @@ class AgreementPane(SigningPane):
         ui.versionCombo.setCurrentIndex(max(ui.versionCombo.findData(self._shown_key), 0))
         ui.versionCombo.setEnabled(len(case.agreements) > 1)
         ui.versionCombo.blockSignals(False)
+        for button in (ui.previewButton, ui.printButton, ui.saveCopyButton):
+            button.setEnabled(agreement is not None)
 
         unsaved = self._unsaved is not None and self._unsaved[0] == self._shown_key
         state = self._unsaved[1] if self._unsaved and unsaved else self._saved_state(agreement)

@@ -22,6 +22,7 @@ from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.documents_pane_ui import Ui_DocumentsPane
 from rjdesk.ui.messages import sentence, set_message
+from rjdesk.ui.pdf_actions import open_filed
 
 FILE_TYPES = "Scans, letters and photos (*.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
 WHOLE_CASE = ""
@@ -30,10 +31,6 @@ STATUS_WORDS = {
     AgreementStatus.SIGNED: "signed",
     AgreementStatus.SUPERSEDED: "superseded",
 }
-PDF_LATER = (
-    "PDFs are shown inside rjdesk once the documents feature arrives. The file is safely "
-    "stored in the case file meanwhile."
-)
 
 
 def _read(path: Path) -> bytes:
@@ -164,14 +161,14 @@ class DocumentsPane(CasePane):
         if row is None:
             return
         if row.media_type == "application/pdf":
-            QMessageBox.information(self, "View document", PDF_LATER)
+            open_filed(self.ctx, self, self.case.id, row.document_id)
             return
         if not row.is_image:
             QMessageBox.information(
                 self,
                 "View document",
-                "rjdesk can show pictures (PNG, JPEG, GIF) and, soon, PDFs; this kind of file "
-                "cannot be shown yet.",
+                "rjdesk can show PDFs and pictures (PNG, JPEG, GIF); this kind of file cannot "
+                "be shown inside rjdesk. It is kept safely on the case.",
             )
             return
         vault, document_id = self.ctx.vault, row.document_id

@@ -11,7 +11,7 @@ from rjdesk.domain import rules
 from rjdesk.domain.enums import Stage
 from rjdesk.domain.models import Participant
 from rjdesk.domain.victims_code import VictimsCodeState, VictimsCodeStatus
-from rjdesk.services import cases
+from rjdesk.services import cases, printing
 from rjdesk.ui import style
 from rjdesk.ui.case.agreement import AgreementPane
 from rjdesk.ui.case.contacts import ContactsPane
@@ -27,6 +27,7 @@ from rjdesk.ui.generated.case_workspace_ui import Ui_CaseWorkspace
 from rjdesk.ui.icons import icon
 from rjdesk.ui.labels import case_type_label, flag_label, stage_label
 from rjdesk.ui.messages import show_error
+from rjdesk.ui.pdf_actions import Then, generate
 
 PANES: tuple[type[CasePane], ...] = (
     OverviewPane,
@@ -74,6 +75,7 @@ class CaseWorkspace(QWidget):
         self.ui.backButton.setIcon(icon("back"))
         self.ui.backButton.clicked.connect(self.back_requested)
         self.ui.nextButton.clicked.connect(self._next_step)
+        self.ui.summaryButton.clicked.connect(self.case_summary)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         ctx.signals.case_changed.connect(self._changed)
 
@@ -163,6 +165,11 @@ class CaseWorkspace(QWidget):
             overview = self.panes[0]
             overview.change(lambda uow, case: cases.change_stage(uow, case, target))
         self.show_pane(step.pane)
+
+    def case_summary(self) -> None:
+        """The case summary as a PDF (made and filed on the case), in the preview."""
+        if self.case_id is not None:
+            generate(self.ctx, self, self.case_id, printing.file_case_summary_pdf, Then.PREVIEW)
 
     # -- panes ------------------------------------------------------------------------------
 

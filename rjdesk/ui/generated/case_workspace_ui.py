@@ -63,11 +63,21 @@ class Ui_CaseWorkspace(object):
 
         self.headerLayout.addItem(self.headerSpacer, 0, 4, 1, 1)
 
+        self.headerButtons = QHBoxLayout()
+        self.headerButtons.setObjectName(u"headerButtons")
+        self.summaryButton = QPushButton(self.header)
+        self.summaryButton.setObjectName(u"summaryButton")
+
+        self.headerButtons.addWidget(self.summaryButton)
+
         self.nextButton = QPushButton(self.header)
         self.nextButton.setObjectName(u"nextButton")
         self.nextButton.setText(u"")
 
-        self.headerLayout.addWidget(self.nextButton, 0, 5, 1, 1)
+        self.headerButtons.addWidget(self.nextButton)
+
+
+        self.headerLayout.addLayout(self.headerButtons, 0, 5, 1, 1)
 
         self.facts = QHBoxLayout()
         self.facts.setSpacing(18)
@@ -131,6 +141,13 @@ class Ui_CaseWorkspace(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.stage.setAccessibleName(QCoreApplication.translate("CaseWorkspace", u"Stage", None))
+#endif // QT_CONFIG(accessibility)
+        self.summaryButton.setText(QCoreApplication.translate("CaseWorkspace", u"Case su&mmary\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.summaryButton.setToolTip(QCoreApplication.translate("CaseWorkspace", u"The case summary as a PDF, for handover or supervision", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.summaryButton.setAccessibleName(QCoreApplication.translate("CaseWorkspace", u"Case summary PDF", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.nextButton.setAccessibleName(QCoreApplication.translate("CaseWorkspace", u"Next step", None))

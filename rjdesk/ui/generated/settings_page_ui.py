@@ -114,6 +114,38 @@ class Ui_SettingsPage(object):
 
         self.letterheadForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.email)
 
+        self.logoLabel = QLabel(self.letterheadBox)
+        self.logoLabel.setObjectName(u"logoLabel")
+
+        self.letterheadForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.logoLabel)
+
+        self.logoRow = QHBoxLayout()
+        self.logoRow.setObjectName(u"logoRow")
+        self.logoPreview = QLabel(self.letterheadBox)
+        self.logoPreview.setObjectName(u"logoPreview")
+        self.logoPreview.setMinimumSize(QSize(64, 64))
+        self.logoPreview.setMaximumSize(QSize(64, 64))
+        self.logoPreview.setScaledContents(True)
+
+        self.logoRow.addWidget(self.logoPreview)
+
+        self.chooseLogo = QPushButton(self.letterheadBox)
+        self.chooseLogo.setObjectName(u"chooseLogo")
+
+        self.logoRow.addWidget(self.chooseLogo)
+
+        self.defaultLogo = QPushButton(self.letterheadBox)
+        self.defaultLogo.setObjectName(u"defaultLogo")
+
+        self.logoRow.addWidget(self.defaultLogo)
+
+        self.logoSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.logoRow.addItem(self.logoSpacer)
+
+
+        self.letterheadForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.logoRow)
+
 
         self.layout.addWidget(self.letterheadBox)
 
@@ -149,6 +181,7 @@ class Ui_SettingsPage(object):
         self.addressLabel.setBuddy(self.address)
         self.phoneLabel.setBuddy(self.phone)
         self.emailLabel.setBuddy(self.email)
+        self.logoLabel.setBuddy(self.chooseLogo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.facilitatorName, self.idleMinutes)
         QWidget.setTabOrder(self.idleMinutes, self.passphraseButton)
@@ -156,7 +189,9 @@ class Ui_SettingsPage(object):
         QWidget.setTabOrder(self.serviceName, self.address)
         QWidget.setTabOrder(self.address, self.phone)
         QWidget.setTabOrder(self.phone, self.email)
-        QWidget.setTabOrder(self.email, self.saveButton)
+        QWidget.setTabOrder(self.email, self.chooseLogo)
+        QWidget.setTabOrder(self.chooseLogo, self.defaultLogo)
+        QWidget.setTabOrder(self.defaultLogo, self.saveButton)
 
         self.retranslateUi(SettingsPage)
 
@@ -198,6 +233,21 @@ class Ui_SettingsPage(object):
         self.emailLabel.setText(QCoreApplication.translate("SettingsPage", u"&Email", None))
 #if QT_CONFIG(accessibility)
         self.email.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Service email", None))
+#endif // QT_CONFIG(accessibility)
+        self.logoLabel.setText(QCoreApplication.translate("SettingsPage", u"Lo&go", None))
+#if QT_CONFIG(accessibility)
+        self.logoPreview.setAccessibleName(QCoreApplication.translate("SettingsPage", u"The logo printed on agreements", None))
+#endif // QT_CONFIG(accessibility)
+        self.chooseLogo.setText(QCoreApplication.translate("SettingsPage", u"Choose a logo\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.chooseLogo.setToolTip(QCoreApplication.translate("SettingsPage", u"A PNG image, printed at the top of agreements", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.chooseLogo.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Choose a logo", None))
+#endif // QT_CONFIG(accessibility)
+        self.defaultLogo.setText(QCoreApplication.translate("SettingsPage", u"Use the standard logo", None))
+#if QT_CONFIG(accessibility)
+        self.defaultLogo.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Use the standard logo", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.message.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Message", None))
