@@ -14,8 +14,10 @@ from rjdesk.documents.layout import (
     FRAME_WIDTH,
     build_pdf,
     clean,
+    details_grid,
     format_date,
     grid_table,
+    heading,
     label_value_table,
     letterhead,
     markup,
@@ -29,13 +31,22 @@ VOLUNTARY = (
     "Taking part in restorative justice is voluntary. This agreement is not legally binding: "
     "it records what each person has said they will do."
 )
-DRAFT_MARK = "DRAFT — not yet signed"
+# A draft is what is printed to be signed on paper at the conference, and each participant keeps
+# that sheet: it must not say "draft" or "not signed" once they have signed it.
+DRAFT_MARK = "TO BE SIGNED — agreed once everyone named here has signed it"
 SUPERSEDED_MARK = "SUPERSEDED — a later version of this agreement replaces it"
 
-# Who / What / By when: the names and dates stay narrow, the action gets the room to wrap.
-_WHO_WIDTH = 4.2 * cm
+# No. / Who / What / By when: numbers, names and dates stay narrow, the action gets the room to
+# wrap. Numbered, so that at the review "action 12" means the same line to everyone.
+_NUMBER_WIDTH = 1.2 * cm
+_WHO_WIDTH = 3.9 * cm
 _WHEN_WIDTH = 3.1 * cm
-_ACTION_COLUMNS = (_WHO_WIDTH, FRAME_WIDTH - _WHO_WIDTH - _WHEN_WIDTH, _WHEN_WIDTH)
+_ACTION_COLUMNS = (
+    _NUMBER_WIDTH,
+    _WHO_WIDTH,
+    FRAME_WIDTH - _NUMBER_WIDTH - _WHO_WIDTH - _WHEN_WIDTH,
+    _WHEN_WIDTH,
+)
 
 # Signers sit two to a row; each block leaves room to sign by hand (at least 2.5 cm tall).
 _SIGNATURE_COLUMN = FRAME_WIDTH / 2
@@ -62,9 +73,9 @@ def agreement_pdf(doc: AgreementDocument) -> bytes:
     story.append(Paragraph("Outcome agreement", styles.TITLE))
     if state_mark:
         story.append(para(state_mark, styles.DRAFT_MARK))
-    story.append(label_value_table(_details(doc), label_width=3.2 * cm))
+    story.append(details_grid(_details(doc)))
 
-    story.append(Paragraph("Who took part", styles.HEADING))
+    story += heading("Who took part")
     story.append(
         # The names lead: bold and black, where the shared label style is small and grey.
         label_value_table(
@@ -77,15 +88,15 @@ def agreement_pdf(doc: AgreementDocument) -> bytes:
     )
 
     if doc.summary.strip():
-        story.append(Paragraph("What happened", styles.HEADING))
+        story += heading("What happened")
         story += paragraphs(doc.summary, styles.BODY)
 
-    story.append(Paragraph("What we agreed", styles.HEADING))
+    story += heading("What we agreed")
     if doc.actions:
         story.append(
             grid_table(
-                ("Who", "What", "By when"),
-                ((a.who, a.what, a.by_when) for a in doc.actions),
+                ("No.", "Who", "What", "By when"),
+                ((str(n), a.who, a.what, a.by_when) for n, a in enumerate(doc.actions, 1)),
                 _ACTION_COLUMNS,
             )
         )
@@ -93,7 +104,7 @@ def agreement_pdf(doc: AgreementDocument) -> bytes:
         story.append(para("No actions were agreed.", styles.BODY))
 
     if doc.review_on is not None:
-        story.append(Paragraph("Review", styles.HEADING))
+        story += heading("Review", room=2.5 * cm)
         who_reviews = f"{doc.facilitator.strip()} (facilitator)" if doc.facilitator.strip() else ""
         review = f"We will look at how this agreement is going on {format_date(doc.review_on)}."
         if who_reviews:
@@ -112,13 +123,18 @@ def agreement_pdf(doc: AgreementDocument) -> bytes:
     )
 
     if doc.signatures:
-        story.append(Paragraph("Signatures", styles.HEADING))
-        story.append(
+        # The whole signing section on one page when it fits (a page of signatures alone is
+        # easily parted from the agreement), and its heading never left at the foot of a page.
+        section: list[Flowable] = [
+            Paragraph("Signatures", styles.HEADING),
             para(
-                "By signing, each person shows they agree with what is written above.", styles.BODY
-            )
-        )
-        story += _signature_rows(doc.signatures)
+                "By signing, each person shows they agree with this outcome agreement "
+                f"({doc.reference}, version {doc.version}).",
+                styles.BODY,
+            ),
+            *_signature_rows(doc.signatures),
+        ]
+        story.append(KeepTogether(section))
 
     return build_pdf(
         story,
@@ -142,6 +158,8 @@ def _state_mark(state: str) -> str:
 
 def _details(doc: AgreementDocument) -> list[tuple[str, str]]:
     state = clean(doc.state.strip())
+    if state.lower() == "draft":
+        state = "to be signed"
     rows = [
         ("Reference", doc.reference),
         ("Date", format_date(doc.date)),
@@ -153,8 +171,9 @@ def _details(doc: AgreementDocument) -> list[tuple[str, str]]:
 
 
 def _signature_rows(signatures: tuple[SignatureBlock, ...]) -> list[Flowable]:
-    """Two signers to a row; a row never splits across pages, so no one's name is parted from
-    their line."""
+    """Two signers to a row; a row is a one-row table, which reportlab never splits across
+    pages, so no one's name is parted from their line. (Not KeepTogether: nested inside the
+    section's KeepTogether it would always push the section onto a new page.)"""
     blocks = [_signature_block(s) for s in signatures]
     rows: list[Flowable] = []
     for start in range(0, len(blocks), 2):
@@ -173,7 +192,7 @@ def _signature_rows(signatures: tuple[SignatureBlock, ...]) -> list[Flowable]:
             ],
             hAlign="LEFT",
         )
-        rows.append(KeepTogether([table]))
+        rows.append(table)
     return rows
 
 

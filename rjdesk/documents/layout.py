@@ -37,6 +37,7 @@ MARGIN_TOP = 1.6 * cm
 # Room under the text for the two footer lines and a rule, clear of a printer's unprintable edge.
 MARGIN_BOTTOM = 2.4 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -164,7 +165,7 @@ def label_value_table(
     """A two-column table of labels (small and grey unless told) and values (body text), split
     between rows across pages."""
     data = [[para(label, label_style), para(value, styles.VALUE)] for label, value in rows]
-    table = Table(
+    table = RowTable(
         data,
         colWidths=[label_width, FRAME_WIDTH - label_width],
         style=styles.label_value_commands(),
@@ -181,7 +182,7 @@ def details_grid(pairs: Sequence[tuple[str, str]]) -> Table:
     if len(cells) % 2:
         cells.append(["", ""])
     data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-    return Table(
+    return RowTable(
         data,
         colWidths=[label, value, label, value],
         style=styles.label_value_commands(),
@@ -196,7 +197,7 @@ def grid_table(
     one page (reportlab never splits inside a row unless asked) and long text wraps in its cell."""
     data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEADER) for h in header]]
     data += [[para(cell, styles.CELL) for cell in row] for row in rows]
-    return Table(
+    return RowTable(
         data,
         colWidths=list(col_widths),
         repeatRows=1,
@@ -204,6 +205,23 @@ def grid_table(
         style=styles.grid_commands(header=True),
         hAlign="LEFT",
     )
+
+
+class RowTable(Table):  # type: ignore[misc]  # reportlab ships no type hints
+    """A table that splits across pages between rows, never inside one, unless a single row is
+    taller than a whole page (a very long action or referral summary): only then, at the top of
+    a page, is that row continued on the next. reportlab alone either refuses to lay such a row
+    out at all (LayoutError) or, with splitInRow, also cuts ordinary rows at a page's foot."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if parts or availHeight < FRAME_HEIGHT - 1:
+            return parts  # split between rows, or moved whole to the next page
+        self.splitInRow = 1
+        try:
+            return list(super().split(availWidth, availHeight))
+        finally:
+            self.splitInRow = 0
 
 
 class _FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
@@ -274,7 +292,7 @@ def build_pdf(
         MARGIN_X,
         MARGIN_BOTTOM,
         FRAME_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        FRAME_HEIGHT,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,

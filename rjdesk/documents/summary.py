@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from rjdesk.documents import styles
 from rjdesk.documents.fonts import register_fonts
@@ -13,6 +13,7 @@ from rjdesk.documents.layout import (
     build_pdf,
     format_date,
     grid_table,
+    heading,
     label_value_table,
     letterhead,
     markup,
@@ -29,7 +30,7 @@ CONFIDENTIAL = (
 NONE_RECORDED = "None recorded"
 
 _STAGE_COLUMNS = (2.8 * cm, 5.4 * cm, 3.4 * cm, FRAME_WIDTH - 11.6 * cm)
-_ACTION_COLUMNS = (3.4 * cm, FRAME_WIDTH - 10.0 * cm, 2.8 * cm, 3.8 * cm)
+_ACTION_COLUMNS = (1.2 * cm, 3.4 * cm, FRAME_WIDTH - 11.2 * cm, 2.8 * cm, 3.8 * cm)
 
 # The lines under a contact's heading stay with it, so a page never ends on a bare heading.
 _CONTACT_META = ParagraphStyle("rj-contact-meta", parent=styles.SMALL, keepWithNext=1)
@@ -56,14 +57,14 @@ def case_summary_pdf(doc: CaseSummaryDocument) -> bytes:
 
     story += _the_case(doc)
 
-    story.append(Paragraph("Referral", styles.HEADING))
+    story += heading("Referral")
     story.append(
         label_value_table(doc.referral, label_width=3.2 * cm)
         if doc.referral
         else para(NONE_RECORDED, styles.BODY)
     )
 
-    story.append(Paragraph("People and roles", styles.HEADING))
+    story += heading("People and roles")
     story.append(
         label_value_table(
             [(p.name, p.role) for p in doc.people],
@@ -74,7 +75,7 @@ def case_summary_pdf(doc: CaseSummaryDocument) -> bytes:
         else para(NONE_RECORDED, styles.BODY)
     )
 
-    story.append(Paragraph("Stage history", styles.HEADING))
+    story += heading("Stage history")
     story.append(
         grid_table(
             ("When", "Change", "By", "Note"),
@@ -85,7 +86,7 @@ def case_summary_pdf(doc: CaseSummaryDocument) -> bytes:
         else para(NONE_RECORDED, styles.BODY)
     )
 
-    story.append(Paragraph("Contacts", styles.HEADING))
+    story += heading("Contacts")
     if not doc.contacts:
         story.append(para(NONE_RECORDED, styles.BODY))
     for number, contact in enumerate(doc.contacts):
@@ -93,7 +94,7 @@ def case_summary_pdf(doc: CaseSummaryDocument) -> bytes:
             story.append(rule(space_before=2, space_after=2))
         story += _contact(contact)
 
-    story.append(Paragraph("Agreements", styles.HEADING))
+    story += heading("Agreements")
     if not doc.agreements:
         story.append(para(NONE_RECORDED, styles.BODY))
     for agreement in doc.agreements:
@@ -105,6 +106,8 @@ def case_summary_pdf(doc: CaseSummaryDocument) -> bytes:
         subject="Restorative justice case summary",
         author=doc.letterhead.service_name,
         footer=f"{doc.reference} · {generated}",
+        # Pages of a summary get separated on a desk: each says what it holds.
+        footer_mark="Confidential: personal information about the people in this case",
     )
 
 
@@ -126,7 +129,7 @@ def _the_case(doc: CaseSummaryDocument) -> list[Flowable]:
         ("Safeguarding", _lines(doc.safeguarding)),
     ]
     return [
-        Paragraph("The case", styles.HEADING),
+        *heading("The case"),
         label_value_table(rows, label_width=3.2 * cm),
     ]
 
@@ -144,7 +147,8 @@ def _contact(contact: ContactLine) -> list[Flowable]:
     meta_text = "   ·   ".join(
         f"<b>{label}</b> {markup(value)}" for label, value in meta if value.strip()
     )
-    flowables: list[Flowable] = [para(title, styles.SUBHEADING)]
+    # A contact starts on the next page rather than leave its heading and first lines behind.
+    flowables: list[Flowable] = [CondPageBreak(3 * cm), para(title, styles.SUBHEADING)]
     if meta_text:
         flowables.append(Paragraph(meta_text, _CONTACT_META))
     flowables += paragraphs(contact.notes, styles.BODY) or [para("No notes.", styles.BODY)]
@@ -160,14 +164,18 @@ def _agreement(agreement: AgreementSummary) -> list[Flowable]:
         f"Review {agreement.review_on}" if agreement.review_on.strip() else "No review date",
     ]
     flowables: list[Flowable] = [
+        CondPageBreak(4 * cm),
         para(f"Version {agreement.version} · {agreement.state}", styles.SUBHEADING),
         Paragraph(markup("   ·   ".join(dates)), _CONTACT_META),
     ]
     if agreement.actions:
         flowables.append(
             grid_table(
-                ("Who", "What", "By when", "Follow-up"),
-                ((a.who, a.what, a.by_when, a.status) for a in agreement.actions),
+                ("No.", "Who", "What", "By when", "Follow-up"),
+                (
+                    (str(n), a.who, a.what, a.by_when, a.status)
+                    for n, a in enumerate(agreement.actions, 1)
+                ),
                 _ACTION_COLUMNS,
             )
         )
