@@ -126,3 +126,45 @@ def flag_label(value: str) -> str:
 
 def role_label(value: str) -> str:
     return ROLES.get(Role(value), value)
+
+
+# Languages facilitators meet most in England and Wales, in the order the window offers them
+# (English first). Case files store language codes; a language typed as words is kept as typed.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "pl": "Polish",
+    "ro": "Romanian",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "bn": "Bengali",
+    "ar": "Arabic",
+    "so": "Somali",
+    "tr": "Turkish",
+    "ku": "Kurdish",
+    "fa": "Persian (Farsi)",
+    "ps": "Pashto",
+    "ti": "Tigrinya",
+    "pt": "Portuguese",
+    "lt": "Lithuanian",
+    "yue": "Cantonese",
+    "zh": "Chinese",
+    "vi": "Vietnamese",
+    "uk": "Ukrainian",
+    "ru": "Russian",
+    "cy": "Welsh",
+    "gu": "Gujarati",
+    "ta": "Tamil",
+    "es": "Spanish",
+    "fr": "French",
+    "bg": "Bulgarian",
+    "hu": "Hungarian",
+    "sq": "Albanian",
+    "bfi": "British Sign Language",
+}
+
+
+def language_label(code: str | None) -> str:
+    """``pl`` → ``Polish``; a code not in the list, or a language typed as words, as it is."""
+    if not code:
+        return ""
+    return LANGUAGE_NAMES.get(code.strip().lower(), code)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rjdesk.documents.images import check_png
 from rjdesk.domain import rules
 from rjdesk.domain.enums import (
     ActionStatus,
@@ -18,9 +19,8 @@ from rjdesk.domain.enums import (
 from rjdesk.domain.models import Agreement, AgreementAction, Case, Participant, Signature
 from rjdesk.errors import RuleViolation, ValidationError
 from rjdesk.services.cases import ensure_open, move_stage
+from rjdesk.services.printing import file_agreement_pdf
 from rjdesk.store.unit import UnitOfWork
-
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass
@@ -156,10 +156,16 @@ def sign_agreement(
     signed_on: date,
     method: SignatureMethod = SignatureMethod.PAPER,
     image: bytes | None = None,
+    file_pdf: bool = True,
 ) -> Signature:
     """Record one signature (``signer`` None is the facilitator). When every harmed and
     responsible party and the facilitator have signed, the version is signed and frozen, the
-    version it replaces is superseded, and the case moves to follow-up."""
+    version it replaces is superseded, and the case moves to follow-up.
+
+    With ``file_pdf`` the signed version's PDF is filed on the case in the same unit of work:
+    that PDF is frozen from then on (``printing.file_agreement_pdf``), so it shows the names and
+    letterhead as they were when everyone signed. An imported case, signed elsewhere, passes
+    False: its PDF is filed the first time it is printed."""
     case = agreement.case
     ensure_open(case)
     _ensure_draft(agreement)
@@ -170,8 +176,12 @@ def sign_agreement(
     if signed_on > uow.today:
         raise ValidationError("is in the future", field="signed_on")
     method = SignatureMethod(method)
-    if method == SignatureMethod.CAPTURED and not (image and image.startswith(PNG_MAGIC)):
-        raise ValidationError("a captured signature needs its image (PNG)", field="image")
+    if method == SignatureMethod.CAPTURED:
+        if not image:
+            raise ValidationError("a captured signature needs its image (PNG)", field="image")
+        problem = check_png(image)
+        if problem:
+            raise ValidationError(f"the captured signature {problem}", field="image")
     if any(s.participant_id == (signer.id if signer else None) for s in agreement.signatures):
         raise RuleViolation(f"{signer.name if signer else 'The facilitator'} has already signed")
     if signer is None:
@@ -205,6 +215,8 @@ def sign_agreement(
     )
     if not rules.missing_signatures(case, agreement):
         _complete(uow, case, agreement, signed_on)
+        if file_pdf:
+            file_agreement_pdf(uow, case, agreement)
     return signature
 
 

@@ -430,6 +430,7 @@ class _Builder:
                 method=SignatureMethod(entry["method"]),
                 signed_on=_need(_date(entry["signed_on"], f"{field}.signed_on")),
                 image=image,
+                file_pdf=False,  # signed elsewhere: filed when first printed here
             )
 
     def finish(self) -> None:

@@ -13,21 +13,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QW
 
 from rjdesk.domain import rules
 from rjdesk.domain.enums import Role
+from rjdesk.domain.labels import LANGUAGE_NAMES
+from rjdesk.domain.labels import language_label as domain_language_label
 from rjdesk.services.people import PersonDetails
 from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.labels import ROLES
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
 
-# Offered first in the language list: English and the languages facilitators meet most in
-# England and Wales. Stored as language codes (as case files carry them); anything else can
-# be typed and is stored as typed.
-LANGUAGES = (
-    "en", "pl", "ro", "ur", "pa", "bn", "ar", "so", "tr", "ku", "fa", "ps", "ti", "pt", "lt",
-    "yue", "zh", "vi", "uk", "ru", "cy", "gu", "ta", "es", "fr", "bg", "hu", "sq", "bfi",
-)  # fmt: skip
-# Where Qt's English name is not the one used in England and Wales, or Qt has none.
-_NAMES = {"bn": "Bengali", "fa": "Persian (Farsi)", "bfi": "British Sign Language"}
+# Offered first in the language list; anything else can be typed and is stored as typed.
+LANGUAGES = tuple(LANGUAGE_NAMES)
 
 # Parent, carer and guardian come first: only they can consent for someone under 18.
 RELATIONSHIPS = (
@@ -64,8 +59,8 @@ def language_label(code: str | None) -> str:
     """``pl`` → ``Polish``; a language typed as words is shown as it is."""
     if not code:
         return ""
-    if code in _NAMES:
-        return _NAMES[code]
+    if code.strip().lower() in LANGUAGE_NAMES:
+        return domain_language_label(code)
     if _CODE.match(code):
         language = QLocale(code).language()
         if language not in (QLocale.Language.C, QLocale.Language.AnyLanguage):

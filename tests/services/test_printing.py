@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -13,7 +14,7 @@ from rjdesk.errors import NotFound
 from rjdesk.services import agreements, importer, people, printing, settings
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from tests.conftest import NEIGHBOUR_DISPUTE
+from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE
 from tests.services.builders import conference, ready_for_conference, referral
 
 
@@ -103,7 +104,7 @@ def test_a_draft_is_filed_again_only_when_it_changed_and_says_so(vault: Vault) -
         two = printing.latest_agreement_pdf(uow, load_case(uow.session, case_id))
     assert two.document.version == 2
     assert "filed as version 2" in two.message
-    assert "DRAFT" in _text(two.content).upper()
+    assert "TO BE SIGNED" in _text(two.content)
 
 
 def test_a_case_without_an_agreement_has_no_agreement_pdf(vault: Vault) -> None:
@@ -135,3 +136,70 @@ def test_the_letterhead_logo_must_be_a_png(vault: Vault) -> None:
         settings.set_logo(uow, PNG)
     with vault.reader() as session:
         assert settings.logo(session) == PNG
+
+
+def _signed_here(vault: Vault) -> str:
+    """A draft signed in rjdesk: both households on paper, then the facilitator."""
+    with vault.unit_of_work() as uow:
+        case, marcia, lukasz = ready_for_conference(uow)
+        conference(uow, case, marcia, lukasz)
+        draft = agreements.draft_agreement(
+            uow, case, actions=[agreements.ActionInput("Keep the gate shut.", lukasz)]
+        )
+        signed_on = date(2026, 10, 20)
+        for signer in (marcia, lukasz, None):
+            agreements.sign_agreement(uow, draft, signer=signer, signed_on=signed_on)
+        return case.id
+
+
+def test_the_pdf_is_filed_when_the_last_signature_completes_the_agreement(vault: Vault) -> None:
+    case_id = _signed_here(vault)
+    with vault.reader() as session:
+        filed = [(d.kind, d.version, d.content) for d in load_case(session, case_id).documents]
+    assert [(kind, version) for kind, version, _ in filed] == [(DocumentKind.AGREEMENT_PDF, 1)]
+    frozen = filed[0][2]
+    assert "Signed on paper on 20 Oct 2026" in _text(frozen)
+    # Marcia's name is corrected after the conference: what she signed stays as it was.
+    with vault.unit_of_work() as uow:
+        case = load_case(uow.session, case_id)
+        marcia = next(p for p in case.participants if p.name == "Marcia Bennett")
+        people.update_person(uow, marcia, people.PersonDetails(name="Marcia Bennett-Hughes"))
+    with vault.unit_of_work() as uow:
+        again = printing.latest_agreement_pdf(uow, load_case(uow.session, case_id))
+    assert again.content == frozen and again.message == ""
+    assert "Marcia Bennett-Hughes" not in _text(again.content)
+
+
+def test_a_damaged_captured_signature_is_refused_before_it_is_kept(vault: Vault) -> None:
+    from rjdesk.domain.enums import SignatureMethod
+    from rjdesk.errors import ValidationError
+
+    with vault.unit_of_work() as uow:
+        case, marcia, lukasz = ready_for_conference(uow)
+        conference(uow, case, marcia, lukasz)
+        draft = agreements.draft_agreement(
+            uow, case, actions=[agreements.ActionInput("Keep the gate shut.", lukasz)]
+        )
+        with pytest.raises(ValidationError, match="damaged PNG"):
+            agreements.sign_agreement(
+                uow,
+                draft,
+                signer=marcia,
+                signed_on=date(2026, 10, 20),
+                method=SignatureMethod.CAPTURED,
+                image=PNG[:60],
+            )
+        assert draft.signatures == []
+
+
+def test_the_summary_tells_the_next_facilitator_about_age_language_and_consent(
+    vault: Vault,
+) -> None:
+    with vault.unit_of_work() as uow:
+        case = importer.import_case(uow, HATE_CRIME.read_bytes())
+        filed = printing.file_case_summary_pdf(uow, case)
+    whole = " ".join(_text(filed.content).split())
+    assert "Mohammed Iqbal Harmed Language: Urdu (needs an interpreter)" in whole
+    assert "Kyle Brennan Responsible Under 18 Consent to take part: not given yet" in whole
+    assert "Parent's or carer's consent: not given yet" in whole
+    assert "Priya Sandhu Professional, Youth Justice Service" in whole

@@ -431,7 +431,8 @@ class CaseWork:
 
     def sign_all(self, agreement: Agreement, day: date, shuttle: bool) -> None:
         """Every party signs (on paper mostly), some supporters witness, the facilitator last."""
-        rng, sign = self.rng, partial(agreements.sign_agreement, self.uow)
+        # Demo vaults hold thousands of cases: their PDFs are filed when first printed.
+        rng, sign = self.rng, partial(agreements.sign_agreement, self.uow, file_pdf=False)
         for party in self.parties:
             if shuttle:
                 day = _day(self.note("sign", K.HOME_VISIT, party.company(), party))
@@ -464,7 +465,9 @@ class CaseWork:
             self.sign_all(agreement, day, shuttle)
             return agreement
         if rng.random() < 0.6:  # one party has signed; the other is still to
-            agreements.sign_agreement(self.uow, agreement, signer=self.parties[0].p, signed_on=day)
+            agreements.sign_agreement(
+                self.uow, agreement, signer=self.parties[0].p, signed_on=day, file_pdf=False
+            )
         return None
 
     def follow_up(self, agreement: Agreement, *, final: bool) -> None:
