@@ -17,6 +17,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from rjdesk.ui import style
 from rjdesk.ui.files import choose_file_to_save
 from rjdesk.ui.generated.pdf_preview_dialog_ui import Ui_PdfPreviewDialog
 from rjdesk.ui.messages import set_message
@@ -125,6 +126,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.content, self.filename, self.copied = content, filename, copied
         self.ui.title.setText(title)
+        self.ui.title.setStyleSheet(style.heading_style(1.1))
         set_message(self.ui.message, message)
         self.document, self._buffer = load_pdf(content)
         view = self.ui.view
@@ -167,7 +169,7 @@ class PdfPreviewDialog(QDialog):
 
     def done(self, result: int) -> None:
         # Nothing of the document outlives the dialog: the view, the document and its bytes.
-        self.ui.view.setDocument(None)  # type: ignore[arg-type]
+        self.ui.view.setDocument(QPdfDocument(self))  # an empty one: None makes Qt warn
         self.document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray())

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from rjdesk.services import importer
@@ -26,6 +27,12 @@ def _qt_settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     """Keep Qt's settings and caches of each test in its own folder (and out of $HOME)."""
     for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "home" / name.lower()))
+    # Qt reads XDG_CONFIG_HOME once per process, when the first QSettings is made: point it
+    # at this test's folder again, or every later test would write to the first one's.
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(
+            settings_format, QSettings.Scope.UserScope, str(tmp_path / "home" / "xdg_config_home")
+        )
 
 
 @pytest.fixture

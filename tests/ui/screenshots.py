@@ -4,7 +4,8 @@
 
 Builds a demo vault (synthetic cases plus the two example case files) in OUT_DIR/vault, opens
 the real window at a 13-inch laptop's size and saves a PNG of the first run, the lock screen,
-Today, Cases, every tab of a case, the new referral wizard, Settings and Sync.
+Today, Cases, every tab of a case, an agreement's preview, the new referral wizard, Settings
+and Sync.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ os.environ.setdefault("RJDESK_INSECURE_FAST_KDF", "1")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rjdesk.domain.enums import Role
-from rjdesk.services import importer
+from rjdesk.services import importer, printing
+from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
 from rjdesk.services.people import PersonDetails
 from rjdesk.store.vault import Vault, _clock_at_noon
@@ -31,6 +33,7 @@ from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.cases_page import CasesPage
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.participant_dialog import ParticipantEntry
+from rjdesk.ui.pdf_preview import PdfPreviewDialog
 from rjdesk.ui.referral_wizard import ReferralWizard
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
@@ -117,6 +120,16 @@ def take(out: Path, cases: int = 200) -> list[Path]:
             case_page.show_pane(pane.key)
             _settle(app, window)
             shot(f"{prefix}-{pane.key}", window)
+
+    with window.ctx.vault.unit_of_work() as uow:
+        case = load_case(uow.session, ids["neighbour-dispute"])
+        filed = printing.latest_agreement_pdf(uow, case)
+    preview = PdfPreviewDialog(filed.content, filed.document.title, filed.document.filename)
+    preview.resize(1000, 720)
+    preview.show()
+    _settle(app, window, 0.6)
+    shot("agreement-preview", preview)
+    preview.reject()
 
     wizard = ReferralWizard(window.ctx, window)
     wizard.resize(900, 640)

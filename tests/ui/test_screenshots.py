@@ -24,6 +24,7 @@ def test_every_main_screen_renders_at_laptop_size(tmp_path: Path) -> None:
         "case-agreement",
         "case-documents",
         "case-history",
+        "agreement-preview",
         "new-referral-1",
         "settings",
         "locked",
