@@ -17,6 +17,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from rjdesk.store.atomic import atomic_write
 from rjdesk.ui import style
 from rjdesk.ui.files import choose_file_to_save
 from rjdesk.ui.generated.pdf_preview_dialog_ui import Ui_PdfPreviewDialog
@@ -82,6 +83,14 @@ def print_with_dialog(parent: QWidget, content: bytes, title: str) -> bool:
     document, buffer = load_pdf(content)
     try:
         print_pdf(document, printer)
+    except OSError:
+        QMessageBox.warning(
+            parent,
+            f"Print {title}",
+            "The printer could not be started: check that it is switched on and connected, "
+            "then print again.",
+        )
+        return False
     finally:
         document.close()
         buffer.close()
@@ -102,7 +111,16 @@ def save_copy(parent: QWidget, content: bytes, filename: str) -> bool:
     target = choose_file_to_save(parent, "Save a copy", filename, "PDF documents (*.pdf)")
     if target is None:
         return False
-    target.write_bytes(content)
+    try:
+        # Whole or not at all, and readable by this user only (it is not encrypted).
+        atomic_write(target, content)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            "Save a copy",
+            f"The copy was not saved: {exc.strerror or exc} ({target}). Choose another folder.",
+        )
+        return False
     return True
 
 

@@ -79,3 +79,24 @@ def test_the_agreement_tab_previews_the_filed_pdf_and_records_nothing_extra(
     assert len(filed) == 1
     assert "generate_document" in actions and "export_document" not in actions
     QApplication.processEvents()
+
+
+def test_a_copy_that_cannot_be_written_says_so_and_is_not_recorded(
+    vault: Vault, neighbour_case: str, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filed = _agreement(vault, neighbour_case)
+    said: list[str] = []
+
+    def warn(*args: object) -> QMessageBox.StandardButton:
+        said.append(str(args[2]))
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    nowhere = tmp_path / "no such folder" / "copy.pdf"
+    monkeypatch.setattr(pdf_preview, "choose_file_to_save", lambda *args: nowhere)
+    recorded: list[str] = []
+    dialog = PdfPreviewDialog(filed.content, "Agreement", "agreement.pdf", copied=recorded.append)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert not nowhere.exists() and recorded == []
+    assert "The copy was not saved" in said[-1] and "Choose another folder" in said[-1]
