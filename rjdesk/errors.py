@@ -69,3 +69,15 @@ class CaseImportError(RjdeskError):
         super().__init__(f"{field}: {reason}" if field else reason)
         self.field = field
         self.reason = reason
+
+
+class InvalidBundle(RjdeskError):
+    """A case bundle is refused whole; the message says why in one sentence (DESIGN §7)."""
+
+
+class BadSignature(RjdeskError):
+    """A signature does not verify with the key it is checked against."""
+
+
+class InvalidKey(RjdeskError):
+    """A key (public key text, age identity or recipient) is malformed."""

@@ -1,0 +1,1 @@
+"""Case bundles, the outbox and the hub client (DESIGN §7)."""
