@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from rjdesk.domain.base import Base, Synced, enum_column, utcnow
+from rjdesk.domain.base import Base, Synced, enum_column, new_id, utcnow
 from rjdesk.domain.enums import (
     ActionStatus,
     AgreementStatus,
@@ -133,6 +133,8 @@ class StageChange(Base):
     __tablename__ = "stage_change"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    # The row's identity everywhere else (bundles, the hub): the integer id is this vault's own.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
     case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
     from_stage: Mapped[Stage | None] = enum_column(Stage, nullable=True)
     to_stage: Mapped[Stage] = enum_column(Stage)

@@ -5,6 +5,7 @@ transaction, so that no crash can leave one without the other:
 
 - the sync columns of every changed row (``updated_at``, ``changed_by_device``);
 - the search index of every case whose text changed;
+- the outbox: every changed synced row queued for the hub (``rjdesk.store.outbox``);
 - nothing else: audit events are appended explicitly by the service that knows what happened.
 """
 
@@ -29,7 +30,7 @@ from rjdesk.domain.models import (
     Participant,
     Person,
 )
-from rjdesk.store import audit, search
+from rjdesk.store import audit, outbox, search
 from rjdesk.store.engine import IMMEDIATE
 
 LONDON = ZoneInfo("Europe/London")
@@ -54,7 +55,10 @@ def make_session_factory(engine: Engine, actor: Actor, clock: Clock) -> sessionm
     )
     event.listen(factory, "before_flush", _stamp_rows)
     event.listen(factory, "after_flush", _collect_cases_to_reindex)
-    event.listen(factory, "before_commit", _reindex)
+    event.listen(factory, "after_flush", outbox.collect)
+    event.listen(factory, "persistent_to_deleted", outbox.deleted)
+    event.listen(factory, "before_commit", _reindex_and_queue)
+    event.listen(factory, "after_rollback", outbox.discard)
     return factory
 
 
@@ -102,11 +106,13 @@ def _collect_cases_to_reindex(session: Session, flush_context: Any) -> None:
         pending |= _case_ids_of(session, obj)
 
 
-def _reindex(session: Session) -> None:
+def _reindex_and_queue(session: Session) -> None:
     session.flush()
     pending: set[str] = session.info.pop(_REINDEX, set())
     if pending:
         search.reindex_cases(session, pending)
+    _actor, clock = session.info[_CONTEXT]
+    outbox.write(session, clock())
 
 
 @dataclass

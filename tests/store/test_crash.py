@@ -28,6 +28,7 @@ from rjdesk.services.cases import load_case
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.vault import Vault
 from tests.conftest import FACILITATOR, PASSPHRASE
+from tests.store.test_outbox import queued_but_gone, unqueued_rows
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 
@@ -115,6 +116,9 @@ def _check_whole(data_dir: Path, this_round: list[str], earlier: list[str]) -> N
                 assert len(case.participants) == 2, reference
                 assert len(case.contacts) == 1, reference
                 assert case.contacts[0].notes.startswith("First call"), reference
+            # A change and its outbox entry are one transaction: whatever survived the kill is
+            # queued for the hub, and nothing is queued that did not survive.
+            assert unqueued_rows(session) == [] and queued_but_gone(session) == []
     finally:
         vault.lock()
 

@@ -1,0 +1,325 @@
+"""Records: synced rows as JSON, the unit of every bundle (docs/sync-protocol.md, Records).
+
+A record is one row of a synced table: its table, id, ``put`` or ``del``, the hub version it is
+based on (or is at), the case it belongs to, and its fields as JSON values. Binary values travel
+beside the record as blobs named by their SHA-256. The laptop and the hub both use this module,
+so it imports the domain's tables and nothing of the vault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Connection, Date, Integer, LargeBinary, Table, select
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.orm import Session
+
+from rjdesk.domain import models  # noqa: F401 - registers the synced tables in the metadata
+from rjdesk.domain.base import Base, UTCDateTime
+from rjdesk.errors import InvalidBundle
+
+# In the order they are applied: every table after the tables it refers to.
+SYNCED_TABLES: tuple[str, ...] = (
+    "person",
+    "case_file",
+    "participant",
+    "consent",
+    "risk_assessment",
+    "safeguarding_concern",
+    "contact",
+    "contact_addendum",
+    "agreement",
+    "agreement_action",
+    "signature",
+    "document",
+    "stage_change",
+)
+TABLE_ORDER = {name: position for position, name in enumerate(SYNCED_TABLES)}
+# Contemporaneous records: never changed once written, so merging them is a union.
+APPEND_ONLY = frozenset({"contact", "contact_addendum", "stage_change"})
+# This laptop's own bookkeeping: never sent.
+LOCAL_COLUMNS = frozenset({"row_version", "changed_by_device"})
+# Stamped on every save: they say when, not what, so merges do not compare them.
+META_FIELDS = frozenset({"created_at", "updated_at"})
+# A contact's participants present, carried in the contact's record.
+PRESENT = "present"
+OPS = ("put", "del")
+_CHUNK = 500
+
+JSONValue = Any
+
+
+def table(name: str) -> Table:
+    if name not in TABLE_ORDER:
+        raise InvalidBundle(f"a record names a table that does not sync ({name[:40]})")
+    return Base.metadata.tables[name]
+
+
+def id_column(name: str) -> str:
+    """The column that identifies a row everywhere: ``uid`` for stage changes (their integer id
+    is the vault's own), ``id`` for the rest."""
+    return "uid" if name == "stage_change" else "id"
+
+
+def field_columns(name: str) -> list[Column[Any]]:
+    """The columns a record of this table carries (its identity column excluded)."""
+    skip = LOCAL_COLUMNS | {id_column(name)} | ({"id"} if name == "stage_change" else set())
+    return [c for c in table(name).columns if c.name not in skip]
+
+
+def field_names(name: str) -> frozenset[str]:
+    names = {c.name for c in field_columns(name)}
+    return frozenset(names | {PRESENT}) if name == "contact" else frozenset(names)
+
+
+@dataclass(frozen=True)
+class Record:
+    table: str
+    id: str
+    op: str
+    version: int
+    case_id: str | None
+    fields: dict[str, JSONValue] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, JSONValue]:
+        return {
+            "t": self.table,
+            "id": self.id,
+            "op": self.op,
+            "v": self.version,
+            "case": self.case_id,
+            "f": self.fields,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Record:
+        """A record as received, checked for shape (not for meaning: the merge decides that)."""
+        if not isinstance(data, dict):
+            raise InvalidBundle("a record is not a JSON object")
+        name, row_id, op = data.get("t"), data.get("id"), data.get("op")
+        version, case_id, fields = data.get("v"), data.get("case"), data.get("f", {})
+        if not isinstance(name, str):
+            raise InvalidBundle("a record has no table")
+        table(name)
+        if not isinstance(row_id, str) or not 1 <= len(row_id) <= 36:
+            raise InvalidBundle(f"a {name} record has no valid id")
+        if op not in OPS:
+            raise InvalidBundle(f"record {row_id} has an unknown operation")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+            raise InvalidBundle(f"record {row_id} has no valid version")
+        if case_id is not None and (not isinstance(case_id, str) or len(case_id) > 36):
+            raise InvalidBundle(f"record {row_id} names no valid case")
+        if not isinstance(fields, dict):
+            raise InvalidBundle(f"record {row_id} has no fields")
+        unknown = set(fields) - field_names(name)
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            raise InvalidBundle(
+                f"record {row_id} has fields this rjdesk does not know ({names}): "
+                "it was made by a newer rjdesk"
+            )
+        return cls(name, row_id, str(op), version, case_id, dict(fields))
+
+
+# -- values ------------------------------------------------------------------------------------
+
+
+def encode_value(column: Column[Any], value: Any, blobs: MutableMapping[str, bytes]) -> JSONValue:
+    """A column's Python value as JSON; binary values go to ``blobs``."""
+    if value is None:
+        return None
+    if isinstance(value, bytes | bytearray | memoryview):
+        data = bytes(value)
+        digest = hashlib.sha256(data).hexdigest()
+        blobs[digest] = data
+        return {"$blob": digest}
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def decode_value(column: Column[Any], value: JSONValue, blobs: Mapping[str, bytes]) -> Any:
+    """A JSON value back to what the column holds; anything malformed refuses the bundle."""
+    if value is None:
+        return None
+    kind = column.type
+    where = f"{column.table.name}.{column.name}"
+    try:
+        if isinstance(kind, LargeBinary):
+            digest = value["$blob"]
+            if digest not in blobs:
+                raise InvalidBundle(f"{where} names an attachment the bundle does not carry")
+            return blobs[digest]
+        if isinstance(kind, UTCDateTime):
+            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            if parsed.tzinfo is None:
+                raise ValueError("no time zone")
+            return parsed.astimezone(UTC)
+        if isinstance(kind, Date):
+            return date.fromisoformat(value)
+        if isinstance(kind, SqlEnum):
+            if value not in kind.enums:
+                raise ValueError("not one of the known values")
+            enum_class = kind.enum_class
+            return enum_class(value) if enum_class is not None else value
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise ValueError("not true or false")
+            return value
+        if isinstance(kind, Integer):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError("not a whole number")
+            return value
+    except InvalidBundle:
+        raise
+    except (TypeError, ValueError, KeyError) as exc:
+        raise InvalidBundle(f"{where} has a malformed value ({exc})") from None
+    return value
+
+
+def encode_row(
+    name: str, row: Mapping[Any, Any], blobs: MutableMapping[str, bytes]
+) -> dict[str, JSONValue]:
+    return {c.name: encode_value(c, row[c.name], blobs) for c in field_columns(name)}
+
+
+def decode_fields(record: Record, blobs: Mapping[str, bytes]) -> dict[str, Any]:
+    """The record's fields as column values (a contact's ``present`` is left out: see
+    ``present_of``). Missing fields are left out too: the row keeps what it had."""
+    columns = {c.name: c for c in field_columns(record.table)}
+    return {
+        name: decode_value(columns[name], value, blobs)
+        for name, value in record.fields.items()
+        if name in columns
+    }
+
+
+def present_of(record: Record) -> list[str] | None:
+    """The participant ids a contact record lists as present (None when it lists none)."""
+    present = record.fields.get(PRESENT)
+    if present is None:
+        return None
+    if not isinstance(present, list) or not all(isinstance(p, str) for p in present):
+        raise InvalidBundle(f"contact {record.id} lists who was present in a malformed way")
+    return list(present)
+
+
+# -- reading rows ----------------------------------------------------------------------------
+
+
+def read_records(
+    db: Session | Connection,
+    name: str,
+    row_ids: Iterable[str],
+    *,
+    versions: Mapping[str, int],
+    case_ids: Mapping[str, str | None],
+    blobs: MutableMapping[str, bytes],
+) -> list[Record]:
+    """The rows of one table as ``put`` records, one SELECT per 500 rows. Rows that no longer
+    exist are simply absent from the answer (the caller sends them as deletions)."""
+    source = table(name)
+    key = source.c[id_column(name)]
+    wanted = list(dict.fromkeys(row_ids))
+    records: list[Record] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        rows = db.execute(select(source).where(key.in_(chunk))).mappings().all()
+        present = _present(db, [row["id"] for row in rows]) if name == "contact" else {}
+        for row in rows:
+            row_id = row[key.name]
+            fields = encode_row(name, row, blobs)
+            if name == "contact":
+                fields[PRESENT] = present.get(row_id, [])
+            records.append(
+                Record(name, row_id, "put", versions.get(row_id, 0), case_ids.get(row_id), fields)
+            )
+    return records
+
+
+def _present(db: Session | Connection, contact_ids: list[str]) -> dict[str, list[str]]:
+    link = Base.metadata.tables["contact_present"]
+    found: dict[str, list[str]] = {}
+    query = (
+        select(link.c.contact_id, link.c.participant_id)
+        .where(link.c.contact_id.in_(contact_ids))
+        .order_by(link.c.contact_id, link.c.participant_id)
+    )
+    for contact_id, participant_id in db.execute(query):
+        found.setdefault(contact_id, []).append(participant_id)
+    return found
+
+
+def case_rows(db: Session | Connection, case_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Every synced row of these cases, by table: what a whole-case export or delivery sends.
+    People are the people of the cases' participants."""
+    ids = list(case_ids)
+    found: dict[str, list[str]] = {name: [] for name in SYNCED_TABLES}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for name, query in _case_queries(chunk):
+            found[name] += [row_id for (row_id,) in db.execute(query)]
+    return found
+
+
+def _case_queries(case_ids: list[str]) -> list[tuple[str, Any]]:
+    t = Base.metadata.tables
+    participant, contact, agreement = t["participant"], t["contact"], t["agreement"]
+    by_case = {
+        name: select(t[name].c[id_column(name)]).where(t[name].c.case_id.in_(case_ids))
+        for name in (
+            "participant",
+            "risk_assessment",
+            "safeguarding_concern",
+            "contact",
+            "agreement",
+            "document",
+            "stage_change",
+        )
+    }
+    return [
+        (
+            "person",
+            select(participant.c.person_id).where(participant.c.case_id.in_(case_ids)).distinct(),
+        ),
+        ("case_file", select(t["case_file"].c.id).where(t["case_file"].c.id.in_(case_ids))),
+        *by_case.items(),
+        (
+            "consent",
+            select(t["consent"].c.id).where(
+                t["consent"].c.participant_id.in_(
+                    select(participant.c.id).where(participant.c.case_id.in_(case_ids))
+                )
+            ),
+        ),
+        (
+            "contact_addendum",
+            select(t["contact_addendum"].c.id).where(
+                t["contact_addendum"].c.contact_id.in_(
+                    select(contact.c.id).where(contact.c.case_id.in_(case_ids))
+                )
+            ),
+        ),
+        *[
+            (
+                name,
+                select(t[name].c.id).where(
+                    t[name].c.agreement_id.in_(
+                        select(agreement.c.id).where(agreement.c.case_id.in_(case_ids))
+                    )
+                ),
+            )
+            for name in ("agreement_action", "signature")
+        ],
+    ]
