@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from rjdesk.atomic import atomic_write
 from rjdesk.cli import output, secrets
 from rjdesk.domain.enums import CaseType, Flag, Stage
 from rjdesk.domain.models import Case
@@ -16,7 +17,6 @@ from rjdesk.services import export, importer, printing, queries
 from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
 from rjdesk.services.people import revolving_door
-from rjdesk.store.atomic import atomic_write
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir

@@ -21,8 +21,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from rjdesk.atomic import fsync_directory
 from rjdesk.errors import VaultDamaged, VaultTooNew
-from rjdesk.store.atomic import fsync_directory
 
 log = logging.getLogger(__name__)
 

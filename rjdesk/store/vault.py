@@ -21,12 +21,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from rjdesk.atomic import remove_stale_temps
 from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Setting, VaultInfo
 from rjdesk.domain.references import device_code_for
 from rjdesk.errors import ValidationError, VaultDamaged, VaultExists, VaultLocked
 from rjdesk.store import migrate, search
-from rjdesk.store.atomic import remove_stale_temps
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import (
     DATA_KEY_BYTES,

@@ -17,7 +17,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from rjdesk.store.atomic import atomic_write
+from rjdesk.atomic import atomic_write
 from rjdesk.ui import style
 from rjdesk.ui.files import choose_file_to_save
 from rjdesk.ui.generated.pdf_preview_dialog_ui import Ui_PdfPreviewDialog
