@@ -1,0 +1,299 @@
+"""``rjdesk hub …``: the hub coordinator's commands (DESIGN §8, docs/hub.md).
+
+Registered by ``rjdesk.cli.build_parser`` through ``register``. The hub's modules are imported
+when a command runs, not when the parser is built, so the laptop's commands never load the
+hub's database drivers or web server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rjdesk.errors import UsageError
+
+if TYPE_CHECKING:
+    from rjdesk.hub.service import Hub
+
+CommandFactory = Callable[..., argparse.ArgumentParser]
+_DATA_DIR_HELP = "the hub's folder (default: RJDESK_HUB_DATA_DIR, else the platform's)"
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], command: CommandFactory
+) -> None:
+    """Add the ``hub`` command group to the parser's subcommands (``command`` is the CLI's
+    factory of a subcommand parser with the common options)."""
+    laptop_command = command
+
+    def hub_command(
+        name: str, help_text: str, parent: argparse._SubParsersAction[argparse.ArgumentParser]
+    ) -> argparse.ArgumentParser:
+        # The common options say "vault" and offer a passphrase: a hub has neither.
+        parser = laptop_command(name, help_text, parent)
+        for action in parser._actions:
+            if action.dest == "data_dir":
+                action.help = _DATA_DIR_HELP
+            elif action.dest == "passphrase_file":
+                action.help = argparse.SUPPRESS
+        return parser
+
+    hub = hub_command("hub", "run the RJ hub: enrol laptops, receive bundles, assign cases", sub)
+    hub_sub = hub.add_subparsers(dest="hub_command", metavar="COMMAND", required=True)
+
+    p = hub_command("init", "create a hub in the data folder (keys, settings)", hub_sub)
+    p.add_argument("--name", default="RJ hub", help="the hub's name, as laptops show it")
+    p.add_argument(
+        "--url", default="http://127.0.0.1:8765", help="the address laptops reach the hub at"
+    )
+    p.add_argument("--db", metavar="URL", help="a PostgreSQL URL (default: hub.db in the folder)")
+    p.add_argument(
+        "--keep-bundles-days",
+        type=int,
+        default=400,
+        metavar="N",
+        help="keep each bundle as it arrived for N days (default 400)",
+    )
+    p.set_defaults(run=hub_init)
+
+    p = hub_command("serve", "serve the hub's HTTP API until interrupted", hub_sub)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    _db_option(p)
+    p.set_defaults(run=hub_serve)
+
+    p = hub_command(
+        "enroll", "approve a laptop's enrollment request; write its hub config", hub_sub
+    )
+    p.add_argument("file", help="the laptop's request (rjdesk enroll-request), or - for stdin")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the hub config to write")
+    p.add_argument("--facilitator", metavar="NAME", help="file it under this facilitator")
+    p.add_argument("--url", help="the hub address to give the laptop (default: the hub's)")
+    _db_option(p)
+    p.set_defaults(run=hub_enroll)
+
+    p = hub_command("revoke", "revoke a laptop (lost, stolen, replaced)", hub_sub)
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_revoke)
+
+    p = hub_command("assign", "give a case to the facilitator of a laptop", hub_sub)
+    p.add_argument("reference", help="the case's reference (or id)")
+    p.add_argument("device", help="a device id or code of that facilitator's laptop")
+    _db_option(p)
+    p.set_defaults(run=hub_assign)
+
+    p = hub_command("devices", "list the enrolled laptops", hub_sub)
+    _db_option(p)
+    p.set_defaults(run=hub_devices)
+
+    p = hub_command("import", "accept a bundle carried on a USB stick", hub_sub)
+    p.add_argument("file", help="the bundle file (.rjb)")
+    _db_option(p)
+    p.set_defaults(run=hub_import)
+
+    p = hub_command("conflicts", "list the open conflicts (no case content)", hub_sub)
+    _db_option(p)
+    p.set_defaults(run=hub_conflicts)
+
+    p = hub_command("prune", "remove bundles past their retention and stale uploads", hub_sub)
+    _db_option(p)
+    p.set_defaults(run=hub_prune)
+
+    keys = hub_command("keys", "the hub's keys, for checking bundles by hand", hub_sub)
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
+    p = hub_command("export-age-identity", "print the hub's age secret key (SECRET)", keys_sub)
+    p.set_defaults(run=hub_export_age_identity)
+    p = hub_command("device-key", "print a laptop's public key (minisign format)", keys_sub)
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_device_key)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: RJDESK_HUB_DB, else the hub's own)"
+    )
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from rjdesk.hub.config import resolve_data_dir  # noqa: PLC0415 - see the module doc
+
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def _open(args: argparse.Namespace) -> Hub:
+    from rjdesk.hub.service import Hub  # noqa: PLC0415 - see the module doc
+
+    return Hub.open(_data_dir(args), db_url=getattr(args, "db", None))
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value is not None else "-"
+
+
+def _table(rows: list[list[str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+
+
+def hub_init(args: argparse.Namespace) -> int:
+    from rjdesk.hub import config  # noqa: PLC0415 - see the module doc
+    from rjdesk.hub.service import Hub  # noqa: PLC0415
+
+    data_dir = _data_dir(args)
+    with Hub.init(
+        data_dir,
+        name=args.name,
+        url=args.url,
+        db_url=args.db,
+        keep_bundles_days=args.keep_bundles_days,
+    ) as hub:
+        print(f"Created the hub {hub.name!r} in {data_dir} (hub key id {hub.key_id}).")
+        print(f"Database: {config.shown_db_url(hub.db.url)}")
+        print(
+            f"Its keys are in {data_dir / config.KEYS_FILE} (owner-only). Without that file "
+            "nothing the hub holds can be read: back it up, apart from the database."
+        )
+    return 0
+
+
+def hub_serve(args: argparse.Namespace) -> int:
+    from rjdesk.hub import server  # noqa: PLC0415 - the web server, only when serving
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    server.configure_logging(args.debug)
+    with _open(args) as hub:
+
+        def ready(url: str) -> None:
+            print(f"rjdesk hub {hub.name!r} (key id {hub.key_id}) listening on {url}", flush=True)
+
+        server.serve(hub, args.host, args.port, on_ready=ready)
+    return 0
+
+
+def _read(path: str, what: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} {path}: {exc.strerror}") from None
+
+
+def hub_enroll(args: argparse.Namespace) -> int:
+    from rjdesk.atomic import atomic_write  # noqa: PLC0415
+    from rjdesk.hub.errors import EnrollmentRefused  # noqa: PLC0415
+
+    try:
+        request: Any = json.loads(_read(args.file, "enrollment request").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise EnrollmentRefused(f"{args.file} is not an enrollment request (not JSON)") from None
+    with _open(args) as hub:
+        answer = hub.enroll(request, args.facilitator, url=args.url)
+    output = Path(args.output)
+    try:
+        atomic_write(output, (json.dumps(answer, indent=1, ensure_ascii=False) + "\n").encode())
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    print(
+        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}). "
+        f"Give {output} to the laptop: rjdesk hub-config import {output.name}"
+    )
+    return 0
+
+
+def hub_revoke(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        device = hub.revoke(args.device)
+    print(
+        f"Revoked device {device.id} ({device.code}) of {device.facilitator}: its requests and "
+        "bundles are refused from now on."
+    )
+    return 0
+
+
+def hub_assign(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        done = hub.assign(args.reference, args.device)
+    print(
+        f"Assigned {done.reference or done.case_id} to {done.facilitator}: "
+        f"queued for {done.devices} laptop(s)."
+    )
+    return 0
+
+
+def hub_devices(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        devices = hub.devices()
+    if not devices:
+        print("No laptop is enrolled yet.")
+        return 0
+    rows = [["DEVICE", "CODE", "FACILITATOR", "ENROLLED", "REVOKED", "LAST SEQ"]]
+    rows += [
+        [
+            d.id,
+            d.code,
+            d.facilitator,
+            _when(d.enrolled_at),
+            _when(d.revoked_at),
+            str(d.last_sequence),
+        ]
+        for d in devices
+    ]
+    _table(rows)
+    return 0
+
+
+def hub_import(args: argparse.Namespace) -> int:
+    data = _read(args.file, "bundle")
+    with _open(args) as hub:
+        receipt = hub.ingest(data, via="file")
+        print(hub.bundle_summary(receipt))
+    return 0
+
+
+def hub_conflicts(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        found = hub.conflicts()
+    if not found:
+        print("No open conflicts.")
+        return 0
+    rows = [["CONFLICT", "CASE", "KIND", "RAISED"]]
+    rows += [[c.id, c.reference or (c.case_id or "-"), c.kind, _when(c.raised_at)] for c in found]
+    _table(rows)
+    return 0
+
+
+def hub_prune(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        pruned = hub.prune()
+    print(
+        f"Removed {pruned.bundles} bundle(s) past their retention and "
+        f"{pruned.uploads} stale upload(s)."
+    )
+    return 0
+
+
+def hub_export_age_identity(args: argparse.Namespace) -> int:
+    from rjdesk.hub import config  # noqa: PLC0415
+
+    _settings, keys = config.load(_data_dir(args))
+    sys.stderr.write(
+        "rjdesk: this is the hub's SECRET age key: it opens every bundle sent to the hub. Keep "
+        "it on an encrypted disk and delete it when done (docs/bundle-format.md).\n"
+    )
+    print(keys.age_identity.text())
+    return 0
+
+
+def hub_device_key(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        sys.stdout.write(hub.device_key(args.device))
+    return 0

@@ -1,0 +1,391 @@
+"""The hub: one object over its data folder, keys and database (DESIGN §7).
+
+Used alike by the HTTP API (``rjdesk.hub.app``), the ``rjdesk hub`` commands and the tests.
+Every method is one transaction; expected problems raise ``RjdeskError`` subclasses with one
+sentence, and nothing here logs case data or key material.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from rjdesk.errors import UsageError
+from rjdesk.hub import config
+from rjdesk.hub import models as m
+from rjdesk.hub.config import HubKeys, HubSettings
+from rjdesk.hub.crypto import AtRest
+from rjdesk.hub.db import Database
+from rjdesk.hub.delivery import InboxBuilder
+from rjdesk.hub.enrollment import enroll, find_device, revoke
+from rjdesk.hub.errors import AuthRefused, UnknownCase
+from rjdesk.hub.ingest import VIAS, accept, open_device_bundle
+from rjdesk.hub.store import HubStore
+from rjdesk.sync.keys import PublicKey
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+STALE_UPLOAD_SECONDS = 7 * 24 * 60 * 60
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    code: str
+    facilitator: str
+    enrolled_at: datetime
+    revoked_at: datetime | None
+    last_sequence: int
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: str
+    case_id: str | None
+    reference: str
+    kind: str
+    raised_at: datetime
+
+
+@dataclass(frozen=True)
+class Assignment:
+    case_id: str
+    reference: str
+    facilitator: str
+    devices: int  # the facilitator's laptops it goes to
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A row as the hub holds it now (its fields decrypted: case data, never to be logged)."""
+
+    table: str
+    row_id: str
+    case_id: str | None
+    version: int
+    deleted: bool
+    fields: dict[str, Any]
+    device_id: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Pruned:
+    bundles: int
+    uploads: int
+
+
+class Hub:
+    """An open hub. Close it (or use it as a context manager) to release the database."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: HubSettings,
+        keys: HubKeys,
+        *,
+        db_url: str | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.data_dir = data_dir
+        self.settings = settings
+        self._keys = keys
+        self._at_rest = AtRest(keys.data_key)
+        self.clock = clock
+        self.db = Database(config.db_url_for(data_dir, settings, db_url), clock)
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def init(
+        cls,
+        data_dir: Path,
+        *,
+        name: str = config.DEFAULT_NAME,
+        url: str = config.DEFAULT_URL,
+        db_url: str | None = None,
+        keep_bundles_days: int = config.DEFAULT_KEEP_BUNDLES_DAYS,
+        clock: Clock = system_clock,
+    ) -> Hub:
+        """Create a hub in ``data_dir`` (refusing an existing one) and open it."""
+        name = name.strip()
+        if not name or "\n" in name or len(name) > 200:
+            raise UsageError("the hub's name must be one line of at most 200 characters")
+        if keep_bundles_days < 0:
+            raise UsageError("--keep-bundles-days must be 0 or more")
+        if db_url:
+            config.normalise_db_url(db_url)  # refuse a malformed URL before making anything
+        settings = HubSettings(name, url.rstrip("/"), db_url or "", keep_bundles_days)
+        keys = config.create(Path(data_dir), settings)
+        return cls(Path(data_dir), settings, keys, db_url=db_url, clock=clock)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, db_url: str | None = None, clock: Clock = system_clock) -> Hub:
+        """Open the hub in ``data_dir``; ``db_url`` overrides the database it names."""
+        settings, keys = config.load(Path(data_dir))
+        return cls(Path(data_dir), settings, keys, db_url=db_url, clock=clock)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Hub:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Hub({self.settings.name!r}, key id {self.key_id})"
+
+    # -- who the hub is ----------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+    @property
+    def key_id(self) -> str:
+        return self._keys.signing_key.public.key_id_hex
+
+    @property
+    def public_key(self) -> PublicKey:
+        return self._keys.signing_key.public
+
+    @property
+    def age_recipient(self) -> str:
+        return self._keys.age_identity.recipient
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / config.UPLOADS_DIR
+
+    def info(self) -> dict[str, str]:
+        """What ``GET /v1/hub`` answers."""
+        return {"hub_key_id": self.key_id, "hub_name": self.name}
+
+    def export_age_identity(self) -> str:
+        """The hub's age secret key (AGE-SECRET-KEY-1…), for checking a bundle by hand."""
+        return self._keys.age_identity.text()
+
+    # -- devices -----------------------------------------------------------------------------
+
+    def enroll(
+        self, request: dict[str, Any], facilitator: str | None = None, *, url: str | None = None
+    ) -> dict[str, Any]:
+        """Approve an enrollment request; return the signed hub configuration for the laptop."""
+        with self.db.transaction() as tx:
+            store = HubStore(tx, self._at_rest)
+            return enroll(
+                tx, store, self._keys, self.settings, request, facilitator=facilitator, url=url
+            )
+
+    def revoke(self, device: str) -> DeviceInfo:
+        """Revoke a device (by id or code): its requests and bundles are refused from now on."""
+        with self.db.transaction() as tx:
+            found = revoke(tx, device)
+            return self._device_info(tx.session, found)
+
+    def devices(self) -> list[DeviceInfo]:
+        with self.db.reader() as session:
+            query = select(m.Device).order_by(m.Device.enrolled_at, m.Device.id)
+            return [self._device_info(session, d) for d in session.scalars(query)]
+
+    def device_key(self, device: str) -> str:
+        """A device's public key as minisign text (to check its bundles with ``minisign -V``)."""
+        with self.db.transaction() as tx:
+            return find_device(tx, device).signing_key
+
+    def device_public_key(self, device_id: str) -> PublicKey:
+        """The key that authenticates a device's requests; AuthRefused if it may not make any."""
+        with self.db.reader() as session:
+            found = session.get(m.Device, device_id)
+            if found is None:
+                raise AuthRefused(f"device {device_id[:64]} is not enrolled at this hub")
+            if found.revoked_at is not None:
+                raise AuthRefused(f"device {found.id} was revoked on {found.revoked_at:%d %b %Y}")
+            return PublicKey.from_minisign(found.signing_key)
+
+    @staticmethod
+    def _device_info(session: Any, device: m.Device) -> DeviceInfo:
+        person = session.get(m.Facilitator, device.facilitator_id)
+        return DeviceInfo(
+            id=device.id,
+            code=device.device_code,
+            facilitator=person.name if person is not None else "",
+            enrolled_at=device.enrolled_at,
+            revoked_at=device.revoked_at,
+            last_sequence=device.last_sequence,
+        )
+
+    # -- bundles -----------------------------------------------------------------------------
+
+    def ingest(self, data: bytes, *, via: str, expect_sender: str | None = None) -> str:
+        """Accept a device bundle and return its signed receipt (JSON text); InvalidBundle with
+        the reason if it is refused, in which case nothing changed. ``expect_sender``: the
+        device that uploaded it over HTTP, which must be the one that signed it."""
+        if via not in VIAS:
+            raise ValueError(f"via must be one of {VIAS}")
+        started = time.monotonic()
+        opened = open_device_bundle(self.db, self._keys, data, expect_sender=expect_sender)
+        with self.db.transaction() as tx:
+            receipt = accept(
+                tx,
+                HubStore(tx, self._at_rest),
+                self._keys,
+                opened,
+                data,
+                via=via,
+                keep_bundles_days=self.settings.keep_bundles_days,
+            )
+        log.info(
+            "bundle %s from %s accepted in %.2fs",
+            opened.manifest.bundle_id,
+            opened.manifest.sender,
+            time.monotonic() - started,
+        )
+        self._prune_bundles()
+        return receipt
+
+    def receipt_for(self, device_id: str, sha256: str) -> str | None:
+        """The receipt of a bundle this device sent with these bytes, if the hub accepted it."""
+        with self.db.reader() as session:
+            query = select(m.Bundle.receipt).where(
+                m.Bundle.sha256 == sha256, m.Bundle.device_id == device_id
+            )
+            return session.scalars(query).first()
+
+    def accepted_size(self, device_id: str, sha256: str) -> int | None:
+        with self.db.reader() as session:
+            query = select(m.Bundle.size).where(
+                m.Bundle.sha256 == sha256, m.Bundle.device_id == device_id
+            )
+            return session.scalars(query).first()
+
+    def inbox(self, device_id: str, after: int) -> tuple[int, bytes] | None:
+        """Confirm hub bundle ``after`` if it is the last one issued, then build the next one for
+        this device: (its sequence, its sealed bytes), or None when nothing is new."""
+        with self.db.transaction() as tx:
+            builder = InboxBuilder(tx, HubStore(tx, self._at_rest), self._keys)
+            return builder.next_bundle(device_id, after)
+
+    def record(self, row_id: str) -> StoredRecord | None:
+        """The hub's current state of one row, or None if it never had it."""
+        with self.db.transaction() as tx:
+            store = HubStore(tx, self._at_rest)
+            found = store.record(row_id)
+            if found is None:
+                return None
+            return StoredRecord(
+                found.table_name,
+                found.row_id,
+                found.case_id,
+                found.hub_version,
+                found.deleted,
+                store.fields_of(found),
+                found.device_id,
+                found.how,
+            )
+
+    # -- cases -------------------------------------------------------------------------------
+
+    def assign(self, case: str, device: str) -> Assignment:
+        """Make a case (by reference or id) visible to that device's facilitator and queue it
+        whole for each of their laptops."""
+        with self.db.transaction() as tx:
+            store = HubStore(tx, self._at_rest)
+            found = tx.session.get(m.Case, case.strip())
+            if found is None:
+                query = select(m.Case).where(func.upper(m.Case.reference) == case.strip().upper())
+                found = tx.session.scalars(query).first()
+            if found is None:
+                raise UnknownCase(f"no case with reference or id {case.strip()[:64]} is at the hub")
+            target = find_device(tx, device)
+            if target.revoked_at is not None:
+                raise AuthRefused(f"device {target.id} was revoked on {target.revoked_at:%d %b %Y}")
+            store.grant(found.case_id, target.facilitator_id, "assigned")
+            laptops = store.facilitator_devices(target.facilitator_id)
+            for each in laptops:
+                store.queue_delivery(each.id, found.case_id)
+            person = tx.session.get(m.Facilitator, target.facilitator_id)
+            return Assignment(
+                found.case_id, found.reference, person.name if person else "", len(laptops)
+            )
+
+    def conflicts(self, *, open_only: bool = True) -> list[ConflictInfo]:
+        """Conflicts (open ones by default), oldest first: ids and references, no case content."""
+        with self.db.reader() as session:
+            query = (
+                select(m.Conflict, m.Case.reference)
+                .outerjoin(m.Case, m.Case.case_id == m.Conflict.case_id)
+                .order_by(m.Conflict.raised_at, m.Conflict.hub_seq)
+            )
+            if open_only:
+                query = query.where(m.Conflict.resolved_at.is_(None))
+            return [
+                ConflictInfo(c.id, c.case_id, reference or "", c.kind, c.raised_at)
+                for c, reference in session.execute(query)
+            ]
+
+    # -- retention ---------------------------------------------------------------------------
+
+    def prune(self, now: datetime | None = None) -> Pruned:
+        """Remove bundle ciphertexts past their retention, and uploads left for over 7 days."""
+        return Pruned(self._prune_bundles(now), self._prune_uploads(now))
+
+    def _prune_bundles(self, now: datetime | None = None) -> int:
+        when = now or self.clock()
+        with self.db.transaction() as tx:
+            result = tx.session.execute(
+                update(m.Bundle)
+                .where(m.Bundle.keep_until <= when, m.Bundle.ciphertext.is_not(None))
+                .values(ciphertext=None)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    def _prune_uploads(self, now: datetime | None = None) -> int:
+        when = (now or self.clock()).timestamp()
+        removed = 0
+        if not self.uploads_dir.is_dir():
+            return 0
+        for part in self.uploads_dir.glob("*.part"):
+            with contextlib.suppress(FileNotFoundError):
+                if when - part.stat().st_mtime > STALE_UPLOAD_SECONDS:
+                    part.unlink()
+                    removed += 1
+        return removed
+
+    def counts(self) -> dict[str, int]:
+        """How many of each thing the hub holds (for a status line; no case content)."""
+        with self.db.reader() as session:
+            return {
+                "devices": int(session.scalar(select(func.count()).select_from(m.Device)) or 0),
+                "cases": int(session.scalar(select(func.count()).select_from(m.Case)) or 0),
+                "records": int(session.scalar(select(func.count()).select_from(m.Record)) or 0),
+                "bundles": int(session.scalar(select(func.count()).select_from(m.Bundle)) or 0),
+            }
+
+    def bundle_summary(self, receipt: str) -> str:
+        """One line about an accepted bundle, from its receipt (ids and counts only)."""
+        doc = json.loads(receipt)
+        return (
+            f"Accepted bundle {doc['bundle_id']} (#{doc['sequence']}) from device "
+            f"{doc['device_id']}: {len(doc['applied'])} records at the hub, "
+            f"{len(doc['conflicts'])} in conflict."
+        )
+
+
+__all__ = ["Assignment", "ConflictInfo", "DeviceInfo", "Hub", "Pruned", "StoredRecord"]

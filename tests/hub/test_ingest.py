@@ -1,0 +1,170 @@
+"""Acceptance at the hub (docs/sync-protocol.md): each check in order, a refusal changes nothing,
+and the receipt verifies and is the same, byte for byte, for a repeat."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from rjdesk.errors import InvalidBundle
+from rjdesk.hub import Hub
+from rjdesk.hub import models as m
+from rjdesk.sync.protocol import verify_receipt
+from rjdesk.sync.records import Record
+from tests.hub.conftest import LaptopFactory
+from tests.hub.devices import Laptop, new_case, of
+
+
+def _enrolled_with_case(hub: Hub, laptop: LaptopFactory) -> tuple[Laptop, list[Record], dict]:
+    alex = laptop("Alex Morgan")
+    alex.enroll(hub)
+    new_case(alex)
+    found, blobs = alex.changes()
+    return alex, found, blobs
+
+
+def test_a_bundle_is_accepted_and_its_receipt_verifies(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    sealed = alex.seal(found, blobs)
+    text = hub.ingest(sealed, via="network")
+    sha = hashlib.sha256(sealed).hexdigest()
+    receipt = verify_receipt(
+        text, hub.public_key, bundle_id=alex.bundle_ids[sha], bundle_sha256=sha
+    )
+    assert receipt["device_id"] == alex.device_id and receipt["sequence"] == 1
+    assert receipt["applied"] == {r.id: 1 for r in found}
+    assert receipt["conflicts"] == []
+    assert hub.devices()[0].last_sequence == 1
+    case_file = hub.record(of(found, "case_file")[0].id)
+    assert case_file is not None and case_file.version == 1 and case_file.how == "apply"
+    assert case_file.fields == of(found, "case_file")[0].fields
+    with pytest.raises(Exception, match="another bundle"):
+        verify_receipt(text, hub.public_key, bundle_id="other", bundle_sha256=sha)
+
+
+def test_the_same_bundle_twice_gets_the_same_receipt_and_no_new_rows(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    sealed = alex.seal(found, blobs)
+    first = hub.ingest(sealed, via="file")
+    counts = hub.counts()
+    assert hub.ingest(sealed, via="network") == first
+    assert hub.counts() == counts
+
+
+def test_an_older_sequence_is_refused(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    alex.send(hub, found, blobs, sequence=5)
+    with pytest.raises(
+        InvalidBundle, match=r"sequence 5 is not newer than the last accepted \(5\)"
+    ):
+        hub.ingest(alex.seal(found, blobs, sequence=5), via="network")
+    with pytest.raises(InvalidBundle, match="sequence 2 is not newer"):
+        hub.ingest(alex.seal(found, blobs, sequence=2), via="network")
+
+
+def test_sequence_numbers_may_be_as_large_as_the_format_allows(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    assert alex.send(hub, found, blobs, sequence=2**63 - 1)["sequence"] == 2**63 - 1
+    assert hub.devices()[0].last_sequence == 2**63 - 1
+
+
+def test_a_bundle_id_used_for_other_content_is_refused(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    alex.send(hub, found, blobs, bundle_id="b-1")
+    with pytest.raises(InvalidBundle, match="bundle id b-1 was already used for a different"):
+        hub.ingest(alex.seal(found[:2], blobs, bundle_id="b-1"), via="network")
+
+
+def test_an_unenrolled_device_is_refused(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    stranger = laptop("Stranger")
+    stranger.config = alex.config  # it knows the hub's public keys, but was never enrolled
+    with pytest.raises(InvalidBundle, match=f"device {stranger.device_id} is not enrolled"):
+        hub.ingest(stranger.seal(found, blobs), via="network")
+    assert hub.counts()["records"] == 0
+
+
+def test_a_revoked_device_is_refused(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    hub.revoke(alex.device_id)
+    with pytest.raises(InvalidBundle, match=f"device {alex.device_id} was revoked on"):
+        hub.ingest(alex.seal(found, blobs), via="network")
+
+
+def test_a_bundle_sealed_for_another_hub_is_refused(
+    hub: Hub, laptop: LaptopFactory, tmp_path: Path
+) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    with Hub.init(tmp_path / "other") as other:
+        to_other = alex.seal(found, blobs, age_recipient=other.age_recipient)
+        for_other_key = alex.seal(found, blobs, hub_key_id=other.key_id)
+    with pytest.raises(InvalidBundle, match="not encrypted for this key"):
+        hub.ingest(to_other, via="network")
+    with pytest.raises(InvalidBundle, match="sealed for another hub"):
+        hub.ingest(for_other_key, via="network")
+
+
+def test_a_bundle_signed_by_another_device_is_refused(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    sam = laptop("Sam Patel")
+    sam.enroll(hub)
+    sam.device_id = alex.device_id  # Sam's key, Alex's name on the manifest
+    with pytest.raises(InvalidBundle, match="signature does not verify"):
+        hub.ingest(sam.seal(found, blobs), via="network")
+
+
+@pytest.mark.parametrize("where", [0, 40, 200, -17, -1])
+def test_a_tampered_bundle_is_refused_and_nothing_is_applied(
+    hub: Hub, laptop: LaptopFactory, where: int
+) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    sealed = bytearray(alex.seal(found, blobs))
+    sealed[where] ^= 0x01
+    with pytest.raises(InvalidBundle, match="refused"):
+        hub.ingest(bytes(sealed), via="network")
+    assert hub.counts() == {"devices": 1, "cases": 0, "records": 0, "bundles": 0}
+    assert hub.devices()[0].last_sequence == 0
+
+
+def test_a_bundle_refused_half_way_through_its_records_applies_none_of_them(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    alex.send(hub, found[:1], blobs)  # the person
+    person = found[0]
+    clash = Record("contact", person.id, "put", 0, found[1].id, {"notes": "x"})
+    with pytest.raises(InvalidBundle, match="is a person at the hub, not a contact"):
+        hub.ingest(alex.seal([*found[1:], clash], blobs), via="network")
+    assert hub.counts()["records"] == 1
+    assert hub.devices()[0].last_sequence == 1
+
+
+def test_malformed_changes_are_refused_with_their_reason(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    bad_value = Record("case_file", found[1].id, "put", 0, found[1].id, {"received_on": "1/2/26"})
+    with pytest.raises(InvalidBundle, match=r"case_file\.received_on has a malformed value"):
+        hub.ingest(alex.seal([bad_value], blobs), via="network")
+    twice = [found[1], found[1]]
+    with pytest.raises(InvalidBundle, match="appears twice"):
+        hub.ingest(alex.seal(twice, blobs), via="network")
+    with pytest.raises(InvalidBundle, match="resolutions are malformed"):
+        hub.ingest(alex.seal(found, blobs, resolutions=[{"id": 1}]), via="network")
+
+
+def test_an_accepted_bundle_is_kept_as_it_arrived(hub: Hub, laptop: LaptopFactory) -> None:
+    alex, found, blobs = _enrolled_with_case(hub, laptop)
+    sealed = alex.seal(found, blobs)
+    receipt = hub.ingest(sealed, via="file")
+    with hub.db.reader() as session:
+        bundle = session.scalars(select(m.Bundle)).one()
+        assert bundle.ciphertext == sealed
+        assert (bundle.via, bundle.size, bundle.receipt) == ("file", len(sealed), receipt)
+        assert bundle.keep_until - bundle.received_at == timedelta(days=400)
