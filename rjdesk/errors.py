@@ -81,3 +81,19 @@ class BadSignature(RjdeskError):
 
 class InvalidKey(RjdeskError):
     """A key (public key text, age identity or recipient) is malformed."""
+
+
+class SyncError(RjdeskError):
+    """Sync with the hub did not complete; nothing was lost, and the next sync carries on."""
+
+
+class NotEnrolled(SyncError):
+    """This laptop has no hub configuration yet (enrol it first)."""
+
+
+class HubUnreachable(SyncError):
+    """The hub did not answer: the laptop is offline, or the hub is down."""
+
+
+class BundleRefused(SyncError):
+    """The hub refused a bundle and said why; its changes stay queued on the laptop."""

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from rjdesk import __version__
-from rjdesk.cli import commands
+from rjdesk.cli import commands, hub_commands, sync_commands
 from rjdesk.errors import RjdeskError, UsageError
 
 EXIT_UNEXPECTED = 1
@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("verify", "check the vault's integrity and its audit log")
     p.set_defaults(run=commands.verify)
 
+    sync_commands.register(sub, command)
+
     p = command("passwd", "change the passphrase (or reset it with the recovery key)")
     p.add_argument(
         "--recovery-key",
@@ -120,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the new passphrase from FILE (else RJDESK_NEW_PASSPHRASE, else a prompt)",
     )
     p.set_defaults(run=commands.passwd)
+    hub_commands.register(sub, command)
     return parser
 
 

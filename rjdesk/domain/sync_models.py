@@ -81,7 +81,8 @@ class SyncConflict(Base):
 
     ``detail`` holds, for a field conflict, ``{"fields": {name: {"hub": value, "incoming":
     value}}}`` and, for a rule conflict, ``{"message": sentence}``. ``choice`` is what the
-    facilitator chose here, waiting to go to the hub; ``status`` goes open → chosen → resolved.
+    facilitator chose here; ``status`` goes open → chosen (here) → sending (in a bundle) → sent
+    (the hub's receipt came) → resolved (the hub says so).
     """
 
     __tablename__ = "sync_conflict"

@@ -1,0 +1,198 @@
+"""The laptop's HTTP client for the hub (docs/sync-protocol.md, "HTTP").
+
+Every request is signed with the device key. Uploads go in chunks and resume where the hub
+says it stands, so a connection dropped halfway through a large bundle (scans of signed
+agreements) costs at most one chunk. Transient failures (the connection dropped, the hub busy)
+are retried with exponential backoff; a retry that made progress earns a fresh set of attempts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from rjdesk.errors import BundleRefused, HubUnreachable, SyncError
+from rjdesk.sync import protocol
+from rjdesk.sync.keys import SigningKey
+
+Progress = Callable[[int, int], None]
+
+
+class _Transient(Exception):
+    """A failure worth retrying: the connection, or the hub for a moment."""
+
+
+class HubClient:
+    def __init__(
+        self,
+        base_url: str,
+        device_id: str,
+        key: SigningKey,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        attempts: int = 6,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        timeout: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.device_id = device_id
+        self._key = key
+        self._attempts = max(1, attempts)
+        self._backoff, self._max_backoff = backoff, max_backoff
+        self._sleep = sleep
+        self._http = httpx.Client(
+            base_url=self.base_url, transport=transport, timeout=timeout, follow_redirects=False
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- requests --------------------------------------------------------------------------
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes = b"",
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+    ) -> httpx.Response:
+        all_headers = dict(headers or {})
+        if auth:
+            all_headers |= protocol.auth_headers(self._key, self.device_id, method, path, body)
+        try:
+            response = self._http.request(method, path, content=body, headers=all_headers)
+        except httpx.TransportError as exc:
+            raise _Transient(type(exc).__name__) from exc
+        if response.status_code >= 500:
+            raise _Transient(f"HTTP {response.status_code}")
+        return response
+
+    def _retrying(
+        self, work: Callable[[], Any], what: str, progressed: Callable[[], bool] = lambda: False
+    ) -> Any:
+        """Run ``work`` until it succeeds, retrying transient failures with backoff. A failure
+        after progress (``progressed()``) starts a fresh count of attempts."""
+        delay = self._backoff
+        failures = 0
+        while True:
+            try:
+                return work()
+            except _Transient as exc:
+                if progressed():
+                    failures, delay = 0, self._backoff
+                failures += 1
+                if failures >= self._attempts:
+                    raise HubUnreachable(
+                        f"the hub at {self.base_url} stopped answering while {what} "
+                        f"({exc}); nothing is lost: the next sync carries on"
+                    ) from None
+                self._sleep(delay)
+                delay = min(delay * 2, self._max_backoff)
+
+    # -- the protocol ------------------------------------------------------------------------
+
+    def hub_info(self) -> dict[str, Any]:
+        """The hub's key id and name; HubUnreachable at once when it does not answer (offline
+        is the normal state of a laptop: no point retrying for a minute)."""
+        try:
+            response = self._send("GET", f"{protocol.API_PREFIX}/hub", auth=False)
+        except _Transient:
+            raise HubUnreachable(
+                f"the hub at {self.base_url} did not answer: the laptop may be offline"
+            ) from None
+        return dict(_json(response, "asking who the hub is"))
+
+    def upload(self, content: bytes, progress: Progress | None = None) -> str:
+        """Send a sealed bundle; the hub's receipt text (not yet verified) when it took it."""
+        sha = hashlib.sha256(content).hexdigest()
+        path = f"{protocol.API_PREFIX}/uploads/{sha}"
+        state = {"received": -1, "high": 0, "high_at_failure": 0}
+
+        def attempt() -> str:
+            if state["received"] < 0:
+                state["received"] = int(_json(self._send("GET", path), "uploading")["received"])
+            while state["received"] < len(content):
+                start = state["received"]
+                chunk = content[start : start + protocol.CHUNK_BYTES]
+                response = self._send(
+                    "PUT", path, body=chunk, headers={protocol.UPLOAD_OFFSET_HEADER: str(start)}
+                )
+                if response.status_code == 409:  # the hub holds another amount: go from there
+                    state["received"] = int(_json(response, "uploading", ok=(409,))["received"])
+                    continue
+                state["received"] = int(_json(response, "uploading")["received"])
+                state["high"] = max(state["high"], state["received"])
+                if progress is not None:
+                    progress(state["received"], len(content))
+            response = self._send("POST", f"{path}/complete")
+            if response.status_code == 422:
+                raise BundleRefused(f"the hub refused the bundle: {_error(response)}")
+            if response.status_code != 200:
+                raise SyncError(f"the hub did not take the bundle: {_error(response)}")
+            return response.text
+
+        def resumable() -> str:
+            try:
+                return str(attempt())
+            except _Transient:
+                state["received"] = -1  # ask the hub where it stands before going on
+                raise
+
+        def progressed() -> bool:
+            moved = state["high"] > state["high_at_failure"]
+            state["high_at_failure"] = state["high"]
+            return moved
+
+        return str(self._retrying(resumable, "receiving a bundle", progressed))
+
+    def inbox(self, after: int) -> tuple[int, bytes] | None:
+        """The next hub bundle after ``after`` (confirming that one), or None."""
+        path = f"{protocol.API_PREFIX}/inbox?after={after}"
+
+        def attempt() -> tuple[int, bytes] | None:
+            response = self._send("GET", path)
+            if response.status_code == 204:
+                return None
+            if response.status_code != 200:
+                raise SyncError(f"the hub could not send this laptop's updates: {_error(response)}")
+            return int(response.headers[protocol.INBOX_SEQUENCE_HEADER]), response.content
+
+        result: tuple[int, bytes] | None = self._retrying(attempt, "sending updates")
+        return result
+
+
+def _error(response: httpx.Response) -> str:
+    try:
+        message = response.json().get("error")
+    except (ValueError, AttributeError):
+        message = None
+    return str(message or f"HTTP {response.status_code}")
+
+
+def _json(response: httpx.Response, what: str, ok: tuple[int, ...] = (200,)) -> dict[str, Any]:
+    if response.status_code == 403:
+        raise SyncError(f"the hub refused this laptop: {_error(response)}")
+    if response.status_code not in ok:
+        raise SyncError(f"the hub answered {response.status_code} while {what}: {_error(response)}")
+    try:
+        data = response.json()
+    except json.JSONDecodeError:
+        raise SyncError(f"the hub's answer while {what} was not understood") from None
+    if not isinstance(data, dict):
+        raise SyncError(f"the hub's answer while {what} was not understood")
+    return data

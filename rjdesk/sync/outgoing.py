@@ -1,0 +1,367 @@
+"""What leaves the laptop: bundles built from the outbox, and what the hub's answers do to them
+(docs/sync-protocol.md, "The laptop's outbox").
+
+A bundle is built inside a unit of work: its changes are read as the rows are now, sealed, and
+the sealed bytes are stored with the changes linked to them, all in one transaction. Sending
+then always sends those bytes, so a retry after any failure is the same bundle. A bundle is
+marked sent only with a verified receipt, in the transaction that records the hub versions the
+receipt gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from rjdesk.domain.models import VaultInfo
+from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow, SyncState
+from rjdesk.errors import NotEnrolled, SyncError
+from rjdesk.store import migrate
+from rjdesk.store.unit import UnitOfWork
+from rjdesk.sync import records
+from rjdesk.sync.bundle import seal
+from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
+from rjdesk.sync.records import Record
+
+# One bundle carries at most this many changed rows; a larger outbox goes in several bundles,
+# one after the other, so no single upload grows without bound.
+MAX_CHANGES_PER_BUNDLE = 20_000
+# Where a conflict's choice notes the bundle carrying it (kept out of what is sent).
+BUNDLE_KEY = "_bundle"
+
+
+@dataclass(frozen=True)
+class HubLink:
+    """The hub this laptop is enrolled with, from its imported configuration."""
+
+    url: str
+    name: str
+    hub_key_id: str
+    hub_key: PublicKey
+    hub_age_recipient: str
+    device_id: str
+    facilitator_id: str
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> HubLink:
+        return cls(
+            url=str(config["hub_url"]).rstrip("/"),
+            name=str(config.get("hub_name", "")),
+            hub_key_id=str(config["hub_key_id"]),
+            hub_key=PublicKey.from_minisign(str(config["hub_signing_key"])),
+            hub_age_recipient=str(config["hub_age_recipient"]),
+            device_id=str(config["device_id"]),
+            facilitator_id=str(config.get("facilitator_id", "")),
+        )
+
+
+def sync_state(session: Session) -> SyncState:
+    state = session.get(SyncState, 1)
+    if state is None:  # the migration makes it; a damaged vault may not have it
+        raise SyncError("this vault has no sync settings; restore it from a backup")
+    return state
+
+
+def hub_link(session: Session) -> HubLink:
+    """The hub this laptop syncs with, or NotEnrolled."""
+    config = sync_state(session).hub_config
+    if not config:
+        raise NotEnrolled(
+            "this laptop is not enrolled with a hub yet: ask your hub coordinator to enrol it "
+            "(Sync page, or rjdesk enroll-request)"
+        )
+    return HubLink.from_config(config)
+
+
+def signing_key(session: Session) -> SigningKey:
+    info = session.scalars(select(VaultInfo)).one()
+    return SigningKey.from_raw(info.signing_key)
+
+
+def age_identity(session: Session) -> AgeIdentity:
+    """This laptop's age identity, made the first time it is needed."""
+    state = sync_state(session)
+    if not state.age_identity:
+        state.age_identity = AgeIdentity.generate().text()
+    return AgeIdentity.from_text(state.age_identity)
+
+
+def pending_bundles(session: Session) -> list[OutboxBundle]:
+    """Bundles sealed and not yet confirmed by the hub, oldest first."""
+    query = select(OutboxBundle).where(OutboxBundle.state == "pending")
+    return list(session.scalars(query.order_by(OutboxBundle.sequence)))
+
+
+def pending_change_count(session: Session) -> int:
+    query = select(func.count()).select_from(OutboxChange).where(OutboxChange.bundle_id.is_(None))
+    return int(session.scalar(query) or 0)
+
+
+def build_bundle(
+    uow: UnitOfWork,
+    *,
+    kind: str = "sync",
+    case_ids: Sequence[str] = (),
+    limit: int = MAX_CHANGES_PER_BUNDLE,
+) -> OutboxBundle | None:
+    """Seal the next bundle from the pending changes (and, for an export, every row of
+    ``case_ids``). None when there is nothing to send."""
+    session = uow.session
+    link = hub_link(session)
+    # Plain rows, not ORM objects: a first sync may carry tens of thousands of changes.
+    changes = session.execute(
+        select(
+            OutboxChange.id,
+            OutboxChange.table_name,
+            OutboxChange.row_id,
+            OutboxChange.case_id,
+            OutboxChange.op,
+        )
+        .where(OutboxChange.bundle_id.is_(None))
+        .order_by(OutboxChange.id)
+        .limit(limit)
+    ).all()
+    wanted: dict[str, dict[str, str | None]] = defaultdict(dict)  # table -> row id -> case id
+    deleted: dict[str, tuple[str, str | None]] = {}
+    for _change_id, table_name, row_id, case_id, op in changes:
+        if op == "del":
+            deleted[row_id] = (table_name, case_id)
+        else:
+            wanted[table_name][row_id] = case_id
+    for case_id in case_ids:  # an export: every row of these cases, whether changed or not
+        for name, row_ids in records.case_rows(session, [case_id]).items():
+            for row_id in row_ids:
+                if row_id not in deleted:
+                    wanted[name].setdefault(row_id, None if name == "person" else case_id)
+    resolutions = _resolutions(session)
+    if not changes and not case_ids and not resolutions:
+        return None
+
+    last_change = changes[-1].id if changes else 0
+    if case_ids:  # an export: rows by id
+        versions = _versions(session, [*deleted, *(r for rows in wanted.values() for r in rows)])
+    else:  # the common case: the pending changes' versions in one query
+        versions = dict(
+            session.execute(
+                select(SyncRow.row_id, SyncRow.hub_version)
+                .join(OutboxChange, OutboxChange.row_id == SyncRow.row_id)
+                .where(OutboxChange.bundle_id.is_(None), OutboxChange.id <= last_change)
+            ).all()
+        )
+    blobs: dict[str, bytes] = {}
+    out: list[Record] = []
+    for name in records.SYNCED_TABLES:
+        rows = wanted.get(name, {})
+        if not rows:
+            continue
+        # Rows that are only pending changes are read with one SELECT per table (a first sync
+        # sends every row the laptop holds); an export adds whole cases by id.
+        ids: Any = rows
+        if not case_ids:
+            ids = select(OutboxChange.row_id).where(
+                OutboxChange.bundle_id.is_(None),
+                OutboxChange.id <= last_change,
+                OutboxChange.table_name == name,
+                OutboxChange.op == "put",
+            )
+        found = records.read_records(
+            session, name, ids, versions=versions, case_ids=rows, blobs=blobs
+        )
+        out += [_with_case(record, session) for record in found]
+        missing = set(rows) - {record.id for record in found}
+        for row_id in missing:  # changed, then deleted before it was sent
+            deleted.setdefault(row_id, (name, rows[row_id]))
+    for row_id, (table_name, gone_from) in deleted.items():
+        if versions.get(row_id):  # the hub never had it: nothing to delete there
+            out.append(Record(table_name, row_id, "del", versions[row_id], gone_from, {}))
+    out.sort(key=lambda r: records.TABLE_ORDER[r.table])
+
+    state = sync_state(session)
+    sequence = state.next_sequence
+    changes_json = json.dumps(
+        {"records": [r.to_json() for r in out], "resolutions": resolutions},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    manifest, sealed = seal(
+        kind="device",
+        sender=link.device_id,
+        recipient=link.hub_key_id,
+        sequence=sequence,
+        schema_version=migrate.head_revision(),
+        hub_key_id=link.hub_key_id,
+        changes=changes_json,
+        blobs=blobs,
+        signing_key=signing_key(session),
+        age_recipient=link.hub_age_recipient,
+        created_at=uow.now,
+    )
+    state.next_sequence = sequence + 1
+    bundle = OutboxBundle(
+        bundle_id=manifest.bundle_id,
+        sequence=sequence,
+        kind=kind,
+        state="pending",
+        created_at=uow.now,
+        sha256=hashlib.sha256(sealed).hexdigest(),
+        size=len(sealed),
+        content=sealed,
+        changes=len(out),
+        cases=len({r.case_id for r in out if r.case_id}),
+    )
+    session.add(bundle)
+    session.flush()
+    _carry_resolutions(session, bundle.bundle_id)
+    if changes:
+        # The changes taken are the pending ones up to the last id read (ids only grow, and
+        # the unit of work holds the write lock), so one range UPDATE links them all.
+        session.execute(
+            update(OutboxChange)
+            .where(OutboxChange.bundle_id.is_(None), OutboxChange.id <= changes[-1].id)
+            .values(bundle_id=bundle.bundle_id)
+            .execution_options(synchronize_session=False)
+        )
+    uow.audit(
+        "seal_bundle",
+        entity="bundle",
+        entity_id=bundle.bundle_id,
+        detail=f"{kind} #{sequence}: {len(out)} records, {bundle.cases} cases, {len(sealed)} bytes",
+    )
+    return bundle
+
+
+def _with_case(record: Record, session: Session) -> Record:
+    """A person's record names no case (people can be in several): the hub finds them by the
+    participants that refer to them. Every other record names its case."""
+    if record.case_id or record.table == "person":
+        return record
+    case_id = record.fields.get("case_id")
+    if record.table == "case_file":
+        case_id = record.id
+    return Record(record.table, record.id, record.op, record.version, case_id, record.fields)
+
+
+def _versions(session: Session, row_ids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(row_ids), 500):
+        chunk = row_ids[start : start + 500]
+        query = select(SyncRow.row_id, SyncRow.hub_version).where(SyncRow.row_id.in_(chunk))
+        found.update({row_id: version for row_id, version in session.execute(query)})
+    return found
+
+
+def _chosen(session: Session) -> list[SyncConflict]:
+    return list(session.scalars(select(SyncConflict).where(SyncConflict.status == "chosen")))
+
+
+def _resolutions(session: Session) -> list[dict[str, Any]]:
+    """Choices made here on conflicts and not yet carried by a bundle."""
+    return [
+        {"conflict": c.id, **{k: v for k, v in (c.choice or {}).items() if k != BUNDLE_KEY}}
+        for c in _chosen(session)
+    ]
+
+
+def _carry_resolutions(session: Session, bundle_id: str) -> None:
+    """The chosen resolutions now travel in ``bundle_id``: "sending" until its receipt."""
+    for conflict in _chosen(session):
+        conflict.status = "sending"
+        conflict.choice = {**(conflict.choice or {}), BUNDLE_KEY: bundle_id}
+
+
+def _resolutions_of(session: Session, bundle_ids: Sequence[str], status: str) -> None:
+    """Move the resolutions carried by these bundles on (sent) or back (chosen again)."""
+    sending = session.scalars(select(SyncConflict).where(SyncConflict.status == "sending"))
+    for conflict in sending:
+        if (conflict.choice or {}).get(BUNDLE_KEY) in bundle_ids:
+            conflict.status = status
+
+
+def mark_sent(uow: UnitOfWork, bundle: OutboxBundle, receipt: dict[str, Any]) -> None:
+    """The hub confirmed the bundle (its receipt verified): record the hub versions it gives
+    and drop the changes it carried."""
+    session = uow.session
+    bundle.state, bundle.sent_at, bundle.receipt = "sent", uow.now, receipt
+    applied: dict[str, int] = receipt.get("applied", {})
+    tables = dict(
+        session.execute(
+            select(OutboxChange.row_id, OutboxChange.table_name).where(
+                OutboxChange.bundle_id == bundle.bundle_id
+            )
+        ).all()
+    )
+    known = _versions(session, list(applied))
+    for row_id, version in applied.items():
+        if row_id in known:
+            session.execute(
+                update(SyncRow).where(SyncRow.row_id == row_id).values(hub_version=version)
+            )
+        else:
+            session.add(
+                SyncRow(row_id=row_id, table_name=tables.get(row_id, ""), hub_version=version)
+            )
+    session.execute(delete(OutboxChange).where(OutboxChange.bundle_id == bundle.bundle_id))
+    _resolutions_of(session, [bundle.bundle_id], "sent")
+    uow.audit(
+        "bundle_sent",
+        entity="bundle",
+        entity_id=bundle.bundle_id,
+        detail=f"#{bundle.sequence}: {len(applied)} applied, "
+        f"{len(receipt.get('conflicts', []))} in conflict",
+    )
+
+
+def requeue(session: Session, bundle_ids: Sequence[str]) -> None:
+    """Put the changes of bundles the hub did not take back in the queue (a row changed again
+    since keeps only its newer pending change)."""
+    if not bundle_ids:
+        return
+    carried = session.execute(
+        select(OutboxChange.id, OutboxChange.row_id).where(OutboxChange.bundle_id.in_(bundle_ids))
+    ).all()
+    newer = set(
+        session.scalars(
+            select(OutboxChange.row_id).where(
+                OutboxChange.bundle_id.is_(None),
+                OutboxChange.row_id.in_([row_id for _id, row_id in carried]),
+            )
+        )
+    )
+    stale = [change_id for change_id, row_id in carried if row_id in newer]
+    if stale:
+        session.execute(delete(OutboxChange).where(OutboxChange.id.in_(stale)))
+    session.execute(
+        update(OutboxChange).where(OutboxChange.bundle_id.in_(bundle_ids)).values(bundle_id=None)
+    )
+    _resolutions_of(session, bundle_ids, "chosen")
+
+
+def mark_refused(uow: UnitOfWork, bundle: OutboxBundle, reason: str) -> None:
+    """The hub refused the bundle: keep why, and queue its changes again (nothing is lost)."""
+    bundle.state, bundle.refusal = "refused", reason[:1000]
+    requeue(uow.session, [bundle.bundle_id])
+    uow.audit(
+        "bundle_refused",
+        entity="bundle",
+        entity_id=bundle.bundle_id,
+        outcome="refused",
+        detail=f"#{bundle.sequence}",
+    )
+
+
+def fold_pending(uow: UnitOfWork) -> int:
+    """Before an export: bundles not yet confirmed are superseded and their changes queued
+    again, so the exported file carries everything the hub has not confirmed."""
+    pending = pending_bundles(uow.session)
+    for bundle in pending:
+        bundle.state = "superseded"
+    uow.session.flush()
+    requeue(uow.session, [b.bundle_id for b in pending])
+    return len(pending)
