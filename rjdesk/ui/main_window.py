@@ -22,6 +22,7 @@ from rjdesk.ui.db import DbRunner
 from rjdesk.ui.icons import icon
 from rjdesk.ui.locking import IdleLock
 from rjdesk.ui.messages import show_error
+from rjdesk.ui.sync_worker import SyncController
 from rjdesk.ui.vault_pages import CreateVaultPage, UnlockPage
 from rjdesk.ui.workspace import NavState, Workspace
 
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.db = DbRunner(self)
         self.db.default_failed = lambda error: show_error(self, error)
         self.ctx = UiContext(vault, self.db)
+        # Background sync (every few minutes, and right after an unlock); outlives the lock.
+        self.sync = SyncController(self.ctx, self)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.create_page = CreateVaultPage(vault, self.db)
@@ -84,13 +87,14 @@ class MainWindow(QMainWindow):
 
     def _build_workspace(self, loaded: tuple[AppSettings, dict[str, str]]) -> None:
         settings, drafts = loaded
-        self.workspace = Workspace(self.ctx)
+        self.workspace = Workspace(self.ctx, sync=self.sync)
         self.workspace.lock_requested.connect(self.lock)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.restore(self._nav, drafts)
         self._apply(settings)
         self.idle_lock.start()
+        self.sync.start()
 
     def _apply_settings(self) -> None:
         def load() -> AppSettings:
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.idle_lock.stop()
+        self.sync.stop()  # a sync still running ends quietly when it next needs the vault
         workspace, self.workspace = self.workspace, None
         self._nav = workspace.state()
         unsaved = workspace.drafts()
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
         workspace.hide()
         workspace.setParent(None)
         workspace.deleteLater()
-        self.ctx.vault.lock()
+        self.sync.lock_vault()  # waits for a unit of work of a running sync, not its network
         self.setWindowTitle("rjdesk")
         self.stack.setCurrentWidget(self.unlock_page)
         # Let Qt destroy the old widgets now, not at some later turn of the event loop.

@@ -22,7 +22,9 @@ from rjdesk.ui.icons import icon
 from rjdesk.ui.referral_draft import wipe_wizard
 from rjdesk.ui.referral_wizard import ReferralWizard
 from rjdesk.ui.settings_page import SettingsPage
+from rjdesk.ui.sync_indicator import SyncIndicator
 from rjdesk.ui.sync_page import SyncPage
+from rjdesk.ui.sync_worker import SYNC_SHORTCUT, SyncController
 from rjdesk.ui.today_page import TodayPage
 
 Drafts = dict[str, tuple[str | None, str]]
@@ -49,16 +51,24 @@ class NavState:
 class Workspace(QWidget):
     lock_requested = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        sync: SyncController | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.ui = Ui_Workspace()
         self.ui.setupUi(self)
+        # The main window's controller outlives the lock; on its own, the workspace has one.
+        self.sync = sync or SyncController(ctx, self)
         self.pages: dict[str, QWidget] = {
             "today": TodayPage(ctx),
             "cases": CasesPage(ctx),
             "case": CaseWorkspace(ctx),
-            "sync": SyncPage(ctx),
+            "sync": SyncPage(ctx, self.sync),
             "settings": SettingsPage(ctx),
         }
         for page in self.pages.values():
@@ -77,6 +87,7 @@ class Workspace(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_referral)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_cases)
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        self._add_sync_indicator()
         self._wizard: ReferralWizard | None = None
         ctx.signals.open_case.connect(self.open_case)
         case_page = self.pages["case"]
@@ -140,6 +151,32 @@ class Workspace(QWidget):
 
     def _wizard_closed(self) -> None:
         self._wizard = None
+
+    # -- sync --------------------------------------------------------------------------------
+
+    def _add_sync_indicator(self) -> None:
+        """The sync status under the rail's pages (it opens the Sync page), Ctrl+R to sync."""
+        self.sync_indicator = SyncIndicator(self.sync, self.ui.rail)
+        self.ui.railLayout.insertWidget(1, self.sync_indicator)
+        self.sync_indicator.clicked.connect(lambda: self.show_page("sync"))
+        QShortcut(QKeySequence(SYNC_SHORTCUT), self, self._sync_shortcut)
+        self.sync.cases_updated.connect(self._cases_updated)
+
+    def _sync_shortcut(self) -> None:
+        status = self.sync.view.status
+        if status is not None and not status.enrolled:
+            self.show_page("sync")  # no hub yet: show how to join one
+        else:
+            self.sync.sync_now()
+
+    def _cases_updated(self, case_ids: list[str]) -> None:
+        """The hub (or a choice on the Sync page) changed these cases: the lists reload, and so
+        does the open case, unless it holds text typed but not saved (a reload would wipe it)."""
+        self.ctx.signals.cases_changed.emit()
+        case_page = self.pages["case"]
+        assert isinstance(case_page, CaseWorkspace)
+        if case_page.case_id in case_ids and not case_page.drafts():
+            self.ctx.signals.case_changed.emit(case_page.case_id)
 
     # -- lock and unlock ---------------------------------------------------------------------
 

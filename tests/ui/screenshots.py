@@ -4,8 +4,8 @@
 
 Builds a demo vault (synthetic cases plus the two example case files) in OUT_DIR/vault, opens
 the real window at a 13-inch laptop's size and saves a PNG of the first run, the lock screen,
-Today, Cases, every tab of a case, an agreement's preview, the new referral wizard, Settings
-and Sync.
+Today, Cases, every tab of a case, an agreement's preview, the new referral wizard, Settings,
+and Sync: not enrolled, enrolled with the hub offline, and with conflicts to resolve.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,15 @@ from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.participant_dialog import ParticipantEntry
 from rjdesk.ui.pdf_preview import PdfPreviewDialog
 from rjdesk.ui.referral_wizard import ReferralWizard
+from rjdesk.ui.sync_page import SyncPage
+from tests.ui.sync_helpers import (
+    enrol_with_stand_in,
+    field_conflict,
+    receive_conflicts,
+    reference_of,
+    rule_conflict,
+    slow_hub,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
 PASSPHRASE = "screenshots passphrase"
@@ -145,11 +155,61 @@ def take(out: Path, cases: int = 200) -> list[Path]:
         workspace.show_page(key)
         _settle(app, window)
         shot(key, window)
+    _sync_states(app, window, ids["neighbour-dispute"], shot)
     window.lock()
     app.processEvents()
     shot("locked", window)
     window.close()
     return shots
+
+
+def _sync_states(
+    app: QApplication, window: MainWindow, case_id: str, shot: Callable[[str, QWidget], None]
+) -> None:
+    """The Sync page once enrolled (with a hub that does not answer: offline), then with a
+    field conflict and a rule conflict to resolve."""
+    workspace = window.workspace
+    assert workspace is not None
+    vault = window.ctx.vault
+    with slow_hub(1.5) as url:  # a hub at the end of a slow link, which then hangs up
+        hub, request = enrol_with_stand_in(vault, url)
+        window.sync.refresh(then=window.sync.sync_soon)
+        workspace.show_page("sync")
+        _settle(app, window)
+        shot("sync-running", window)
+        deadline = time.perf_counter() + 15
+        while window.sync.view.running and time.perf_counter() < deadline:
+            app.processEvents()
+    _settle(app, window)
+    shot("sync-offline", window)
+    reference = reference_of(vault, case_id)
+    receive_conflicts(
+        vault,
+        hub,
+        request,
+        [
+            field_conflict(
+                "c0ffee00-0000-4000-8000-000000000001",
+                case_id,
+                reference,
+                {"location": ("Farnborough Road, Castle Vale", "Farnborough Rd (by the shops)")},
+            ),
+            rule_conflict(
+                "c0ffee00-0000-4000-8000-000000000002",
+                case_id,
+                reference,
+                "A conference was recorded after Łukasz Nowak withdrew consent to take part.",
+            ),
+        ],
+    )
+    workspace.show_page("sync")
+    _settle(app, window)
+    shot("sync-rule-conflict", window)
+    page = workspace.pages["sync"]
+    assert isinstance(page, SyncPage)
+    page.ui.conflicts.selectRow(1)
+    _settle(app, window)
+    shot("sync-field-conflict", window)
 
 
 def _fill_referral(wizard: ReferralWizard) -> None:
