@@ -1,0 +1,75 @@
+"""End-to-end sync fixtures: a real hub on 127.0.0.1 (SQLite, and PostgreSQL when the test
+database is there) and real laptops, each its own vault, syncing through the real engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from rjdesk.hub import Hub
+from rjdesk.services import sync
+from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk.sync import outgoing
+from rjdesk.sync.client import HubClient
+from tests.conftest import PASSPHRASE, TODAY
+from tests.hub.conftest import postgres_url
+from tests.hub.server import running_hub
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hub_db(request: pytest.FixtureRequest) -> str | None:
+    return None if request.param == "sqlite" else postgres_url()
+
+
+@pytest.fixture
+def live_hub(tmp_path: Path) -> Iterator[tuple[Hub, str]]:
+    """A real hub on SQLite, served on 127.0.0.1."""
+    with running_hub(tmp_path / "hub") as served:
+        yield served
+
+
+@pytest.fixture
+def live_hub_any_db(tmp_path: Path, hub_db: str | None) -> Iterator[tuple[Hub, str]]:
+    """A real hub on SQLite, then on PostgreSQL."""
+    with running_hub(tmp_path / "hub", db_url=hub_db) as served:
+        yield served
+
+
+def make_laptop(directory: Path, name: str, hub: Hub, facilitator: str | None = None) -> Vault:
+    """A facilitator's laptop: a new vault, enrolled with ``hub`` as a coordinator would."""
+    vault, _ = Vault.create(
+        directory, facilitator_name=name, passphrase=PASSPHRASE, clock=_clock_at_noon(TODAY)
+    )
+    request = sync.enrollment_request(vault)
+    config = hub.enroll(request, facilitator)
+    sync.import_hub_config(vault, json.dumps(config).encode())
+    return vault
+
+
+Laptops = Callable[..., Vault]
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[Laptops]:
+    made: list[Vault] = []
+
+    def make(name: str, hub: Hub, facilitator: str | None = None) -> Vault:
+        vault = make_laptop(tmp_path / f"laptop-{len(made)}", name, hub, facilitator)
+        made.append(vault)
+        return vault
+
+    yield make
+    for vault in made:
+        vault.lock()
+
+
+def patient_client(vault: Vault, url: str | None = None) -> HubClient:
+    """A client that retries quickly and long: for links that drop on purpose."""
+    with vault.reader() as session:
+        link = outgoing.hub_link(session)
+        key = outgoing.signing_key(session)
+    return HubClient(url or link.url, link.device_id, key, attempts=60, backoff=0.005,
+                     max_backoff=0.05)  # fmt: skip
