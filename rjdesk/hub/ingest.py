@@ -18,11 +18,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from rjdesk.domain.enums import ContactKind
 from rjdesk.errors import InvalidBundle
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Database, Tx
-from rjdesk.hub.merge import Merger
+from rjdesk.hub.merge import Merger, MergeResult
 from rjdesk.hub.rules import Breach, check_case
 from rjdesk.hub.store import HubStore
 from rjdesk.sync import records
@@ -147,7 +148,7 @@ def accept(
     result = merger.result
     _apply_resolutions(store, device, resolutions)
     _share_cases(store, device, result.cases, result.new_cases)
-    _recheck_rules(store, device, result.cases | store.cases_of_people(result.people))
+    _recheck_rules(store, device, _cases_to_recheck(found, result, store))
 
     receipt = _receipt(
         keys, opened, device.id, tx, applied=result.applied, conflicts=result.conflicts
@@ -201,6 +202,31 @@ def _share_cases(store: HubStore, device: m.Device, cases: set[str], new_cases: 
                     store.queue_delivery(other.id, case_id)
             elif not store.holds(other.id, case_id):
                 store.queue_delivery(other.id, case_id)
+
+
+# What the rules of DESIGN §2 look at: who takes part and their consent, the risk assessment,
+# signatures, and conference or shuttle contacts. A bundle of notes, addenda or documents only
+# (most bundles) cannot break a rule, so its cases are not checked again.
+_RULE_TABLES = frozenset({"participant", "consent", "risk_assessment", "signature"})
+
+
+def _can_break_a_rule(record: Record) -> bool:
+    if record.table == "contact":
+        try:
+            return ContactKind(str(record.fields.get("kind"))).is_intervention
+        except ValueError:
+            return True
+    return record.table in _RULE_TABLES or record.table == "person"
+
+
+def _cases_to_recheck(found: list[Record], result: MergeResult, store: HubStore) -> set[str]:
+    relevant = [record for record in found if _can_break_a_rule(record)]
+    if any(r.case_id is None and r.table != "person" for r in relevant):
+        cases = set(result.cases)  # a record naming no case: check everything it touched
+    else:
+        cases = {r.case_id for r in relevant if r.case_id} & result.cases
+    people = {r.id for r in relevant if r.table == "person"} & result.people
+    return cases | store.cases_of_people(people)
 
 
 def _recheck_rules(store: HubStore, device: m.Device, cases: set[str]) -> None:
