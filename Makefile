@@ -47,6 +47,7 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/documents_bench.py
+	$(BIN)/python bench/sync_bench.py
 
 bench-gui: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py
