@@ -74,24 +74,27 @@ class SyncReport:
         """One line for the facilitator: what went, what came, what needs them."""
         parts = []
         if self.sent_bundles:
-            bundles = "bundle" if self.sent_bundles == 1 else "bundles"
-            parts.append(f"sent {self.sent_records} changes in {self.sent_bundles} {bundles}")
+            parts.append(
+                f"sent {_count(self.sent_records, 'change')} "
+                f"in {_count(self.sent_bundles, 'bundle')}"
+            )
         else:
             parts.append("nothing to send")
         if self.received_records:
-            cases = len(self.received_cases)
             parts.append(
-                f"received {self.received_records} updates to {cases} case{'s' * (cases != 1)}"
+                f"received {_count(self.received_records, 'update')} "
+                f"to {_count(len(self.received_cases), 'case')}"
             )
         else:
             parts.append("nothing new from the hub")
-        conflicts = self.new_conflicts
-        if conflicts:
-            parts.append(
-                f"{conflicts} conflict{'s' * (conflicts != 1)} to resolve on the Sync page"
-            )
+        if self.new_conflicts:
+            parts.append(f"{_count(self.new_conflicts, 'conflict')} to resolve on the Sync page")
         text = "; ".join(parts)
         return text[:1].upper() + text[1:] + "."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def status(session: Session) -> SyncStatus:
