@@ -167,6 +167,8 @@ def main() -> int:
     print(f"{'baseline: SELECT per table, json.dumps, age':52} {base:9.0f} {1.0:11.2f}")
     print(f"{f'bundle of {args.cases} cases: build, sign, encrypt':52} {ours:9.0f} {ratio:11.2f}")
     print(f"\n  {'ok  ' if ratio <= 2 else 'MISS'} bundle ratio <= 2")
+    if args.bundles <= 0:
+        return 0
     try:
         from bench.hub_ingest import ingest_benchmark
     except ImportError:
