@@ -91,7 +91,10 @@ def calibrate_kdf(target_seconds: float = TARGET_SECONDS) -> KdfParams:
 
     Memory starts at 256 MiB and halves (down to the 64 MiB floor) on a machine too slow for
     even one pass; iterations then fill the time budget. Time grows linearly with iterations,
-    so two timed runs give the slope and intercept.
+    so timed runs of one and three passes give the slope and intercept. A pass is never taken
+    as cheaper than a quarter of a one-pass run: on a busy machine (or the first run of a fresh
+    process, which pays for the memory) the two timings can come out almost equal, and a tiny
+    slope would pick the maximum of passes and make every unlock slow.
     """
     if fast_kdf_enabled():
         return FAST_PARAMS
@@ -102,8 +105,9 @@ def calibrate_kdf(target_seconds: float = TARGET_SECONDS) -> KdfParams:
         if one <= target_seconds or memory <= MIN_MEMORY_KIB:
             break
         memory //= 2
-    two = _timed(KdfParams(memory, 2, 4), salt)
-    per_pass = max(two - one, 1e-4)
+    one = min(one, _timed(KdfParams(memory, 1, 4), salt))
+    three = _timed(KdfParams(memory, 3, 4), salt)
+    per_pass = max((three - one) / 2, one / 4, 1e-4)
     overhead = max(one - per_pass, 0.0)
     iterations = int((target_seconds - overhead) / per_pass)
     return KdfParams(memory, max(2, min(iterations, MAX_ITERATIONS)), 4)

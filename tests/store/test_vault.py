@@ -172,6 +172,37 @@ def test_the_real_key_derivation_is_memory_hard_and_slow(
     assert time.perf_counter() - started > 0.2
 
 
+def test_calibration_on_a_busy_machine_does_not_pick_the_most_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A noisy machine times one pass and three passes almost alike: the slope would say a pass
+    is nearly free and the vault would get 64 passes (an unlock of many seconds)."""
+    monkeypatch.delenv(keys.FAST_KDF_ENV)
+    timings = {1: [0.30, 0.29], 3: [0.31]}  # the first is the memory probe
+
+    def noisy(params: keys.KdfParams, _salt: bytes) -> float:
+        return timings[params.iterations].pop(0)
+
+    monkeypatch.setattr(keys, "_timed", noisy)
+    params = keys.calibrate_kdf(target_seconds=0.7)
+    assert params.memory_kib == keys.START_MEMORY_KIB
+    # A pass costs at least a quarter of a one-pass run: at most 0.7 / (0.29 / 4) passes.
+    assert 2 <= params.iterations <= 9
+
+
+def test_calibration_fills_the_time_budget_on_a_steady_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(keys.FAST_KDF_ENV)
+    timings = {1: [0.25, 0.25], 3: [0.49]}  # 0.12 s a pass, 0.13 s to fill the memory
+
+    def steady(params: keys.KdfParams, _salt: bytes) -> float:
+        return timings[params.iterations].pop(0)
+
+    monkeypatch.setattr(keys, "_timed", steady)
+    assert keys.calibrate_kdf(target_seconds=0.7).iterations == 4
+
+
 def test_recovery_keys_forgive_typing_slips_but_not_wrong_lengths() -> None:
     from rjdesk.errors import ValidationError
 
