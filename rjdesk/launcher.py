@@ -1,4 +1,5 @@
-"""The `rjdesk` command: the desktop window without a command, the CLI with one (DESIGN §8)."""
+"""The `rjdesk` command: the desktop window without a command, the CLI with one, and
+`--self-test` (DESIGN §8)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(sys.argv[1:] if argv is None else argv)
     if isinstance(args, int):
         return args
+    if args.self_test:
+        # Imported here too: only the self-test and the window load Qt.
+        from rjdesk.ui.selftest import main as self_test  # noqa: PLC0415
+
+        return self_test(debug=args.debug)
     if getattr(args, "run", None) is None:
         # Imported here so that the command line never loads Qt.
         from rjdesk.ui.app import main as open_window  # noqa: PLC0415

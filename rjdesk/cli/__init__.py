@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="The case file of a restorative justice facilitator.",
     )
     parser.add_argument("--version", action="version", version=f"rjdesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this rjdesk works here (a throw-away vault in a temporary folder, "
+        "a case, an agreement PDF, the window offscreen, verify); exit 0 when all pass",
+    )
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -136,11 +142,15 @@ def _configure_logging(debug: bool) -> None:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace | int:
     """Parse the command line; an int is the exit code of --help, --version or a usage error.
-    A namespace without ``run`` means no command was given: the desktop window."""
+    A namespace without ``run`` means no command was given: the desktop window, or the
+    self-test when ``self_test`` is set (both are the launcher's: they need Qt)."""
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    if args.self_test and args.command is not None:
+        sys.stderr.write("rjdesk: --self-test takes no command\n")
+        return 2
     _configure_logging(args.debug)
     return args
 
@@ -158,6 +168,12 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:
+        if isinstance(error, ModuleNotFoundError) and _is_hub_module(error.name):
+            sys.stderr.write(
+                "rjdesk: the hub is not part of this installation (the laptop's build leaves "
+                "it out); install it on the hub's machine with: pip install 'rjdesk[hub]'\n"
+            )
+            return 1
         if args.debug:
             raise
         sys.stderr.write(
@@ -167,11 +183,23 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNEXPECTED
 
 
+_HUB_PACKAGES = ("rjdesk.hub", "fastapi", "starlette", "uvicorn", "psycopg", "pydantic")
+
+
+def _is_hub_module(name: str | None) -> bool:
+    return bool(name) and any(
+        name == package or str(name).startswith(f"{package}.") for package in _HUB_PACKAGES
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line alone (no desktop window): used by scripts and tests."""
     args = parse(sys.argv[1:] if argv is None else argv)
     if isinstance(args, int):
         return args
+    if args.self_test:
+        sys.stderr.write("rjdesk: --self-test needs the desktop window: run the rjdesk command\n")
+        return 2
     if getattr(args, "run", None) is None:
         build_parser().print_help(sys.stderr)
         return 2

@@ -9,6 +9,7 @@ Unlocking rebuilds the workspace at the same page, case and tab, with the drafts
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,8 +39,16 @@ def window_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        parent: QWidget | None = None,
+        *,
+        settings: Callable[[], QSettings] = window_settings,
+    ) -> None:
+        """``settings`` gives Qt's settings file (the self-test keeps it in its temp folder)."""
         super().__init__(parent)
+        self._settings = settings
         self.setWindowTitle("rjdesk")
         self.setWindowIcon(icon("rjdesk"))
         self.setMinimumSize(MINIMUM_SIZE)
@@ -67,7 +76,7 @@ class MainWindow(QMainWindow):
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.triggered.connect(self.lock)
         self.addAction(lock_action)
-        geometry = window_settings().value(SETTINGS_GEOMETRY)
+        geometry = self._settings().value(SETTINGS_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
@@ -141,5 +150,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
         self.db.wait_idle()
-        window_settings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self._settings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         event.accept()

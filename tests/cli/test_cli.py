@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
+import pytest
+
+from rjdesk import cli as rjdesk_cli
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE, CliRunner
 
 NEW = "a brand new passphrase"
@@ -201,3 +205,33 @@ def test_viewing_and_exporting_a_case_are_on_the_audit_record(
     vault.lock()
     assert events[-2:] == [("view_case", reference), ("export_case", reference)]
     assert ("import_case", reference) in events
+
+
+def test_hub_commands_without_the_hub_installed_say_where_it_lives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The laptop's frozen build leaves the hub out: `rjdesk hub …` says so in one line."""
+    for module in [name for name in sys.modules if name.startswith("rjdesk.hub")]:
+        monkeypatch.delitem(sys.modules, module)
+    monkeypatch.setitem(sys.modules, "rjdesk.hub", None)
+    code = rjdesk_cli.main(["hub", "--data-dir", str(tmp_path), "devices"])
+    assert code == 1
+    err = capsys.readouterr().err
+    _one_line(err)
+    assert "pip install 'rjdesk[hub]'" in err
+
+
+def test_a_missing_module_that_is_not_the_hub_is_still_an_unexpected_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = rjdesk_cli.parse(["--data-dir", str(tmp_path), "case", "list"])
+    assert not isinstance(args, int)
+
+    def broken(_args: object) -> int:
+        raise ModuleNotFoundError("No module named 'reportlab'", name="reportlab")
+
+    args.run = broken
+    assert rjdesk_cli.run(args) == rjdesk_cli.EXIT_UNEXPECTED
+    err = capsys.readouterr().err
+    _one_line(err)
+    assert "unexpected error (ModuleNotFoundError)" in err
