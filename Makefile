@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO_DIR ?= .demo-vault
 DEMO_PASSPHRASE ?= demo passphrase for rjdesk
 
-.PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots clean
+.PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots dist dist-check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,8 @@ demo: $(STAMP)
 	@echo
 	$(BIN)/rjdesk --data-dir '$(DEMO_DIR)'
 
-# Second command: everything CI checks.
-check: lint types contracts test
+# Second command: everything CI checks (the last step builds the frozen app and checks it).
+check: lint types contracts test dist-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -51,6 +51,14 @@ bench: $(STAMP)
 
 bench-gui: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py
+
+# The frozen laptop app, one folder: dist/rjdesk/ (build.spec, docs/deploying.md).
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+# Run the frozen app with no Python around it: --version, --self-test, init, the unlock window.
+dist-check: dist
+	packaging/build-check dist/rjdesk
 
 # Recompile forms/*.ui after editing them (the compiled modules are committed).
 forms: $(STAMP)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +14,10 @@ from rjdesk import __version__
 from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir
 from rjdesk.ui.icons import icon
 from rjdesk.ui.main_window import MainWindow
+
+# Test setting (README): save a picture of the first screen to this file and quit.
+GRAB_ENV = "RJDESK_GRAB_WINDOW"
+_GRAB_AFTER_MS = 1500
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -39,4 +44,18 @@ def main(*, data_dir: str | None = None, debug: bool = False) -> int:
     app = make_application()
     window = MainWindow(Vault(resolve_data_dir(data_dir), clock=clock_from_env()))
     window.show()
+    picture = os.environ.get(GRAB_ENV)
+    if picture:
+        QTimer.singleShot(_GRAB_AFTER_MS, lambda: _grab_and_quit(window, picture))
     return app.exec()
+
+
+def _grab_and_quit(window: MainWindow, path: str) -> None:
+    """The build check's look at a frozen app: the first screen (before any unlock, so no case
+    is on it) saved as a picture, then the window closes."""
+    if not window.grab().save(path):
+        sys.stderr.write(f"rjdesk: could not save the window's picture to {path}\n")
+        QApplication.exit(1)
+        return
+    window.close()
+    QApplication.exit(0)
