@@ -171,7 +171,8 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(error, ModuleNotFoundError) and _is_hub_module(error.name):
             sys.stderr.write(
                 "rjdesk: the hub is not part of this installation (the laptop's build leaves "
-                "it out); install it on the hub's machine with: pip install 'rjdesk[hub]'\n"
+                "it out); install it on the hub's server: pip install '.[hub]' in the rjdesk "
+                "source (docs/deploying.md)\n"
             )
             return 1
         if args.debug:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+import truststore
 
 from rjdesk.errors import BundleRefused, HubUnreachable, SyncError
 from rjdesk.sync import protocol
@@ -48,7 +50,11 @@ class HubClient:
         self._backoff, self._max_backoff = backoff, max_backoff
         self._sleep = sleep
         self._http = httpx.Client(
-            base_url=self.base_url, transport=transport, timeout=timeout, follow_redirects=False
+            base_url=self.base_url,
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=False,
+            verify=_system_trust() if transport is None else True,
         )
 
     def close(self) -> None:
@@ -77,6 +83,13 @@ class HubClient:
         try:
             response = self._http.request(method, path, content=body, headers=all_headers)
         except httpx.TransportError as exc:
+            untrusted = _certificate_problem(exc)
+            if untrusted is not None:
+                raise SyncError(
+                    f"the hub at {self.base_url} showed a certificate this laptop does not "
+                    f"trust ({untrusted}); nothing was sent: ask IT to check the hub's "
+                    "certificate, or a network that inspects HTTPS"
+                ) from None
             raise _Transient(type(exc).__name__) from exc
         if response.status_code >= 500:
             raise _Transient(f"HTTP {response.status_code}")
@@ -174,6 +187,25 @@ class HubClient:
 
         result: tuple[int, bytes] | None = self._retrying(attempt, "sending updates")
         return result
+
+
+def _system_trust() -> ssl.SSLContext:
+    """Certificates are checked against the operating system's trust store (Windows, macOS,
+    the Linux CA bundle), so a hub whose certificate comes from the organisation's own CA works
+    as it does in the browser."""
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _certificate_problem(exc: BaseException) -> str | None:
+    """What was wrong with the hub's certificate, when that is why the connection failed."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return str(seen.verify_message or "it does not verify")
+        if "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return "it does not verify"
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _error(response: httpx.Response) -> str:

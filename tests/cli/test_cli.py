@@ -218,7 +218,7 @@ def test_hub_commands_without_the_hub_installed_say_where_it_lives(
     assert code == 1
     err = capsys.readouterr().err
     _one_line(err)
-    assert "pip install 'rjdesk[hub]'" in err
+    assert "pip install '.[hub]'" in err
 
 
 def test_a_missing_module_that_is_not_the_hub_is_still_an_unexpected_error(
