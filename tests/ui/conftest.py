@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rjdesk.services import importer
@@ -56,6 +57,21 @@ def hate_crime_case(vault: Vault) -> str:
     """The early hate-crime example (assessment stage, Victims' Code overdue): its case id."""
     with vault.unit_of_work() as uow:
         return importer.import_case(uow, HATE_CRIME.read_bytes()).id
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The text of every message box that would have popped up (answered Ok), for tests of
+    work that must never pop one up, such as a background sync."""
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
 
 
 def wait_for_db(qtbot: QtBot, ctx: UiContext, timeout: int = 10_000) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rjdesk.hub import Hub
@@ -36,19 +36,6 @@ SYNC_TIMEOUT = 30_000
 def live_hub(tmp_path: Path) -> Iterator[tuple[Hub, str]]:
     with running_hub(tmp_path / "hub") as running:
         yield running
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
 
 
 def _page(ctx: UiContext, qtbot: QtBot) -> tuple[SyncPage, SyncIndicator]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rjdesk.domain.sync_models import SyncConflict
@@ -41,20 +41,6 @@ def canary_case(vault: Vault) -> str:
     case["referral"]["summary"] = f"{CANARY}: music through the wall."
     with vault.unit_of_work() as uow:
         return importer.import_case(uow, json.dumps(case).encode()).id
-
-
-@pytest.fixture
-def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every message box that would have popped up (sync must never pop one up)."""
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
 
 
 def _page(ctx: UiContext, qtbot: QtBot) -> SyncPage:
@@ -141,7 +127,7 @@ def test_importing_the_hubs_answer_enrols_and_an_unreachable_hub_is_just_offline
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    no_dialogs: list[str],
+    dialogs: list[str],
 ) -> None:
     from rjdesk.services import sync
 
@@ -164,7 +150,7 @@ def test_importing_the_hubs_answer_enrols_and_an_unreachable_hub_is_just_offline
         qtbot.mouseClick(page.ui.syncButton, Qt.MouseButton.LeftButton)
     wait_for_db(qtbot, ctx)
     assert "may be offline" in page.ui.message.text()
-    assert no_dialogs == []
+    assert dialogs == []
     assert QApplication.activeModalWidget() is None
 
 

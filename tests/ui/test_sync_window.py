@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rjdesk.errors import VaultLocked
@@ -33,19 +33,6 @@ from tests.ui.test_window import _open_files, unlocked
 from tests.ui.widget_text import holding
 
 CASE_TEXT = ["Marcia Bennett", "Łukasz Nowak", "Farnborough", "Zqxhub value", "Zqxtheir value"]
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
 
 
 def _window(vault: Vault, qtbot: QtBot) -> MainWindow:
