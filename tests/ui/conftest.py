@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rjdesk.services import importer
@@ -34,6 +34,17 @@ def _qt_settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         QSettings.setPath(
             settings_format, QSettings.Scope.UserScope, str(tmp_path / "home" / "xdg_config_home")
         )
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """A dialog a test left open (opened with ``open()``, never answered) would still be the
+    application's modal widget in every later test of the process: close what is left."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    qapp.processEvents()
 
 
 @pytest.fixture
