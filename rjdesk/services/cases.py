@@ -25,13 +25,11 @@ from rjdesk.domain.models import (
     Consent,
     Contact,
     Participant,
-    ReferenceCounter,
     Signature,
     StageChange,
-    VaultInfo,
 )
-from rjdesk.domain.references import format_reference
 from rjdesk.errors import NotFound, RuleViolation, ValidationError
+from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
 
 # Case types that are themselves a flag, so filters by flag find them whichever was used.
@@ -95,20 +93,6 @@ def load_case(session: Session, ref_or_id: str) -> Case:
     return case
 
 
-def _next_reference(session: Session, year: int) -> str:
-    device_code = session.scalars(select(VaultInfo.device_code)).one()
-    counter = session.get(ReferenceCounter, year)
-    if counter is None:
-        counter = ReferenceCounter(year=year, last_number=0)
-        session.add(counter)
-    while True:
-        counter.last_number += 1
-        reference = format_reference(year, device_code, counter.last_number)
-        # An imported case may already carry one of this device's references.
-        if session.scalar(select(Case.id).where(Case.reference == reference)) is None:
-            return reference
-
-
 def _not_future(value: date | None, today: date, name: str) -> None:
     if value is not None and value > today:
         raise ValidationError("is in the future", field=name)
@@ -126,7 +110,7 @@ def create_case(uow: UnitOfWork, referral: Referral, *, reference: str | None = 
     if type_flag and type_flag not in flags:
         flags.append(type_flag)
     case = Case(
-        reference=reference or _next_reference(uow.session, uow.today.year),
+        reference=reference or next_reference(uow.session, uow.today.year),
         case_type=referral.case_type,
         stage=Stage.REFERRAL,
         received_on=referral.received_on,
