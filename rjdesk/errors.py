@@ -75,6 +75,15 @@ class InvalidBundle(RjdeskError):
     """A case bundle is refused whole; the message says why in one sentence (DESIGN §7)."""
 
 
+class StaleSequence(InvalidBundle):
+    """A well-signed bundle whose sequence the hub has already passed: the laptop's case file
+    is older than what it sent (restored from a backup). ``last_sequence`` is the hub's."""
+
+    def __init__(self, message: str, last_sequence: int) -> None:
+        super().__init__(message)
+        self.last_sequence = last_sequence
+
+
 class BadSignature(RjdeskError):
     """A signature does not verify with the key it is checked against."""
 
@@ -96,4 +105,10 @@ class HubUnreachable(SyncError):
 
 
 class BundleRefused(SyncError):
-    """The hub refused a bundle and said why; its changes stay queued on the laptop."""
+    """The hub refused a bundle and said why; its changes stay queued on the laptop.
+    ``last_sequence``: the hub's last sequence of this laptop, when that is why (its vault is
+    older than what it sent)."""
+
+    def __init__(self, message: str, last_sequence: int | None = None) -> None:
+        super().__init__(message)
+        self.last_sequence = last_sequence

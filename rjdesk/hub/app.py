@@ -3,7 +3,8 @@
 Every request but ``GET /v1/hub`` is signed by the device's key (``rjdesk.sync.protocol``).
 Errors are JSON ``{"error": "<one sentence>"}``: 403 authentication, 404 nothing there, 409 an
 upload offset the hub does not hold, 413 too large, 422 a refused bundle (with ``"refused":
-true``), 400 anything else malformed. Nothing logs a request body or case data: the access
+true``, and ``"last_sequence"`` when its sequence is behind the hub's), 400 anything else
+malformed. Nothing logs a request body or case data: the access
 log is one line of method, path and status, and an unexpected error is logged by its type and
 stack frames, never by its message (which could quote data).
 """
@@ -24,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rjdesk.errors import BadSignature, InvalidBundle
+from rjdesk.errors import BadSignature, InvalidBundle, StaleSequence
 from rjdesk.hub.errors import AuthRefused, UnknownDevice
 from rjdesk.hub.service import Hub
 from rjdesk.hub.uploads import BadUploadName, OffsetMismatch, Uploads, UploadTooLarge
@@ -228,11 +229,24 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
             receipt = await run_in_threadpool(
                 lambda: hub.ingest(data, via="network", expect_sender=device)
             )
+        except StaleSequence as exc:
+            raise ApiError(422, str(exc), refused=True, last_sequence=exc.last_sequence) from None
         except InvalidBundle as exc:
             raise ApiError(422, str(exc), refused=True) from None
         finally:
             await run_in_threadpool(uploads.discard, sha256)
         return Response(receipt, media_type="application/json")
+
+    @app.post("/v1/resend")
+    async def resend(request: Request) -> dict[str, int]:
+        """A laptop found its vault is older than what it sent (restored from a backup): queue
+        it every case it should hold, whole, for its inbox."""
+        device = await authenticate(request, await _body(request, _SMALL_BODY))
+        try:
+            queued = await run_in_threadpool(hub.resend_everything, device)
+        except UnknownDevice as exc:
+            raise ApiError(403, str(exc)) from None
+        return {"queued": queued}
 
     @app.get("/v1/inbox")
     async def inbox(request: Request) -> Response:

@@ -105,9 +105,11 @@ class InboxBuilder:
             for case_id in issued.cases:
                 self.store.hold(device.id, case_id, issued.top)
             return
-        # The laptop is behind what it confirmed (restored from a backup): go back to where it is.
+        # The laptop is behind what it confirmed (restored from a backup): go back to where it
+        # is, and send it whole every case it should hold (what it sent since that copy too).
         device.inbox_sequence = after
         device.inbox_cursor = issued.cursor if issued is not None else 0
+        self.store.resend_everything(device)
 
     # -- what goes in ------------------------------------------------------------------------
 

@@ -131,19 +131,9 @@ def enroll(
     session.add(device)
     session.flush()
     if replacement:
-        for case_id in open_cases_of(store, person.id):
+        for case_id in store.open_cases_of(person.id):
             store.queue_delivery(device.id, case_id)
     return hub_config(keys, settings, device, url=url)
-
-
-def open_cases_of(store: HubStore, facilitator_id: str) -> list[str]:
-    query = (
-        select(m.Case.case_id)
-        .join(m.Visibility, m.Visibility.case_id == m.Case.case_id)
-        .where(m.Visibility.facilitator_id == facilitator_id, m.Case.closed.is_(False))
-        .order_by(m.Case.reference, m.Case.case_id)
-    )
-    return list(store.session.scalars(query))
 
 
 def hub_config(

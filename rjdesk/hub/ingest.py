@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from rjdesk.domain.enums import ContactKind
-from rjdesk.errors import InvalidBundle
+from rjdesk.errors import InvalidBundle, StaleSequence
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Database, Tx
@@ -131,10 +131,11 @@ def accept(
             f"bundle id {manifest.bundle_id} was already used for a different bundle"
         )
     if manifest.sequence <= device.last_sequence:
-        raise bundle_refused(
+        refusal = bundle_refused(
             f"sequence {manifest.sequence} is not newer than the last accepted "
             f"({device.last_sequence})"
         )
+        raise StaleSequence(str(refusal), device.last_sequence)
     found, resolutions = parse_changes(opened)
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name

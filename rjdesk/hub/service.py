@@ -27,7 +27,7 @@ from rjdesk.hub.crypto import AtRest
 from rjdesk.hub.db import Database
 from rjdesk.hub.delivery import InboxBuilder
 from rjdesk.hub.enrollment import enroll, find_device, revoke
-from rjdesk.hub.errors import AuthRefused, UnknownCase
+from rjdesk.hub.errors import AuthRefused, UnknownCase, UnknownDevice
 from rjdesk.hub.ingest import VIAS, accept, open_device_bundle
 from rjdesk.hub.store import HubStore
 from rjdesk.sync.keys import PublicKey
@@ -281,6 +281,15 @@ class Hub:
         with self.db.transaction() as tx:
             builder = InboxBuilder(tx, HubStore(tx, self._at_rest), self._keys)
             return builder.next_bundle(device_id, after)
+
+    def resend_everything(self, device_id: str) -> int:
+        """Queue whole, for this laptop, every case it should hold (docs/sync-protocol.md, "A
+        laptop restored from a backup"); how many were queued."""
+        with self.db.transaction() as tx:
+            device = tx.session.get(m.Device, device_id)
+            if device is None or device.revoked_at is not None:
+                raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+            return HubStore(tx, self._at_rest).resend_everything(device)
 
     def record(self, row_id: str) -> StoredRecord | None:
         """The hub's current state of one row, or None if it never had it."""

@@ -231,6 +231,26 @@ class HubStore:
     def holds(self, device_id: str, case_id: str) -> bool:
         return self.session.get(m.DeviceCase, (device_id, case_id)) is not None
 
+    def open_cases_of(self, facilitator_id: str) -> list[str]:
+        """The open cases a facilitator works (visible to them), by reference."""
+        query = (
+            select(m.Case.case_id)
+            .join(m.Visibility, m.Visibility.case_id == m.Case.case_id)
+            .where(m.Visibility.facilitator_id == facilitator_id, m.Case.closed.is_(False))
+            .order_by(m.Case.reference, m.Case.case_id)
+        )
+        return list(self.session.scalars(query))
+
+    def resend_everything(self, device: m.Device) -> int:
+        """Queue whole every case the device holds and every open case of its facilitator: a
+        laptop restored from an older copy of its vault lacks whatever came after that copy,
+        including what it sent itself (which the hub never sends back as a change)."""
+        held = self.session.scalars(
+            select(m.DeviceCase.case_id).where(m.DeviceCase.device_id == device.id)
+        )
+        cases = dict.fromkeys([*held, *self.open_cases_of(device.facilitator_id)])
+        return sum(self.queue_delivery(device.id, case_id) for case_id in cases)
+
     def queue_delivery(self, device_id: str, case_id: str) -> bool:
         """Queue a whole case for a device, unless one is already waiting; True if queued."""
         waiting = self.session.scalar(

@@ -69,6 +69,8 @@ class SyncReport:
     kept_local: int = 0
     new_conflicts: int = 0
     resolved_conflicts: int = 0
+    restored: bool = False  # this vault turned out older than what it had sent
+    renumbered: list[tuple[str, str]] = field(default_factory=list)  # (old, new) references
 
     def summary(self) -> str:
         """One line for the facilitator: what went, what came, what needs them."""
@@ -90,7 +92,15 @@ class SyncReport:
         if self.new_conflicts:
             parts.append(f"{_count(self.new_conflicts, 'conflict')} to resolve on the Sync page")
         text = "; ".join(parts)
-        return text[:1].upper() + text[1:] + "."
+        text = text[:1].upper() + text[1:] + "."
+        for old, new in self.renumbered:
+            text += f" Case {old} of this laptop is now {new}: the hub already had a case {old}."
+        if self.restored:
+            text = (
+                "This case file is older than the work it had sent (restored from a backup?): "
+                "the hub is sending back every case. " + text
+            )
+        return text
 
 
 def _count(number: int, noun: str) -> str:
@@ -203,6 +213,8 @@ def sync_now(
             raise SyncError(f"the server at {link.url} is not the hub this laptop is enrolled with")
         _push(vault, hub, link, report, progress)
         _pull(vault, hub, link, report, progress)
+        if report.renumbered:  # the new references go to the hub now, not at the next sync
+            _push(vault, hub, link, report, progress)
     except SyncError as exc:
         _remember(vault, ok=False, result=str(exc))
         raise
@@ -232,11 +244,21 @@ def _push(
                 content, (lambda done, total: progress("send", done, total)) if progress else None
             )
         except BundleRefused as exc:
+            restored = exc.last_sequence is not None
             with vault.unit_of_work() as uow:
                 refused = uow.session.get(OutboxBundle, bundle_id)
                 if refused is not None:
                     outgoing.mark_refused(uow, refused, str(exc))
-            raise
+                if restored:
+                    outgoing.continue_after(uow, int(exc.last_sequence or 0))
+            if not restored:
+                raise
+            # This vault is older than what it sent (restored from a backup): carry on after
+            # the hub's numbering, and have the hub send back every case it should hold.
+            if not report.restored:
+                report.restored = True
+                hub.resend_everything()
+            continue
         try:
             receipt = protocol.verify_receipt(
                 receipt_text, link.hub_key, bundle_id=bundle_id, bundle_sha256=sha
@@ -295,6 +317,7 @@ def _pull(
         report.kept_local += applied.kept_local
         report.new_conflicts += applied.new_conflicts
         report.resolved_conflicts += applied.resolved_conflicts
+        report.renumbered += applied.renumbered
         if progress is not None:
             progress("receive", report.received_records, report.received_records)
 

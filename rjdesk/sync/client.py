@@ -154,7 +154,9 @@ class HubClient:
                     progress(state["received"], len(content))
             response = self._send("POST", f"{path}/complete")
             if response.status_code == 422:
-                raise BundleRefused(f"the hub refused the bundle: {_error(response)}")
+                raise BundleRefused(
+                    f"the hub refused the bundle: {_error(response)}", _last_sequence(response)
+                )
             if response.status_code != 200:
                 raise SyncError(f"the hub did not take the bundle: {_error(response)}")
             return response.text
@@ -172,6 +174,13 @@ class HubClient:
             return moved
 
         return str(self._retrying(resumable, "receiving a bundle", progressed))
+
+    def resend_everything(self) -> int:
+        """Ask the hub to send this laptop, whole, every case it should hold (its vault was
+        restored from an older copy); how many cases it queued."""
+        path = f"{protocol.API_PREFIX}/resend"
+        response = self._retrying(lambda: self._send("POST", path), "asking for every case")
+        return int(_json(response, "asking for every case")["queued"])
 
     def inbox(self, after: int) -> tuple[int, bytes] | None:
         """The next hub bundle after ``after`` (confirming that one), or None."""
@@ -206,6 +215,14 @@ def _certificate_problem(exc: BaseException) -> str | None:
             return "it does not verify"
         seen = seen.__cause__ or seen.__context__
     return None
+
+
+def _last_sequence(response: httpx.Response) -> int | None:
+    try:
+        value = response.json().get("last_sequence")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _error(response: httpx.Response) -> str:

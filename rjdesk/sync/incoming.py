@@ -20,10 +20,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from rjdesk.domain.base import Base
+from rjdesk.domain.models import Case
 from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow
 from rjdesk.errors import InvalidBundle, SyncError
 from rjdesk.store import search
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
+from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.sync import records
 from rjdesk.sync.bundle import OpenedBundle
@@ -42,6 +44,8 @@ class Applied:
     new_conflicts: int = 0
     resolved_conflicts: int = 0
     refused_rows: list[str] = field(default_factory=list)
+    # Cases of this laptop given a new reference, the hub's case having it: (old, new).
+    renumbered: list[tuple[str, str]] = field(default_factory=list)
 
 
 def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
@@ -56,6 +60,7 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
     incoming = [Record.from_json(item) for item in data.get("records", [])]
     incoming.sort(key=lambda r: records.TABLE_ORDER[r.table])
     result = Applied()
+    _renumber_clashes(uow, incoming, result)
     session.info[APPLYING_HUB_RECORDS] = True
     try:
         session.flush()
@@ -95,6 +100,32 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
         f"{result.new_conflicts} new conflicts",
     )
     return result
+
+
+def _renumber_clashes(uow: UnitOfWork, incoming: list[Record], result: Applied) -> None:
+    """A case of the hub's with a reference one of this laptop's other cases has: the laptop
+    numbered that case from an older copy of its vault (restored from a backup), so the
+    laptop's case takes a new reference, as a change of its own that goes to the hub."""
+    session = uow.session
+    for record in incoming:
+        reference = record.fields.get("reference") if record.table == "case_file" else None
+        if record.op != "put" or not isinstance(reference, str):
+            continue
+        mine = session.scalars(
+            select(Case).where(Case.reference == reference, Case.id != record.id)
+        ).first()
+        if mine is None:
+            continue
+        mine.reference = next_reference(session, uow.today.year)
+        session.flush()
+        result.renumbered.append((reference, mine.reference))
+        uow.audit(
+            "case_renumbered",
+            entity="case",
+            entity_id=mine.id,
+            case_reference=mine.reference,
+            detail=f"was {reference}, which the hub's case {record.id} has",
+        )
 
 
 def _unconfirmed_rows(session: Session, row_ids: list[str]) -> set[str]:

@@ -343,6 +343,19 @@ def requeue(session: Session, bundle_ids: Sequence[str]) -> None:
     _resolutions_of(session, bundle_ids, "chosen")
 
 
+def continue_after(uow: UnitOfWork, hub_sequence: int) -> None:
+    """The hub has bundles of this laptop up to ``hub_sequence`` that this vault never made: it
+    was restored from an older copy. Number the next bundle after the hub's."""
+    state = sync_state(uow.session)
+    state.next_sequence = max(state.next_sequence, hub_sequence + 1)
+    uow.audit(
+        "restored_vault_found",
+        entity="bundle",
+        entity_id=str(hub_sequence),
+        detail=f"the hub had sequence {hub_sequence}; sending from {state.next_sequence}",
+    )
+
+
 def mark_refused(uow: UnitOfWork, bundle: OutboxBundle, reason: str) -> None:
     """The hub refused the bundle: keep why, and queue its changes again (nothing is lost)."""
     bundle.state, bundle.refusal = "refused", reason[:1000]

@@ -163,6 +163,7 @@ def test_a_refused_bundle_is_answered_with_its_reason(
     assert answer.json() == {
         "error": "The bundle was refused: sequence 1 is not newer than the last accepted (1).",
         "refused": True,
+        "last_sequence": 1,  # the laptop's vault is older than what it sent: it carries on
     }
     # A bundle uploaded by a device other than the one that signed it.
     sam = laptop("Sam Patel")

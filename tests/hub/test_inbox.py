@@ -10,6 +10,7 @@ import pytest
 from rjdesk.domain.enums import ClosureReason
 from rjdesk.errors import InvalidBundle
 from rjdesk.hub import Hub, delivery
+from rjdesk.hub.errors import UnknownDevice
 from rjdesk.services.cases import close_case, load_case
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import Laptop, edited, new_case, of, send_changes
@@ -135,3 +136,49 @@ def test_a_large_inbox_comes_in_several_bundles_each_whole(
     assert {r.id for r in edits} | _case_rows(alex, second.case_id) <= seen
     stored = hub.record(first.case_id)
     assert stored is not None and sam.versions[first.case_id] == stored.version
+
+
+def test_a_laptop_behind_what_it_confirmed_is_sent_its_cases_whole_again(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    """Confirming an inbox sequence below the last it confirmed means the laptop's vault was
+    put back from an older copy: everything it should hold comes again, whole, including the
+    rows it sent itself (which the hub never sends back as changes)."""
+    alex, sam = laptop("Alex Morgan"), laptop("Sam Patel")
+    alex.enroll(hub)
+    sam.enroll(hub)
+    assigned = new_case(alex)
+    send_changes(alex, hub)
+    hub.assign(assigned.reference, sam.device_id)
+    assert sam.fetch(hub, apply=True) is not None
+    assert sam.fetch(hub) is None  # confirms bundle 1: nothing more
+    own = new_case(sam)
+    send_changes(sam, hub)
+    assert sam.fetch(hub) is None  # its own case is not sent back to it
+
+    sam.inbox_after = 0  # the vault put back from before bundle 1
+    changes = sam.fetch(hub)
+    assert changes is not None
+    assert {c["id"] for c in changes["cases"]} == {assigned.case_id, own.case_id}
+    sent = {r["id"] for r in changes["records"]}
+    assert _case_rows(sam, own.case_id) <= sent
+    assert _case_rows(alex, assigned.case_id) <= sent
+
+
+def test_a_laptop_may_ask_for_everything_again_and_nobody_else_gets_it(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    alex, sam = laptop("Alex Morgan"), laptop("Sam Patel")
+    alex.enroll(hub)
+    sam.enroll(hub)
+    own = new_case(alex)
+    send_changes(alex, hub)
+    assert alex.fetch(hub) is None
+    assert hub.resend_everything(alex.device_id) == 1
+    assert hub.resend_everything(alex.device_id) == 0  # already waiting
+    changes = alex.fetch(hub)
+    assert changes is not None and [c["id"] for c in changes["cases"]] == [own.case_id]
+    assert sam.fetch(hub) is None
+    hub.revoke(alex.device_id)
+    with pytest.raises(UnknownDevice, match="revoked"):
+        hub.resend_everything(alex.device_id)

@@ -1,0 +1,92 @@
+"""A laptop whose vault is restored from an older copy (a backup) after it had synced more:
+its sync carries on after the hub's numbering, the hub sends back every case it should hold
+(those it sent itself since the copy too), and a case it numbered again from the old copy is
+flagged at the hub rather than silently confused with the other (docs/sync-protocol.md)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import select
+
+from rjdesk.domain.models import Case
+from rjdesk.hub import Hub
+from rjdesk.hub import models as m
+from rjdesk.services import importer, sync
+from rjdesk.store.vault import Vault, _clock_at_noon
+from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
+from tests.sync.conftest import Laptops
+
+
+def _import(vault: Vault, path: Path) -> tuple[str, str]:
+    with vault.unit_of_work() as uow:
+        case = importer.import_case(uow, path.read_bytes())
+        return case.id, case.reference
+
+
+def _cases(vault: Vault) -> dict[str, str]:
+    with vault.reader() as session:
+        return {row.id: row.reference for row in session.execute(select(Case.id, Case.reference))}
+
+
+def test_a_laptop_restored_from_an_older_copy_gets_everything_back_and_sends_on(
+    live_hub_any_db: tuple[Hub, str], laptops: Laptops, tmp_path: Path
+) -> None:
+    hub, _url = live_hub_any_db
+    alex = laptops("Alex Morgan", hub)
+    folder = alex.data_dir
+    first, _ = _import(alex, NEIGHBOUR_DISPUTE)
+    sync.sync_now(alex)
+
+    # The nightly copy of the vault's folder (taken while it is locked).
+    alex.lock()
+    shutil.copytree(folder, tmp_path / "backup")
+    alex.unlock(PASSPHRASE)
+
+    # A day's work after the copy reaches the hub; then the laptop's disk dies.
+    second, second_reference = _import(alex, HATE_CRIME)
+    sync.sync_now(alex)
+    alex.lock()
+    shutil.rmtree(folder)
+    shutil.copytree(tmp_path / "backup", folder)
+    restored = Vault(folder, clock=_clock_at_noon(TODAY))
+    restored.unlock(PASSPHRASE)
+    try:
+        assert second not in _cases(restored)
+        # Before the first sync the facilitator opens a new case: numbered from the old copy,
+        # it takes the reference the lost case had.
+        third, third_reference = _import(restored, NEIGHBOUR_DISPUTE)
+        assert third_reference == second_reference
+
+        report = sync.sync_now(restored)
+        assert report.restored and "restored from a backup" in report.summary()
+        held = _cases(restored)
+        assert {first, second, third} <= set(held)  # the lost case is back, the new one kept
+        assert held[second] == second_reference
+        with hub.db.reader() as session:
+            at_hub = set(session.scalars(select(m.Case.case_id)))
+            device = session.get(m.Device, restored.info().device_id)
+            assert device is not None
+            last_sequence = device.last_sequence
+        assert {first, second, third} <= at_hub
+        # The case opened since the restore gives the hub's case its reference back, and the
+        # facilitator is told.
+        assert held[third] != second_reference
+        assert (second_reference, held[third]) in report.renumbered
+        assert f"now {held[third]}" in report.summary()
+        with hub.db.reader() as session:
+            at_hub_third = session.get(m.Case, third)
+            assert at_hub_third is not None and at_hub_third.reference == held[third]
+
+        # The next sync is an ordinary one, and a new case gets a reference of its own.
+        fourth, fourth_reference = _import(restored, HATE_CRIME)
+        assert fourth_reference not in {second_reference, *held.values()}
+        again = sync.sync_now(restored)
+        assert not again.restored and again.sent_bundles == 1
+        with hub.db.reader() as session:
+            device = session.get(m.Device, restored.info().device_id)
+            assert device is not None and device.last_sequence == last_sequence + 1
+            assert session.get(m.Case, fourth) is not None
+    finally:
+        restored.lock()
