@@ -237,6 +237,14 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
             await run_in_threadpool(uploads.discard, sha256)
         return Response(receipt, media_type="application/json")
 
+    @app.get("/v1/device")
+    async def device_state(request: Request) -> dict[str, int]:
+        device = await authenticate(request, await _body(request, _SMALL_BODY))
+        try:
+            return await run_in_threadpool(hub.device_state, device)
+        except UnknownDevice as exc:
+            raise ApiError(403, str(exc)) from None
+
     @app.post("/v1/resend")
     async def resend(request: Request) -> dict[str, int]:
         """A laptop found its vault is older than what it sent (restored from a backup): queue

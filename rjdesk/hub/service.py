@@ -219,6 +219,16 @@ class Hub:
                 raise AuthRefused(f"device {found.id} was revoked on {found.revoked_at:%d %b %Y}")
             return PublicKey.from_minisign(found.signing_key)
 
+    def device_state(self, device_id: str) -> dict[str, int]:
+        """What the hub has of a device's own numbering: the last bundle sequence it accepted
+        and the last hub bundle the device confirmed (a laptop compares them with its own to
+        find that it, or the hub, was restored from an older copy)."""
+        with self.db.reader() as session:
+            found = session.get(m.Device, device_id)
+            if found is None or found.revoked_at is not None:
+                raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+            return {"last_sequence": found.last_sequence, "inbox_sequence": found.inbox_sequence}
+
     @staticmethod
     def _device_info(session: Any, device: m.Device) -> DeviceInfo:
         person = session.get(m.Facilitator, device.facilitator_id)

@@ -70,6 +70,7 @@ class SyncReport:
     new_conflicts: int = 0
     resolved_conflicts: int = 0
     restored: bool = False  # this vault turned out older than what it had sent
+    hub_behind: bool = False  # the hub turned out to have lost work it had confirmed
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # (old, new) references
 
     def summary(self) -> str:
@@ -95,6 +96,11 @@ class SyncReport:
         text = text[:1].upper() + text[1:] + "."
         for old, new in self.renumbered:
             text += f" Case {old} of this laptop is now {new}: the hub already had a case {old}."
+        if self.hub_behind:
+            text = (
+                "The hub had lost work it had confirmed (restored from a backup?): this "
+                "laptop sent it all again. " + text
+            )
         if self.restored:
             text = (
                 "This case file is older than the work it had sent (restored from a backup?): "
@@ -211,6 +217,7 @@ def sync_now(
         info = hub.hub_info()
         if info.get("hub_key_id") != link.hub_key_id:
             raise SyncError(f"the server at {link.url} is not the hub this laptop is enrolled with")
+        _compare_numbering(vault, hub, report)
         _push(vault, hub, link, report, progress)
         _pull(vault, hub, link, report, progress)
         if report.renumbered:  # the new references go to the hub now, not at the next sync
@@ -223,6 +230,27 @@ def sync_now(
             hub.close()
     _remember(vault, ok=True, result=report.summary())
     return report
+
+
+def _compare_numbering(vault: Vault, hub: HubClient, report: SyncReport) -> None:
+    """One of the two was put back from an older copy if the hub's numbering of this laptop's
+    bundles is ahead of the laptop's (the laptop was: number on after the hub's, and have it
+    send back every case) or behind what it confirmed (the hub was: send everything again).
+    docs/sync-protocol.md, "Restored from a backup"."""
+    state = hub.device_state()
+    if state is None:
+        return
+    hub_sequence = state["last_sequence"]
+    with vault.unit_of_work() as uow:
+        confirmed = outgoing.last_confirmed_sequence(uow.session)
+        if hub_sequence < confirmed:
+            report.hub_behind = outgoing.send_everything_again(uow, hub_sequence) > 0
+            return
+        if hub_sequence < outgoing.sync_state(uow.session).next_sequence:
+            return
+        outgoing.continue_after(uow, hub_sequence)
+    report.restored = True
+    hub.resend_everything()
 
 
 def _push(

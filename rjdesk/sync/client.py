@@ -175,6 +175,16 @@ class HubClient:
 
         return str(self._retrying(resumable, "receiving a bundle", progressed))
 
+    def device_state(self) -> dict[str, int] | None:
+        """The hub's numbers for this laptop (``last_sequence``, ``inbox_sequence``); None from
+        a hub too old to say."""
+        path = f"{protocol.API_PREFIX}/device"
+        response = self._retrying(lambda: self._send("GET", path), "asking what the hub has")
+        if response.status_code == 404:
+            return None
+        found = _json(response, "asking what the hub has")
+        return {name: int(found[name]) for name in ("last_sequence", "inbox_sequence")}
+
     def resend_everything(self) -> int:
         """Ask the hub to send this laptop, whole, every case it should hold (its vault was
         restored from an older copy); how many cases it queued."""

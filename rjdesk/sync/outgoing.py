@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from rjdesk.domain.models import VaultInfo
+from rjdesk.domain.models import Case, VaultInfo
 from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow, SyncState
 from rjdesk.errors import NotEnrolled, SyncError
 from rjdesk.store import migrate
@@ -341,6 +341,49 @@ def requeue(session: Session, bundle_ids: Sequence[str]) -> None:
         update(OutboxChange).where(OutboxChange.bundle_id.in_(bundle_ids)).values(bundle_id=None)
     )
     _resolutions_of(session, bundle_ids, "chosen")
+
+
+def last_confirmed_sequence(session: Session) -> int:
+    """The sequence of the newest bundle the hub confirmed with a receipt (0 before any)."""
+    found = session.scalar(
+        select(func.max(OutboxBundle.sequence)).where(OutboxBundle.state == "sent")
+    )
+    return int(found or 0)
+
+
+def send_everything_again(uow: UnitOfWork, hub_sequence: int) -> int:
+    """The hub has less of this laptop's work than it confirmed (``hub_sequence``: the last it
+    holds; the hub was restored from an older copy). Queue every row of every case here, so
+    the hub gets it all again and merges it (a base version newer than its own counts as its
+    own). Returns how many rows were queued."""
+    session = uow.session
+    pending = set(
+        session.scalars(select(OutboxChange.row_id).where(OutboxChange.bundle_id.is_(None)))
+    )
+    queued = 0
+    for case_id in list(session.scalars(select(Case.id).order_by(Case.id))):
+        for name, row_ids in records.case_rows(session, [case_id]).items():
+            for row_id in row_ids:
+                if row_id in pending:
+                    continue
+                pending.add(row_id)
+                session.add(
+                    OutboxChange(
+                        table_name=name,
+                        row_id=row_id,
+                        case_id=None if name == "person" else case_id,
+                        op="put",
+                        queued_at=uow.now,
+                    )
+                )
+                queued += 1
+    uow.audit(
+        "hub_behind_found",
+        entity="bundle",
+        entity_id=str(hub_sequence),
+        detail=f"the hub had sequence {hub_sequence}; {queued} rows queued again",
+    )
+    return queued
 
 
 def continue_after(uow: UnitOfWork, hub_sequence: int) -> None:

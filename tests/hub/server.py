@@ -23,11 +23,12 @@ STARTUP_SECONDS = 15
 
 @contextmanager
 def running_hub(
-    data_dir: Path, *, db_url: str | None = None, name: str = "Test hub"
+    data_dir: Path, *, db_url: str | None = None, name: str = "Test hub", port: int = 0
 ) -> Iterator[tuple[Hub, str]]:
-    """Init a hub in ``data_dir`` (or open the one there), serve it, and yield (hub, base URL)
-    once ``GET /v1/hub`` answers; stop the server and close the hub afterwards."""
-    sock = bind("127.0.0.1", 0)
+    """Init a hub in ``data_dir`` (or open the one there), serve it (on ``port``, or any free
+    one), and yield (hub, base URL) once ``GET /v1/hub`` answers; stop the server and close the
+    hub afterwards."""
+    sock = bind("127.0.0.1", port)
     url = url_of(sock)
     if config.exists(data_dir):
         hub = Hub.open(data_dir, db_url=db_url)

@@ -8,14 +8,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from rjdesk.domain.models import Case
 from rjdesk.hub import Hub
 from rjdesk.hub import models as m
-from rjdesk.services import importer, sync
+from rjdesk.services import contacts, importer, sync
+from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk.sync.client import HubClient
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
+from tests.hub.server import running_hub
 from tests.sync.conftest import Laptops
 
 
@@ -30,8 +34,17 @@ def _cases(vault: Vault) -> dict[str, str]:
         return {row.id: row.reference for row in session.execute(select(Case.id, Case.reference))}
 
 
+@pytest.fixture(params=["hub says", "refusal says"])
+def how_found(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The laptop learns it is behind from the hub's numbers before it sends anything, or (from
+    a hub that does not give them) from the refusal of its first bundle."""
+    if request.param == "refusal says":
+        monkeypatch.setattr(HubClient, "device_state", lambda _self: None)
+    return str(request.param)
+
+
 def test_a_laptop_restored_from_an_older_copy_gets_everything_back_and_sends_on(
-    live_hub_any_db: tuple[Hub, str], laptops: Laptops, tmp_path: Path
+    live_hub_any_db: tuple[Hub, str], laptops: Laptops, tmp_path: Path, how_found: str
 ) -> None:
     hub, _url = live_hub_any_db
     alex = laptops("Alex Morgan", hub)
@@ -90,3 +103,40 @@ def test_a_laptop_restored_from_an_older_copy_gets_everything_back_and_sends_on(
             assert session.get(m.Case, fourth) is not None
     finally:
         restored.lock()
+
+
+def test_a_hub_restored_from_an_older_copy_is_sent_the_laptops_work_again(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    """The hub's folder (SQLite) put back from last night's copy: a laptop that had its work
+    confirmed since finds the hub behind, and sends all it holds again; the hub merges it."""
+    folder = tmp_path / "hub"
+    with running_hub(folder) as (hub, url):
+        port = int(url.rsplit(":", 1)[1])
+        alex = laptops("Alex Morgan", hub)
+        first, _ = _import(alex, NEIGHBOUR_DISPUTE)
+        sync.sync_now(alex)
+    shutil.copytree(folder, tmp_path / "hub-backup")
+
+    with running_hub(folder, port=port) as (hub, _url):
+        second, _ = _import(alex, HATE_CRIME)
+        with alex.unit_of_work() as uow:
+            case = load_case(uow.session, first)
+            note = contacts.add_addendum(uow, case.contacts[0], "Spoke again after the copy.")
+            note_id = note.id
+        assert sync.sync_now(alex).sent_bundles == 1
+        assert hub.record(note_id) is not None
+    shutil.rmtree(folder)
+    shutil.copytree(tmp_path / "hub-backup", folder)
+
+    with running_hub(folder, port=port) as (hub, _url):
+        assert hub.record(note_id) is None  # lost with the restore
+        report = sync.sync_now(alex)
+        assert report.hub_behind and "sent it all again" in report.summary()
+        assert hub.record(note_id) is not None
+        with hub.db.reader() as session:
+            assert session.get(m.Case, second) is not None
+            assert session.get(m.Case, first) is not None
+        assert not hub.conflicts()  # the same rows again: nothing to choose between
+        again = sync.sync_now(alex)
+        assert not again.hub_behind and again.sent_bundles == 0
