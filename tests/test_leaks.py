@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,37 +22,13 @@ from rjdesk.services import cases, contacts
 from rjdesk.services.cases import load_case
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault, _clock_at_noon
+from tests.canary import files_holding, forms
 from tests.conftest import NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY, CliRunner
 from tests.services.builders import at
 
 CANARY = "Qzxcanary Żwirkowska-7731"
 # The system's temp folder, read before any test points TMPDIR elsewhere.
 SYSTEM_TEMP = Path(tempfile.gettempdir())
-
-
-def _forms(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
-
-
-def _files(folder: Path, since: float = 0.0) -> Iterator[Path]:
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime >= since:
-                yield path
-        except OSError:
-            continue
-
-
-def _holding(folder: Path, needles: list[bytes], since: float = 0.0) -> list[str]:
-    found = []
-    for path in _files(folder, since):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if any(needle in data for needle in needles):
-            found.append(str(path))
-    return found
 
 
 @pytest.fixture
@@ -109,11 +84,13 @@ def test_a_canary_in_a_case_appears_in_no_plain_file(
     new = cli("passwd", env={"RJDESK_NEW_PASSPHRASE": "another long passphrase"})
     assert new.code == 0, new.stderr
 
-    needles = _forms(CANARY) + _forms("qzxcanary")  # the folded form kept by the search index
-    assert _holding(data_dir, needles) == []
-    assert _holding(watched_temp, needles) == []
-    assert _holding(Path(tempfile.gettempdir()), needles, since=started) == []
-    assert _holding(SYSTEM_TEMP, needles, since=started) == [], "a plain file in the system temp"
+    needles = forms(CANARY) + forms("qzxcanary")  # the folded form kept by the search index
+    assert files_holding(data_dir, needles) == []
+    assert files_holding(watched_temp, needles) == []
+    assert files_holding(Path(tempfile.gettempdir()), needles, since=started) == []
+    assert files_holding(SYSTEM_TEMP, needles, since=started) == [], (
+        "a plain file in the system temp"
+    )
 
 
 def test_debug_logging_and_sql_echo_carry_no_case_text_and_no_key(

@@ -15,20 +15,12 @@ from rjdesk.hub import models as m
 from rjdesk.hub.errors import HubDamaged
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
+from tests.canary import files_holding, forms
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import edited, new_case, send_changes
 from tests.services.builders import at
 
 CANARY = "CANARY-7f3e9a-Marigold-Lantern"
-
-
-def _files_holding(root: Path, needle: str) -> list[Path]:
-    wanted = [needle.encode("utf-8"), needle.encode("utf-16-le")]
-    return [
-        path
-        for path in root.rglob("*")
-        if path.is_file() and any(w in path.read_bytes() for w in wanted)
-    ]
 
 
 def test_no_hub_file_holds_case_text(tmp_path: Path, laptop: LaptopFactory) -> None:
@@ -60,10 +52,10 @@ def test_no_hub_file_holds_case_text(tmp_path: Path, laptop: LaptopFactory) -> N
     assert len(hub.conflicts()) == 1
     assert sam.fetch(hub) is not None
     hub.prune()
-    assert _files_holding(hub_dir, CANARY) == []  # while it runs (the WAL included)...
+    assert files_holding(hub_dir, forms(CANARY)) == []  # while it runs (the WAL included)...
     hub.close()
-    assert _files_holding(hub_dir, CANARY) == []  # ...and once it is closed
-    assert _files_holding(hub_dir, "Marcia Bennett") == []
+    assert files_holding(hub_dir, forms(CANARY)) == []  # ...and once it is closed
+    assert files_holding(hub_dir, forms("Marcia Bennett")) == []
     assert (hub_dir / "hub.db").stat().st_size > 0
 
 

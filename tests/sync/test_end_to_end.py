@@ -14,6 +14,7 @@ from rjdesk.services import assessment, cases, conflicts, contacts, documents, i
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import records
+from tests.canary import files_holding, forms
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE
 from tests.services.builders import at
 from tests.sync.conftest import Laptops
@@ -226,22 +227,8 @@ def test_the_canary_reaches_no_plain_file_on_the_laptop_or_at_the_hub(
     hub.ingest(exported.content, via="file")
     assert hub.record(case_id) is not None
 
-    needles = [form for text in (CANARY, "Qzxsynccanary") for form in _forms(text)]
+    needles = forms(CANARY, "Qzxsynccanary")
     hub_dir = tmp_path / "hub"
     assert any(hub_dir.rglob("*")), "the hub wrote its files there"
     for folder in (alex.data_dir, hub_dir, usb.parent):
-        assert _holding(folder, needles) == [], folder
-
-
-def _forms(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
-
-
-def _holding(folder: Path, needles: list[bytes]) -> list[str]:
-    found = []
-    for path in folder.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            if any(needle in data for needle in needles):
-                found.append(str(path))
-    return found
+        assert files_holding(folder, needles) == [], folder

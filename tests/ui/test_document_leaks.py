@@ -21,6 +21,7 @@ from rjdesk.ui.case.agreement import AgreementPane
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.pdf_preview import PdfPreviewDialog
+from tests.canary import forms
 from tests.ui.test_window import unlocked
 
 CANARY = "Qzxdoccanary 5521 said at the conference"
@@ -30,11 +31,7 @@ DOCUMENT_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", 
 VAULT_FILES = {"vault.key", "cases.db", "cases.db-wal", "cases.db-shm", "cases.db-journal"}
 
 
-def _forms(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
-
-
-NEEDLES = [form for text in CASE_TEXT for form in _forms(text)]
+NEEDLES = forms(*CASE_TEXT)
 
 
 def _new_plain_files(

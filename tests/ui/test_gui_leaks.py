@@ -15,25 +15,12 @@ from rjdesk.store.vault import Vault
 from rjdesk.ui.case.contacts import ContactsPane
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow, window_settings
+from tests.canary import files_holding, forms
 from tests.ui.test_window import unlocked
 from tests.ui.widget_text import holding
 
 TYPED = "Qzxguicanary 4471 typed in a note"
 PASTED = "Żółwik Qzxpasted 9083"  # typed with an IME or pasted: not plain ASCII
-
-
-def _forms(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
-
-
-def _files_holding(folder: Path, needles: list[bytes]) -> list[str]:
-    found = []
-    for path in folder.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            if any(needle in data for needle in needles):
-                found.append(str(path))
-    return found
 
 
 @pytest.fixture
@@ -89,6 +76,6 @@ def test_a_canary_typed_in_the_window_reaches_no_plain_file(
     assert settings.exists(), "the window geometry was saved, so Qt's settings were written"
     assert any(settings.is_relative_to(folder) for folder in watched)
 
-    needles = [*_forms(TYPED), *_forms("Qzxpasted"), *_forms("qzxguicanary"), *_forms("qzxpasted")]
+    needles = [*forms(TYPED), *forms("Qzxpasted"), *forms("qzxguicanary"), *forms("qzxpasted")]
     for folder in [vault.data_dir, *watched]:
-        assert _files_holding(folder, needles) == [], folder
+        assert files_holding(folder, needles) == [], folder
