@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.cases_page import CasesPage
@@ -171,12 +171,13 @@ class Workspace(QWidget):
 
     def _cases_updated(self, case_ids: list[str]) -> None:
         """The hub (or a choice on the Sync page) changed these cases: the lists reload, and so
-        does the open case, unless it holds text typed but not saved (a reload would wipe it)."""
+        does the open case, keeping any text typed there and not saved yet. Not while a dialog
+        is open over it: it reloads at the next change or visit."""
         self.ctx.signals.cases_changed.emit()
         case_page = self.pages["case"]
         assert isinstance(case_page, CaseWorkspace)
-        if case_page.case_id in case_ids and not case_page.drafts():
-            self.ctx.signals.case_changed.emit(case_page.case_id)
+        if case_page.case_id in case_ids and QApplication.activeModalWidget() is None:
+            case_page.reload_keeping_typing()
 
     # -- lock and unlock ---------------------------------------------------------------------
 

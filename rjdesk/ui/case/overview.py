@@ -10,7 +10,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QWidget,
+)
 
 from rjdesk.domain import rules
 from rjdesk.domain.enums import (
@@ -233,15 +240,37 @@ class OverviewPane(CasePane):
 
     # -- lock -------------------------------------------------------------------------------
 
+    def _line_edits(self) -> dict[str, QLineEdit]:
+        """The referral's one-line text fields, by the case's attribute each one shows."""
+        ui = self.ui
+        return {
+            "referrer_name": ui.referrerName,
+            "referrer_organisation": ui.referrerOrganisation,
+            "referrer_phone": ui.referrerPhone,
+            "referrer_email": ui.referrerEmail,
+            "crime_reference": ui.crimeReference,
+            "location": ui.location,
+        }
+
     def drafts(self) -> dict[str, str]:
         if self.snapshot is None:
             return {}
+        found = {
+            name: field.text()
+            for name, field in self._line_edits().items()
+            if field.text().strip() != (getattr(self.case, name) or "")
+        }
         summary = self.ui.summary.toPlainText()
-        return {"summary": summary} if summary.strip() != self.case.summary else {}
+        if summary.strip() != self.case.summary:
+            found["summary"] = summary
+        return found
 
     def restore_drafts(self, drafts: dict[str, str]) -> None:
         if "summary" in drafts:
             self.ui.summary.setPlainText(drafts["summary"])
+        for name, field in self._line_edits().items():
+            if name in drafts:
+                field.setText(drafts[name])
 
     def clear(self) -> None:
         ui = self.ui

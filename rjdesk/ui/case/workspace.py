@@ -99,18 +99,29 @@ class CaseWorkspace(QWidget):
         if case_id == self.case_id:
             self._load(viewed=False)
 
-    def _load(self, *, viewed: bool) -> None:
+    def reload_keeping_typing(self) -> None:
+        """The case changed elsewhere (the hub sent changes): show it as it is now, with any
+        text typed here and not saved yet put back where it was, as after an unlock."""
+        if self.case_id is not None:
+            self._load(viewed=False, keep_typing=True)
+
+    def _load(self, *, viewed: bool, keep_typing: bool = False) -> None:
         case_id, today = self.case_id, self.ctx.today()
         assert case_id is not None
         self.ctx.db.run(
             lambda: load_snapshot(self.ctx.vault, case_id, today, viewed=viewed),
-            self._show,
+            lambda snapshot: self._show(snapshot, keep_typing=keep_typing),
             lambda error: show_error(self, error),
         )
 
-    def _show(self, snapshot: CaseSnapshot) -> None:
+    def _show(self, snapshot: CaseSnapshot, *, keep_typing: bool = False) -> None:
         if snapshot.case.id != self.case_id:
             return  # another case was opened meanwhile
+        if keep_typing:  # taken now, not when the reload was asked: typing may have gone on
+            self._pending_drafts |= {
+                key.split("/", 1)[1]: text for key, (_case, text) in self.drafts().items()
+            }
+            self._wanted_pane = self._wanted_pane or self.current_pane()
         self.snapshot = snapshot
         self._fill_header(snapshot)
         for pane in self.panes:
