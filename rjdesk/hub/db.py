@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk.errors import UsageError
+from rjdesk.hub import migrate
 from rjdesk.hub.errors import HubDamaged
 from rjdesk.hub.models import Counter, HubBase
 
@@ -37,7 +38,8 @@ def _sqlite_file(url: str) -> Path | None:
 
 
 def create_hub_engine(url: str) -> Engine:
-    """An engine for ``url`` with the hub's tables made (``create_all``) and its counter row."""
+    """An engine for ``url`` with the hub's schema at its newest (``rjdesk.hub.migrate``) and
+    its counter row."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -47,10 +49,13 @@ def create_hub_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     try:
-        HubBase.metadata.create_all(engine)
+        migrate.upgrade(engine)
         with Session(engine) as session, session.begin():
             if session.get(Counter, 1) is None:
                 session.add(Counter(id=1, value=0))
+    except HubDamaged:
+        engine.dispose()
+        raise
     except OperationalError as exc:
         engine.dispose()
         raise HubDamaged(
@@ -94,8 +99,10 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def drop_hub_tables(engine: Engine) -> None:
-    """Drop every hub table (tests, on a throw-away database)."""
+    """Drop every hub table and the schema version (tests, on a throw-away database)."""
     HubBase.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 
 def has_hub_tables(engine: Engine) -> bool:
