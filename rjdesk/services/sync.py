@@ -211,7 +211,9 @@ def sync_now(
         link = outgoing.hub_link(session)
         key = outgoing.signing_key(session)
     own = client is None
-    hub = client or HubClient(link.url, link.device_id, key)
+    hub = client or HubClient(
+        link.url, link.device_id, key, should_stop=lambda: not vault.is_unlocked
+    )
     report = SyncReport()
     try:
         info = hub.hub_info()

@@ -23,6 +23,7 @@ from rjdesk.sync import protocol
 from rjdesk.sync.keys import SigningKey
 
 Progress = Callable[[int, int], None]
+_PAUSE_STEP = 0.1  # seconds: how soon a pause between retries notices it should stop
 
 
 class _Transient(Exception):
@@ -42,13 +43,17 @@ class HubClient:
         max_backoff: float = 8.0,
         timeout: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
+        """``should_stop``: asked before each retry and during the pauses between them (the
+        case file was locked, the window closed): then no more attempts are made."""
         self.base_url = base_url.rstrip("/")
         self.device_id = device_id
         self._key = key
         self._attempts = max(1, attempts)
         self._backoff, self._max_backoff = backoff, max_backoff
         self._sleep = sleep
+        self._should_stop = should_stop
         self._http = httpx.Client(
             base_url=self.base_url,
             transport=transport,
@@ -114,8 +119,20 @@ class HubClient:
                         f"the hub at {self.base_url} stopped answering while {what} "
                         f"({exc}); nothing is lost: the next sync carries on"
                     ) from None
-                self._sleep(delay)
+                self._pause(delay)
                 delay = min(delay * 2, self._max_backoff)
+
+    def _pause(self, seconds: float) -> None:
+        """Wait before a retry, in short steps, giving up as soon as ``should_stop`` says so."""
+        waited = 0.0
+        while True:
+            if self._should_stop():
+                raise SyncError("the sync stopped because the case file was locked") from None
+            if waited >= seconds:
+                return
+            step = min(_PAUSE_STEP, seconds - waited)
+            self._sleep(step)
+            waited += step
 
     # -- the protocol ------------------------------------------------------------------------
 

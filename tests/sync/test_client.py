@@ -1,5 +1,6 @@
-"""The laptop checks the hub's certificate against the system's trust store, and says so in one
-line when it does not trust it (not "offline", which would send IT looking for the wrong fault)."""
+"""The laptop's hub client: it checks the hub's certificate against the system's trust store and
+says so in one line when it does not trust it (not "offline", which would send IT looking for
+the wrong fault), and its retries stop as soon as the case file is locked."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -111,3 +113,36 @@ def test_a_certificate_from_an_authority_the_system_trusts_is_accepted(
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
     with _client(url) as client:
         assert client.hub_info()["name"] == "TLS hub"
+
+
+def test_retries_stop_as_soon_as_the_case_file_is_locked() -> None:
+    """A hub that keeps failing is retried with pauses; locking (closing the window) ends the
+    retries at once instead of minutes later."""
+    attempts: list[str] = []
+    pauses: list[float] = []
+    locked = {"now": False}
+
+    def failing(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.url.path)
+        raise httpx.ConnectError("dropped", request=request)
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        if sum(pauses) >= 1.0:
+            locked["now"] = True  # the facilitator locks a second into the pauses
+
+    client = HubClient(
+        "http://127.0.0.1:9",
+        "device",
+        SigningKey.generate(),
+        transport=httpx.MockTransport(failing),
+        attempts=6,
+        backoff=0.5,
+        sleep=pause,
+        should_stop=lambda: locked["now"],
+    )
+    with client, pytest.raises(SyncError, match="case file was locked"):
+        client.inbox(0)
+    assert len(attempts) == 2  # locked during the second pause: no third attempt, nor a sixth
+    assert max(pauses) <= 0.1 + 1e-9  # paused in short steps
+    assert sum(pauses) < 1.6
