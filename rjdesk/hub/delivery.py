@@ -28,9 +28,8 @@ from sqlalchemy import delete, exists, select
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Tx
-from rjdesk.hub.errors import UnknownDevice
 from rjdesk.hub.ingest import utc_text
-from rjdesk.hub.store import HubStore
+from rjdesk.hub.store import HubStore, live_device
 from rjdesk.sync import records
 from rjdesk.sync.bundle import seal
 
@@ -74,9 +73,7 @@ class InboxBuilder:
         self.keys = keys
 
     def next_bundle(self, device_id: str, after: int) -> tuple[int, bytes] | None:
-        device = self.session.get(m.Device, device_id)
-        if device is None or device.revoked_at is not None:
-            raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+        device = live_device(self.session, device_id)
         self._confirm(device, max(after, 0))
         top = self.tx.lock()
         out = _Outgoing()

@@ -27,9 +27,9 @@ from rjdesk.hub.crypto import AtRest
 from rjdesk.hub.db import Database
 from rjdesk.hub.delivery import InboxBuilder
 from rjdesk.hub.enrollment import enroll, find_device, revoke
-from rjdesk.hub.errors import AuthRefused, UnknownCase, UnknownDevice
+from rjdesk.hub.errors import AuthRefused, UnknownCase
 from rjdesk.hub.ingest import VIAS, accept, open_device_bundle
-from rjdesk.hub.store import HubStore
+from rjdesk.hub.store import HubStore, live_device
 from rjdesk.sync.keys import PublicKey
 
 log = logging.getLogger(__name__)
@@ -224,9 +224,7 @@ class Hub:
         and the last hub bundle the device confirmed (a laptop compares them with its own to
         find that it, or the hub, was restored from an older copy)."""
         with self.db.reader() as session:
-            found = session.get(m.Device, device_id)
-            if found is None or found.revoked_at is not None:
-                raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+            found = live_device(session, device_id)
             return {"last_sequence": found.last_sequence, "inbox_sequence": found.inbox_sequence}
 
     @staticmethod
@@ -293,12 +291,10 @@ class Hub:
             return builder.next_bundle(device_id, after)
 
     def resend_everything(self, device_id: str) -> int:
-        """Queue whole, for this laptop, every case it should hold (docs/sync-protocol.md, "A
-        laptop restored from a backup"); how many were queued."""
+        """Queue whole, for this laptop, every case it should hold (docs/sync-protocol.md,
+        "Restored from a backup"); how many were queued."""
         with self.db.transaction() as tx:
-            device = tx.session.get(m.Device, device_id)
-            if device is None or device.revoked_at is not None:
-                raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+            device = live_device(tx.session, device_id)
             return HubStore(tx, self._at_rest).resend_everything(device)
 
     def record(self, row_id: str) -> StoredRecord | None:

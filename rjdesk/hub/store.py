@@ -11,14 +11,24 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from rjdesk.hub import models as m
 from rjdesk.hub.crypto import AtRest, blob_aad, conflict_aad, record_aad
 from rjdesk.hub.db import Tx
-from rjdesk.hub.errors import HubDamaged
+from rjdesk.hub.errors import HubDamaged, UnknownDevice
 
 CLOSED_STAGE = "closed"
 _CHUNK = 500
+
+
+def live_device(session: Session, device_id: str) -> m.Device:
+    """An enrolled, unrevoked device by id; UnknownDevice otherwise (revoked between a request's
+    authentication and its work, say)."""
+    device = session.get(m.Device, device_id)
+    if device is None or device.revoked_at is not None:
+        raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+    return device
 
 
 class HubStore:
