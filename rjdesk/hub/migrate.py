@@ -15,11 +15,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from rjdesk import alembic_scripts
 from rjdesk.hub.errors import HubDamaged
 from rjdesk.hub.models import Counter
 
@@ -31,26 +30,19 @@ BEFORE_MIGRATIONS = "h0001"
 
 
 def _config(connection: Connection | None = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    return alembic_scripts.config(MIGRATIONS_DIR, connection)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    return alembic_scripts.head_revision(MIGRATIONS_DIR)
 
 
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+def known_revisions() -> list[str]:
+    """Every schema version this rjdesk knows, oldest first."""
+    return alembic_scripts.known_revisions(MIGRATIONS_DIR)
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+current_revision = alembic_scripts.current_revision
 
 
 def upgrade(engine: Engine) -> None:

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from rjdesk import alembic_scripts
 from rjdesk.atomic import fsync_directory
 from rjdesk.errors import VaultDamaged, VaultTooNew
 
@@ -30,28 +29,19 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def _config(connection: Connection | None = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    return alembic_scripts.config(MIGRATIONS_DIR, connection)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    return alembic_scripts.head_revision(MIGRATIONS_DIR)
 
 
 def known_revisions() -> list[str]:
     """Every schema version this rjdesk knows, oldest first."""
-    script = ScriptDirectory.from_config(_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return alembic_scripts.known_revisions(MIGRATIONS_DIR)
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+current_revision = alembic_scripts.current_revision
 
 
 def upgrade(
