@@ -18,11 +18,9 @@ from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.agreement import AgreementPane
-from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.pdf_preview import PdfPreviewDialog
 from tests.canary import forms
-from tests.ui.test_window import unlocked
+from tests.ui.test_window import case_in_window
 
 CANARY = "Qzxdoccanary 5521 said at the conference"
 CASE_TEXT = [CANARY, "Marcia Bennett", "Łukasz Nowak", "spring closer", "Farnborough"]
@@ -107,16 +105,7 @@ def test_documents_generated_previewed_and_printed_leave_only_the_printed_file(
     monkeypatch.setattr(QPrintDialog, "exec", accept_print_dialog)
     monkeypatch.setattr(PdfPreviewDialog, "exec", preview_then_print)
 
-    vault.lock()
-    window = MainWindow(Vault(vault.data_dir, clock=vault.clock))
-    qtbot.addWidget(window)
-    window.show()
-    unlocked(window, qtbot)
-    window.ctx.signals.open_case.emit(neighbour_case, "agreement")
-    assert window.workspace is not None
-    case_page = window.workspace.pages["case"]
-    assert isinstance(case_page, CaseWorkspace)
-    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.db.busy, timeout=5_000)
+    window, case_page = case_in_window(vault, neighbour_case, "agreement", qtbot)
     pane = next(p for p in case_page.panes if isinstance(p, AgreementPane))
 
     pane.ui.previewButton.click()  # the agreement: made, filed, previewed, printed

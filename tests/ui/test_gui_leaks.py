@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.contacts import ContactsPane
 from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.main_window import MainWindow, window_settings
+from rjdesk.ui.main_window import window_settings
 from tests.canary import files_holding, forms
-from tests.ui.test_window import unlocked
+from tests.ui.test_window import case_in_window, unlocked
 from tests.ui.widget_text import holding
 
 TYPED = "Qzxguicanary 4471 typed in a note"
@@ -37,16 +37,7 @@ def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_a_canary_typed_in_the_window_reaches_no_plain_file(
     vault: Vault, neighbour_case: str, watched: list[Path], qtbot: QtBot
 ) -> None:
-    vault.lock()
-    window = MainWindow(Vault(vault.data_dir, clock=vault.clock))
-    qtbot.addWidget(window)
-    window.show()
-    unlocked(window, qtbot)
-    window.ctx.signals.open_case.emit(neighbour_case, "contacts")
-    assert window.workspace is not None
-    case_page = window.workspace.pages["case"]
-    assert isinstance(case_page, CaseWorkspace)
-    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.db.busy, timeout=5_000)
+    window, case_page = case_in_window(vault, neighbour_case, "contacts", qtbot)
     contacts = next(p for p in case_page.panes if isinstance(p, ContactsPane))
 
     # One note saved for real...

@@ -9,29 +9,13 @@ from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.contacts import ContactsPane
 from rjdesk.ui.case.overview import OverviewPane
-from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.main_window import MainWindow
-from tests.ui.test_window import unlocked
-
-
-def _open(vault: Vault, case_id: str, qtbot: QtBot) -> tuple[MainWindow, CaseWorkspace]:
-    vault.lock()
-    window = MainWindow(Vault(vault.data_dir, clock=vault.clock))
-    qtbot.addWidget(window)
-    window.show()
-    unlocked(window, qtbot)
-    window.ctx.signals.open_case.emit(case_id, "contacts")
-    assert window.workspace is not None
-    case_page = window.workspace.pages["case"]
-    assert isinstance(case_page, CaseWorkspace)
-    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.db.busy, timeout=5_000)
-    return window, case_page
+from tests.ui.test_window import case_in_window
 
 
 def test_a_hub_update_to_the_open_case_shows_and_keeps_what_is_being_typed(
     vault: Vault, neighbour_case: str, qtbot: QtBot
 ) -> None:
-    window, case_page = _open(vault, neighbour_case, qtbot)
+    window, case_page = case_in_window(vault, neighbour_case, "contacts", qtbot)
     contacts = next(p for p in case_page.panes if isinstance(p, ContactsPane))
     overview = next(p for p in case_page.panes if isinstance(p, OverviewPane))
     qtbot.keyClicks(contacts.ui.notes, "Half a note about the visit")

@@ -70,6 +70,24 @@ def unlocked(window: MainWindow, qtbot: QtBot) -> MainWindow:
     return window
 
 
+def case_in_window(
+    vault: Vault, case_id: str, pane: str, qtbot: QtBot
+) -> tuple[MainWindow, CaseWorkspace]:
+    """The window as a facilitator starts it (on the locked vault), unlocked, with the case
+    open on ``pane`` and loaded."""
+    vault.lock()
+    window = MainWindow(Vault(vault.data_dir, clock=vault.clock))
+    qtbot.addWidget(window)
+    window.show()
+    unlocked(window, qtbot)
+    window.ctx.signals.open_case.emit(case_id, pane)
+    assert window.workspace is not None
+    case_page = window.workspace.pages["case"]
+    assert isinstance(case_page, CaseWorkspace)
+    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.db.busy, timeout=5_000)
+    return window, case_page
+
+
 def when_modal(action: Callable[[QApplication], None]) -> None:
     """Answer the next modal dialog as a person would (exec() blocks the test otherwise)."""
 
