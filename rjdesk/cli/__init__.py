@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from rjdesk import __version__
-from rjdesk.cli import commands, hub_commands, sync_commands
+from rjdesk.cli import commands, hub_commands, output, sync_commands
 from rjdesk.errors import RjdeskError, UsageError
 
 EXIT_UNEXPECTED = 1
@@ -156,7 +156,13 @@ def parse(argv: Sequence[str]) -> argparse.Namespace | int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a parsed command, turning expected errors into one line and an exit code."""
+    """Run a parsed command, turning expected errors into one line and an exit code. Nothing it
+    prints carries a raw control character (case text can hold them): they are escaped."""
+    with output.terminal_safe():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except RjdeskError as error:
