@@ -14,7 +14,6 @@ from rjdesk.services.people import SeenBefore
 from rjdesk.services.queries import CaseRow
 from rjdesk.store.unit import LONDON
 
-
 # Characters that a terminal acts on instead of showing: C0 controls but tab and newline, DEL,
 # C1 controls, the line and paragraph separators and the bidirectional marks, embeddings,
 # overrides and isolates (a name with U+202E reads backwards, ESC [ clears the screen).
