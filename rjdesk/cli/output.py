@@ -61,8 +61,8 @@ class TerminalSafe:
 def terminal_safe() -> Iterator[None]:
     """While a command runs, what it prints to stdout and stderr has its controls escaped."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout = TerminalSafe(out)  # type: ignore[assignment]
-    sys.stderr = TerminalSafe(err)  # type: ignore[assignment]
+    sys.stdout = TerminalSafe(out)
+    sys.stderr = TerminalSafe(err)
     try:
         yield
     finally:

@@ -40,7 +40,7 @@ def test_escaping_keeps_newlines_and_tabs_and_writes_the_rest_as_u_escapes() -> 
     assert escape_controls("a\tb\nc") == "a\tb\nc"
     assert escape_controls("\x1b[2J\u202e\x9b\udc80") == "\\u001b[2J\\u202e\\u009b\\udc80"
     stream = io.StringIO()
-    TerminalSafe(stream).write("x\x1by")  # type: ignore[arg-type]
+    TerminalSafe(stream).write("x\x1by")
     assert stream.getvalue() == "x\\u001by"
 
 
