@@ -18,7 +18,8 @@ Doc = dict[str, Any]
 
 
 def _example() -> Doc:
-    return json.loads(NEIGHBOUR_DISPUTE.read_text("utf-8"))
+    document: Doc = json.loads(NEIGHBOUR_DISPUTE.read_text("utf-8"))
+    return document
 
 
 def _import(vault: Vault, raw: bytes) -> str:
