@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from rjdesk import __version__
 from rjdesk.cli import commands, hub_commands, output, sync_commands
-from rjdesk.errors import RjdeskError, UsageError
+from rjdesk.errors import DiskFull, RjdeskError, UsageError, is_disk_full
 
 EXIT_UNEXPECTED = 1
 
@@ -174,6 +174,9 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:
+        if is_disk_full(error):
+            sys.stderr.write(f"rjdesk: {DiskFull()}\n")
+            return DiskFull.exit_code
         if isinstance(error, ModuleNotFoundError) and _is_hub_module(error.name):
             sys.stderr.write(
                 "rjdesk: the hub is not part of this installation (the laptop's build leaves "
