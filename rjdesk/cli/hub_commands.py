@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rjdesk.errors import UsageError
+from rjdesk.sync.address import check_hub_url
 
 if TYPE_CHECKING:
     from rjdesk.hub.service import Hub
@@ -152,7 +153,7 @@ def hub_init(args: argparse.Namespace) -> int:
     with Hub.init(
         data_dir,
         name=args.name,
-        url=args.url,
+        url=check_hub_url(args.url),
         db_url=args.db,
         keep_bundles_days=args.keep_bundles_days,
     ) as hub:
@@ -196,7 +197,8 @@ def hub_enroll(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError):
         raise EnrollmentRefused(f"{args.file} is not an enrollment request (not JSON)") from None
     with _open(args) as hub:
-        answer = hub.enroll(request, args.facilitator, url=args.url)
+        url = check_hub_url(args.url) if args.url else None
+        answer = hub.enroll(request, args.facilitator, url=url)
     output = Path(args.output)
     try:
         atomic_write(output, (json.dumps(answer, indent=1, ensure_ascii=False) + "\n").encode())

@@ -26,6 +26,7 @@ from rjdesk.errors import NotEnrolled, SyncError
 from rjdesk.store import migrate
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.sync import records
+from rjdesk.sync.address import check_hub_url
 from rjdesk.sync.bundle import seal
 from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
 from rjdesk.sync.records import Record
@@ -52,7 +53,7 @@ class HubLink:
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> HubLink:
         return cls(
-            url=str(config["hub_url"]).rstrip("/"),
+            url=check_hub_url(str(config["hub_url"])),
             name=str(config.get("hub_name", "")),
             hub_key_id=str(config["hub_key_id"]),
             hub_key=PublicKey.from_minisign(str(config["hub_signing_key"])),
