@@ -73,6 +73,17 @@ def register(
     p.add_argument("file", help="the laptop's request (rjdesk enroll-request), or - for stdin")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the hub config to write")
     p.add_argument("--facilitator", metavar="NAME", help="file it under this facilitator")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument(
+        "--same-facilitator",
+        metavar="ID",
+        help="another laptop of the facilitator with this id (it gets their open cases)",
+    )
+    who.add_argument(
+        "--new-facilitator",
+        action="store_true",
+        help="a different person who has the same name as an existing facilitator",
+    )
     p.add_argument("--url", help="the hub address to give the laptop (default: the hub's)")
     _db_option(p)
     p.set_defaults(run=hub_enroll)
@@ -196,14 +207,21 @@ def hub_enroll(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError):
         raise EnrollmentRefused(f"{args.file} is not an enrollment request (not JSON)") from None
     with _open(args) as hub:
-        answer = hub.enroll(request, args.facilitator, url=args.url)
+        answer = hub.enroll(
+            request,
+            args.facilitator,
+            url=args.url,
+            same_facilitator=args.same_facilitator,
+            new_facilitator=args.new_facilitator,
+        )
     output = Path(args.output)
     try:
         atomic_write(output, (json.dumps(answer, indent=1, ensure_ascii=False) + "\n").encode())
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
     print(
-        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}). "
+        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}) for "
+        f"facilitator {answer['facilitator_id']}. "
         f"Give {output} to the laptop: rjdesk hub-config import {output.name}"
     )
     return 0
@@ -235,12 +253,13 @@ def hub_devices(args: argparse.Namespace) -> int:
     if not devices:
         print("No laptop is enrolled yet.")
         return 0
-    rows = [["DEVICE", "CODE", "FACILITATOR", "ENROLLED", "REVOKED", "LAST SEQ"]]
+    rows = [["DEVICE", "CODE", "FACILITATOR", "FACILITATOR ID", "ENROLLED", "REVOKED", "LAST SEQ"]]
     rows += [
         [
             d.id,
             d.code,
             d.facilitator,
+            d.facilitator_id,
             _when(d.enrolled_at),
             _when(d.revoked_at),
             str(d.last_sequence),

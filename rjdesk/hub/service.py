@@ -47,6 +47,7 @@ class DeviceInfo:
     id: str
     code: str
     facilitator: str
+    facilitator_id: str
     enrolled_at: datetime
     revoked_at: datetime | None
     last_sequence: int
@@ -184,13 +185,29 @@ class Hub:
     # -- devices -----------------------------------------------------------------------------
 
     def enroll(
-        self, request: dict[str, Any], facilitator: str | None = None, *, url: str | None = None
+        self,
+        request: dict[str, Any],
+        facilitator: str | None = None,
+        *,
+        url: str | None = None,
+        same_facilitator: str | None = None,
+        new_facilitator: bool = False,
     ) -> dict[str, Any]:
-        """Approve an enrollment request; return the signed hub configuration for the laptop."""
+        """Approve an enrollment request; return the signed hub configuration for the laptop.
+        A facilitator name that already has an account needs ``same_facilitator`` (its id) or
+        ``new_facilitator`` (docs/hub.md, "Enrolling a laptop")."""
         with self.db.transaction() as tx:
             store = HubStore(tx, self._at_rest)
             return enroll(
-                tx, store, self._keys, self.settings, request, facilitator=facilitator, url=url
+                tx,
+                store,
+                self._keys,
+                self.settings,
+                request,
+                facilitator=facilitator,
+                url=url,
+                same_facilitator=same_facilitator,
+                new_facilitator=new_facilitator,
             )
 
     def revoke(self, device: str) -> DeviceInfo:
@@ -234,6 +251,7 @@ class Hub:
             id=device.id,
             code=device.device_code,
             facilitator=person.name if person is not None else "",
+            facilitator_id=device.facilitator_id,
             enrolled_at=device.enrolled_at,
             revoked_at=device.revoked_at,
             last_sequence=device.last_sequence,
