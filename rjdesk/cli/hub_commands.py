@@ -93,6 +93,13 @@ def register(
     _db_option(p)
     p.set_defaults(run=hub_revoke)
 
+    p = hub_command(
+        "audit-reset", "accept a laptop's audit log as it is (its vault was restored)", hub_sub
+    )
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_audit_reset)
+
     p = hub_command("assign", "give a case to the facilitator of a laptop", hub_sub)
     p.add_argument("reference", help="the case's reference (or id)")
     p.add_argument("device", help="a device id or code of that facilitator's laptop")
@@ -233,6 +240,16 @@ def hub_revoke(args: argparse.Namespace) -> int:
     print(
         f"Revoked device {device.id} ({device.code}) of {device.facilitator}: its requests and "
         "bundles are refused from now on."
+    )
+    return 0
+
+
+def hub_audit_reset(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        device = hub.audit_reset(args.device)
+    print(
+        f"Device {device.id} ({device.code}) of {device.facilitator}: its next bundle's audit "
+        "log is accepted as it is and anchors the ones after it."
     )
     return 0
 

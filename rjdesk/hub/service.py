@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from rjdesk.errors import UsageError
-from rjdesk.hub import config
+from rjdesk.hub import anchor, config
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys, HubSettings
 from rjdesk.hub.crypto import AtRest
@@ -214,6 +214,15 @@ class Hub:
         """Revoke a device (by id or code): its requests and bundles are refused from now on."""
         with self.db.transaction() as tx:
             found = revoke(tx, device)
+            return self._device_info(tx.session, found)
+
+    def audit_reset(self, device: str) -> DeviceInfo:
+        """Accept a laptop's audit log as it is now (its vault was restored from a backup): the
+        head its next bundle carries becomes its anchor (docs/audit.md)."""
+        with self.db.transaction() as tx:
+            found = find_device(tx, device)
+            anchor.reset(found)
+            log.info("audit anchor of device %s reset by the coordinator", found.id)
             return self._device_info(tx.session, found)
 
     def devices(self) -> list[DeviceInfo]:
