@@ -7,6 +7,7 @@ unlocking (which migrates and writes an audit event): a damaged vault is reporte
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from rjdesk.errors import VaultDamaged
+from rjdesk.store import contents
 from rjdesk.store.audit import ChainProblem, verify_chain
 from rjdesk.store.engine import connect_raw, key_only
 from rjdesk.store.keys import KeyFile
@@ -78,6 +80,9 @@ def verify_files(
     finally:
         conn.close()
     report.checks.append(Check("audit log chain", *_chain_check(db_path, key)))
+    report.checks.append(
+        Check("saved notes against their audit events", *_chain_check(db_path, key, _contents))
+    )
     if anchor_check is not None:
         report.checks.append(
             Check("audit log against the hub's anchor", *_chain_check(db_path, key, anchor_check))
@@ -115,6 +120,10 @@ def _integrity_check(conn: object) -> tuple[bool, list[str]]:
         return False, [f"the structure check stopped at damaged data ({exc})"]
     problems = [str(row[0]) for row in rows if row[0] != "ok"]
     return not problems, problems
+
+
+def _contents(session: Session) -> list[str]:
+    return list(itertools.islice(contents.problems(session), 50))
 
 
 def _chain_problems(session: Session) -> list[str]:

@@ -64,11 +64,8 @@ def bundle_head(session: Session) -> dict[str, Any]:
     if anchor is not None:
         positions.add(anchor.count)
     positions = {p for p in positions if 0 < p < count}
-    hashes = dict(
-        session.execute(select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(positions)))
-        .tuples()
-        .all()
-    )
+    query = select(AuditEvent.id, AuditEvent.hash).where(AuditEvent.id.in_(positions))
+    hashes: dict[int, str] = {event_id: value for event_id, value in session.execute(query)}
     marks = [[p, hashes[p]] for p in sorted(positions) if p in hashes]
     return {"count": count, "hash": last, "marks": marks}
 
