@@ -108,7 +108,7 @@ def _sync_is_refused(vault: Vault) -> str:
 def test_an_untouched_vault_keeps_syncing_and_its_anchor_moves_on(
     anchored: tuple[Hub, Vault, int],
 ) -> None:
-    hub, alex, count = anchored
+    _hub, alex, count = anchored
     alex.unlock(PASSPHRASE)
     with alex.unit_of_work() as uow:
         importer.import_case(uow, HATE_CRIME.read_bytes())
