@@ -74,6 +74,17 @@ def register(
     p.add_argument("file", help="the laptop's request (rjdesk enroll-request), or - for stdin")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the hub config to write")
     p.add_argument("--facilitator", metavar="NAME", help="file it under this facilitator")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument(
+        "--same-facilitator",
+        metavar="ID",
+        help="another laptop of the facilitator with this id (it gets their open cases)",
+    )
+    who.add_argument(
+        "--new-facilitator",
+        action="store_true",
+        help="a different person who has the same name as an existing facilitator",
+    )
     p.add_argument("--url", help="the hub address to give the laptop (default: the hub's)")
     _db_option(p)
     p.set_defaults(run=hub_enroll)
@@ -82,6 +93,13 @@ def register(
     p.add_argument("device", help="its device id or device code")
     _db_option(p)
     p.set_defaults(run=hub_revoke)
+
+    p = hub_command(
+        "audit-reset", "accept a laptop's audit log as it is (its vault was restored)", hub_sub
+    )
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_audit_reset)
 
     p = hub_command("assign", "give a case to the facilitator of a laptop", hub_sub)
     p.add_argument("reference", help="the case's reference (or id)")
@@ -198,14 +216,21 @@ def hub_enroll(args: argparse.Namespace) -> int:
         raise EnrollmentRefused(f"{args.file} is not an enrollment request (not JSON)") from None
     with _open(args) as hub:
         url = check_hub_url(args.url) if args.url else None
-        answer = hub.enroll(request, args.facilitator, url=url)
+        answer = hub.enroll(
+            request,
+            args.facilitator,
+            url=url,
+            same_facilitator=args.same_facilitator,
+            new_facilitator=args.new_facilitator,
+        )
     output = Path(args.output)
     try:
         atomic_write(output, (json.dumps(answer, indent=1, ensure_ascii=False) + "\n").encode())
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
     print(
-        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}). "
+        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}) for "
+        f"facilitator {answer['facilitator_id']}. "
         f"Give {output} to the laptop: rjdesk hub-config import {output.name}"
     )
     return 0
@@ -217,6 +242,16 @@ def hub_revoke(args: argparse.Namespace) -> int:
     print(
         f"Revoked device {device.id} ({device.code}) of {device.facilitator}: its requests and "
         "bundles are refused from now on."
+    )
+    return 0
+
+
+def hub_audit_reset(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        device = hub.audit_reset(args.device)
+    print(
+        f"Device {device.id} ({device.code}) of {device.facilitator}: its next bundle's audit "
+        "log is accepted as it is and anchors the ones after it."
     )
     return 0
 
@@ -237,12 +272,13 @@ def hub_devices(args: argparse.Namespace) -> int:
     if not devices:
         print("No laptop is enrolled yet.")
         return 0
-    rows = [["DEVICE", "CODE", "FACILITATOR", "ENROLLED", "REVOKED", "LAST SEQ"]]
+    rows = [["DEVICE", "CODE", "FACILITATOR", "FACILITATOR ID", "ENROLLED", "REVOKED", "LAST SEQ"]]
     rows += [
         [
             d.id,
             d.code,
             d.facilitator,
+            d.facilitator_id,
             _when(d.enrolled_at),
             _when(d.revoked_at),
             str(d.last_sequence),

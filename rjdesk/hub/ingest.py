@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from rjdesk.domain.enums import ContactKind
 from rjdesk.errors import InvalidBundle, StaleSequence
+from rjdesk.hub import anchor
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Database, Tx
@@ -136,6 +137,7 @@ def accept(
             f"({device.last_sequence})"
         )
         raise StaleSequence(str(refusal), device.last_sequence)
+    anchor.check(device, manifest.audit_head)
     found, resolutions = parse_changes(opened)
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name
@@ -152,7 +154,13 @@ def accept(
     _recheck_rules(store, device, _cases_to_recheck(found, result, store))
 
     receipt = _receipt(
-        keys, opened, device.id, tx, applied=result.applied, conflicts=result.conflicts
+        keys,
+        opened,
+        device.id,
+        tx,
+        applied=result.applied,
+        conflicts=result.conflicts,
+        audit_head=anchor.record(device, manifest.audit_head),
     )
     session.add(
         m.Bundle(
@@ -271,6 +279,7 @@ def _receipt(
     *,
     applied: dict[str, int],
     conflicts: list[str],
+    audit_head: dict[str, Any] | None = None,
 ) -> str:
     manifest = opened.manifest
     doc = {
@@ -284,6 +293,8 @@ def _receipt(
         "applied": applied,
         "conflicts": conflicts,
     }
+    if audit_head is not None:  # the head the hub accepted: the laptop's anchor from now on
+        doc["audit_head"] = audit_head
     comment = f"rjdesk receipt {manifest.bundle_id} seq {manifest.sequence} from {device_id}"
     signed = sign_document(doc, keys.signing_key, comment)
     return canonical_json(signed).decode("utf-8")

@@ -55,10 +55,12 @@ class Counter(HubBase):
 
 
 class Facilitator(HubBase):
+    """A facilitator's account. Two people may share a name: they are told apart by ``id``."""
+
     __tablename__ = "hub_facilitator"
 
     id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime]
 
 
@@ -81,6 +83,10 @@ class Device(HubBase):
     inbox_cursor: Mapped[int] = mapped_column(default=0)
     # The schema version of its last bundle: what the hub's bundles to it say they carry.
     schema_version: Mapped[str] = mapped_column(String(32), default="")
+    # The laptop's audit head (events, hash of the last) in its last accepted bundle: the next
+    # one must extend it (docs/audit.md). None until a bundle carrying a head arrives.
+    audit_count: Mapped[int | None]
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Bundle(HubBase):

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from rjdesk.errors import UsageError
-from rjdesk.hub import config
+from rjdesk.hub import anchor, config
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys, HubSettings
 from rjdesk.hub.crypto import AtRest
@@ -47,6 +47,7 @@ class DeviceInfo:
     id: str
     code: str
     facilitator: str
+    facilitator_id: str
     enrolled_at: datetime
     revoked_at: datetime | None
     last_sequence: int
@@ -184,19 +185,44 @@ class Hub:
     # -- devices -----------------------------------------------------------------------------
 
     def enroll(
-        self, request: dict[str, Any], facilitator: str | None = None, *, url: str | None = None
+        self,
+        request: dict[str, Any],
+        facilitator: str | None = None,
+        *,
+        url: str | None = None,
+        same_facilitator: str | None = None,
+        new_facilitator: bool = False,
     ) -> dict[str, Any]:
-        """Approve an enrollment request; return the signed hub configuration for the laptop."""
+        """Approve an enrollment request; return the signed hub configuration for the laptop.
+        A facilitator name that already has an account needs ``same_facilitator`` (its id) or
+        ``new_facilitator`` (docs/hub.md, "Enrolling a laptop")."""
         with self.db.transaction() as tx:
             store = HubStore(tx, self._at_rest)
             return enroll(
-                tx, store, self._keys, self.settings, request, facilitator=facilitator, url=url
+                tx,
+                store,
+                self._keys,
+                self.settings,
+                request,
+                facilitator=facilitator,
+                url=url,
+                same_facilitator=same_facilitator,
+                new_facilitator=new_facilitator,
             )
 
     def revoke(self, device: str) -> DeviceInfo:
         """Revoke a device (by id or code): its requests and bundles are refused from now on."""
         with self.db.transaction() as tx:
             found = revoke(tx, device)
+            return self._device_info(tx.session, found)
+
+    def audit_reset(self, device: str) -> DeviceInfo:
+        """Accept a laptop's audit log as it is now (its vault was restored from a backup): the
+        head its next bundle carries becomes its anchor (docs/audit.md)."""
+        with self.db.transaction() as tx:
+            found = find_device(tx, device)
+            anchor.reset(found)
+            log.info("audit anchor of device %s reset by the coordinator", found.id)
             return self._device_info(tx.session, found)
 
     def devices(self) -> list[DeviceInfo]:
@@ -234,6 +260,7 @@ class Hub:
             id=device.id,
             code=device.device_code,
             facilitator=person.name if person is not None else "",
+            facilitator_id=device.facilitator_id,
             enrolled_at=device.enrolled_at,
             revoked_at=device.revoked_at,
             last_sequence=device.last_sequence,

@@ -304,7 +304,7 @@ def _push(
             sent = uow.session.get(OutboxBundle, bundle_id)
             if sent is None or sent.state != "pending":
                 continue
-            outgoing.mark_sent(uow, sent, receipt)
+            outgoing.mark_sent(uow, sent, receipt, signed=json.loads(receipt_text))
             report.sent_bundles += 1
             report.sent_records += sent.changes
             report.conflicts_at_hub += len(receipt.get("conflicts", []))

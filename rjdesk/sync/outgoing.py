@@ -25,7 +25,7 @@ from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, 
 from rjdesk.errors import NotEnrolled, SyncError
 from rjdesk.store import migrate
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import records
+from rjdesk.sync import anchor, records
 from rjdesk.sync.address import check_hub_url
 from rjdesk.sync.bundle import seal
 from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
@@ -203,6 +203,8 @@ def build_bundle(
         signing_key=signing_key(session),
         age_recipient=link.hub_age_recipient,
         created_at=uow.now,
+        # The log as it is before this bundle's own seal_bundle event (written below).
+        audit_head=anchor.bundle_head(session),
     )
     state.next_sequence = sequence + 1
     bundle = OutboxBundle(
@@ -285,11 +287,17 @@ def _resolutions_of(session: Session, bundle_ids: Sequence[str], status: str) ->
             conflict.status = status
 
 
-def mark_sent(uow: UnitOfWork, bundle: OutboxBundle, receipt: dict[str, Any]) -> None:
+def mark_sent(
+    uow: UnitOfWork,
+    bundle: OutboxBundle,
+    receipt: dict[str, Any],
+    signed: dict[str, Any] | None = None,
+) -> None:
     """The hub confirmed the bundle (its receipt verified): record the hub versions it gives
-    and drop the changes it carried."""
+    and drop the changes it carried. ``signed``: the receipt with its signature, kept so that
+    the audit head it gives stays provable (docs/audit.md)."""
     session = uow.session
-    bundle.state, bundle.sent_at, bundle.receipt = "sent", uow.now, receipt
+    bundle.state, bundle.sent_at, bundle.receipt = "sent", uow.now, signed or receipt
     applied: dict[str, int] = receipt.get("applied", {})
     tables = dict(
         session.execute(

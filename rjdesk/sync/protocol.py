@@ -138,4 +138,20 @@ def verify_receipt(
     conflicts = body.get("conflicts")
     if not isinstance(conflicts, list) or not all(isinstance(row, str) for row in conflicts):
         raise BadSignature("The hub's receipt is malformed (conflicts).")
+    _check_audit_head(body.get("audit_head"))
     return body
+
+
+def _check_audit_head(head: Any) -> None:
+    """A receipt's optional ``audit_head``: the head the hub accepted (docs/audit.md)."""
+    if head is None:
+        return
+    if (
+        not isinstance(head, dict)
+        or set(head) != {"count", "hash"}
+        or type(head["count"]) is not int
+        or head["count"] < 0
+        or not isinstance(head["hash"], str)
+        or len(head["hash"]) != 64
+    ):
+        raise BadSignature("The hub's receipt is malformed (audit_head).")

@@ -85,7 +85,7 @@ def test_a_replacement_laptop_gets_the_open_cases_but_not_the_closed_ones(
     send_changes(old, hub)
     hub.revoke(old.device_id)
     replacement = laptop("Alex Morgan")
-    replacement.enroll(hub)
+    replacement.enroll(hub, same_facilitator=old.config["facilitator_id"])
     changes = replacement.fetch(hub, apply=True)
     assert changes is not None
     assert changes["cases"] == [{"id": open_case.case_id, "reference": open_case.reference}]
@@ -98,7 +98,7 @@ def test_a_case_made_on_one_laptop_reaches_the_facilitators_other_laptop(
 ) -> None:
     office, home = laptop("Alex Morgan"), laptop("Alex Morgan")
     office.enroll(hub)
-    home.enroll(hub)
+    home.enroll(hub, same_facilitator=office.config["facilitator_id"])
     ids = new_case(office)
     send_changes(office, hub)
     assert office.fetch(hub) is None
