@@ -1,7 +1,8 @@
 """The hub's HTTP API (docs/sync-protocol.md, "HTTP"), as a FastAPI app over a ``Hub``.
 
 Every request but ``GET /v1/hub`` is signed by the device's key (``rjdesk.sync.protocol``).
-Errors are JSON ``{"error": "<one sentence>"}``: 403 authentication, 404 nothing there, 409 an
+Errors are JSON ``{"error": "<one sentence>"}``: 403 authentication (one answer for every
+reason, which is logged at the hub and never told to the client), 404 nothing there, 409 an
 upload offset the hub does not hold, 413 too large, 422 a refused bundle (with ``"refused":
 true``, and ``"last_sequence"`` when its sequence is behind the hub's), 400 anything else
 malformed. Nothing logs a request body or case data: the access
@@ -27,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rjdesk.errors import BadSignature, InvalidBundle, StaleSequence
 from rjdesk.hub.errors import AuthRefused, UnknownDevice
+from rjdesk.hub.requests import RequestLedger
 from rjdesk.hub.service import Hub
 from rjdesk.hub.uploads import BadUploadName, OffsetMismatch, Uploads, UploadTooLarge
 from rjdesk.sync.protocol import (
@@ -34,6 +36,7 @@ from rjdesk.sync.protocol import (
     CHUNK_BYTES,
     DEVICE_HEADER,
     INBOX_SEQUENCE_HEADER,
+    REQUEST_ID_HEADER,
     TIME_HEADER,
     UPLOAD_OFFSET_HEADER,
     check_request,
@@ -45,6 +48,23 @@ access_log = logging.getLogger("rjdesk.hub.access")
 _SMALL_BODY = 1024
 # Sequence numbers and offsets fit in 63 bits: no more than 18 digits.
 _MAX_DIGITS = 18
+# The one answer to a request that does not authenticate, whatever the reason: it tells a client
+# nothing about whether a device id is enrolled or revoked, or what was wrong.
+NOT_AUTHORISED = (
+    "the request is not authorised: check the laptop's date and time, or ask the coordinator "
+    "whether this laptop is still enrolled"
+)
+
+
+def _printable(text: str) -> str:
+    """``text`` safe for one log line: what a client sent may hold anything."""
+    return "".join(c if c.isprintable() else "?" for c in text[:300])
+
+
+def not_authorised(reason: str) -> ApiError:
+    """The uniform 403; the real ``reason`` goes to the hub's log only (no case data in it)."""
+    log.warning("request refused: %s", _printable(reason))
+    return ApiError(403, NOT_AUTHORISED)
 
 
 class ApiError(Exception):
@@ -140,31 +160,32 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         return _error(400, "the request is malformed")
 
     app.add_middleware(_Guard)
+    ledger = RequestLedger(hub.db)
 
     async def authenticate(request: Request, body: bytes) -> str:
-        """The device that signed this request; ApiError 403 if none did."""
+        """The device that signed this request; the uniform 403 if none did, or if this device
+        made this request before (a replay)."""
         device = request.headers.get(DEVICE_HEADER)
         stamp = request.headers.get(TIME_HEADER)
         signature = request.headers.get(AUTH_HEADER)
         if not device or not stamp or not signature:
-            raise ApiError(
-                403,
-                f"the request is not signed: {DEVICE_HEADER}, {TIME_HEADER} and "
-                f"{AUTH_HEADER} are needed",
-            )
+            raise not_authorised(f"{request.method} {request.url.path}: not signed")
+        now = clock()
         try:
             key = await run_in_threadpool(hub.device_public_key, device)
-            check_request(
+            request_id = check_request(
                 key,
                 method=request.method,
                 path_with_query=_path_with_query(request),
                 time_header=stamp,
                 auth_header=signature,
                 body_sha256_hex=hashlib.sha256(body).hexdigest(),
-                now=clock(),
+                now=now,
+                request_id_header=request.headers.get(REQUEST_ID_HEADER),
             )
+            await run_in_threadpool(ledger.remember, device, request_id, int(stamp), now)
         except (AuthRefused, BadSignature) as exc:
-            raise ApiError(403, str(exc).rstrip(".")) from None
+            raise not_authorised(f"{request.method} {request.url.path}: {exc}") from None
         return device
 
     def upload_name(sha256: str) -> str:
@@ -243,7 +264,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             return await run_in_threadpool(hub.device_state, device)
         except UnknownDevice as exc:
-            raise ApiError(403, str(exc)) from None
+            raise not_authorised(str(exc)) from None
 
     @app.post("/v1/resend")
     async def resend(request: Request) -> dict[str, int]:
@@ -253,7 +274,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             queued = await run_in_threadpool(hub.resend_everything, device)
         except UnknownDevice as exc:
-            raise ApiError(403, str(exc)) from None
+            raise not_authorised(str(exc)) from None
         return {"queued": queued}
 
     @app.get("/v1/inbox")
@@ -267,7 +288,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             found = await run_in_threadpool(hub.inbox, device, int(after_text))
         except UnknownDevice as exc:  # revoked between the authentication and now
-            raise ApiError(403, str(exc)) from None
+            raise not_authorised(str(exc)) from None
         if found is None:
             return Response(status_code=204)
         sequence, sealed = found
