@@ -3,7 +3,8 @@
 Every request but ``GET /v1/hub`` is signed by the device's key (``rjdesk.sync.protocol``).
 Errors are JSON ``{"error": "<one sentence>"}``: 403 authentication (one answer for every
 reason, which is logged at the hub and never told to the client), 404 nothing there, 409 an
-upload offset the hub does not hold, 413 too large, 422 a refused bundle (with ``"refused":
+upload offset the hub does not hold, 413 too large (a body, a bundle, or a device's unfinished
+uploads), 429 a device's upload quota reached, 422 a refused bundle (with ``"refused":
 true``, and ``"last_sequence"`` when its sequence is behind the hub's), 400 anything else
 malformed. Nothing logs a request body or case data: the access
 log is one line of method, path and status, and an unexpected error is logged by its type and
@@ -30,7 +31,16 @@ from rjdesk.errors import BadSignature, InvalidBundle, StaleSequence
 from rjdesk.hub.errors import AuthRefused, UnknownDevice
 from rjdesk.hub.requests import RequestLedger
 from rjdesk.hub.service import Hub
-from rjdesk.hub.uploads import BadUploadName, OffsetMismatch, Uploads, UploadTooLarge
+from rjdesk.hub.uploads import (
+    MIB,
+    BadUploadName,
+    DailyBytes,
+    OffsetMismatch,
+    QuotaExceeded,
+    UploadLimits,
+    Uploads,
+    UploadTooLarge,
+)
 from rjdesk.sync.protocol import (
     AUTH_HEADER,
     CHUNK_BYTES,
@@ -144,7 +154,15 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
     """The HTTP API of ``hub``. ``clock`` (Unix seconds) is what request times are checked
     against."""
     app = FastAPI(title="rjdesk hub", docs_url=None, redoc_url=None, openapi_url=None)
-    uploads = Uploads(hub.uploads_dir)
+    settings = hub.settings
+    uploads = Uploads(
+        hub.uploads_dir,
+        limits=UploadLimits(
+            unfinished=settings.max_unfinished_uploads,
+            unfinished_bytes=settings.max_unfinished_upload_mib * MIB,
+        ),
+    )
+    daily = DailyBytes(hub.db, settings.max_upload_mib_per_day * MIB)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -190,7 +208,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
 
     def upload_name(sha256: str) -> str:
         try:
-            uploads.path(sha256)
+            uploads.path("", sha256)
         except BadUploadName as exc:
             raise ApiError(404, str(exc)) from None
         return sha256
@@ -203,7 +221,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
     async def upload_status(sha256: str, request: Request) -> dict[str, int]:
         device = await authenticate(request, await _body(request, _SMALL_BODY))
         upload_name(sha256)
-        held = uploads.received(sha256)
+        held = uploads.received(device, sha256)
         if not held:
             # Already accepted (the answer to "complete" was lost): the laptop completes again.
             accepted = await run_in_threadpool(hub.accepted_size, device, sha256)
@@ -222,18 +240,23 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         if accepted is not None:
             raise ApiError(409, "the hub already has this bundle whole", received=accepted)
         try:
-            held = await run_in_threadpool(uploads.append, sha256, int(offset_text), chunk)
+            await run_in_threadpool(daily.charge, device, len(chunk), hub.clock())
+            held = await run_in_threadpool(
+                uploads.append, device, sha256, int(offset_text), chunk
+            )
         except OffsetMismatch as exc:
             raise ApiError(409, str(exc), received=exc.received) from None
         except UploadTooLarge as exc:
             raise ApiError(413, str(exc)) from None
+        except QuotaExceeded as exc:
+            raise ApiError(429, str(exc)) from None
         return {"received": held}
 
     @app.post("/v1/uploads/{sha256}/complete")
     async def upload_complete(sha256: str, request: Request) -> Response:
         device = await authenticate(request, await _body(request, _SMALL_BODY))
         upload_name(sha256)
-        data = await run_in_threadpool(uploads.read, sha256)
+        data = await run_in_threadpool(uploads.read, device, sha256)
         if data is None:
             receipt = await run_in_threadpool(hub.receipt_for, device, sha256)
             if receipt is None:
@@ -255,7 +278,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         except InvalidBundle as exc:
             raise ApiError(422, str(exc), refused=True) from None
         finally:
-            await run_in_threadpool(uploads.discard, sha256)
+            await run_in_threadpool(uploads.discard, device, sha256)
         return Response(receipt, media_type="application/json")
 
     @app.get("/v1/device")

@@ -163,6 +163,8 @@ class HubClient:
                 response = self._send(
                     "PUT", path, body=chunk, headers={protocol.UPLOAD_OFFSET_HEADER: str(start)}
                 )
+                if response.status_code in (413, 429):  # a limit of the hub's: one line
+                    raise SyncError(f"the hub refused the upload: {_error(response)}")
                 if response.status_code == 409:  # the hub holds another amount: go from there
                     state["received"] = int(_json(response, "uploading", ok=(409,))["received"])
                     continue
