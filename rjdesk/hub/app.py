@@ -241,9 +241,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
             raise ApiError(409, "the hub already has this bundle whole", received=accepted)
         try:
             await run_in_threadpool(daily.charge, device, len(chunk), hub.clock())
-            held = await run_in_threadpool(
-                uploads.append, device, sha256, int(offset_text), chunk
-            )
+            held = await run_in_threadpool(uploads.append, device, sha256, int(offset_text), chunk)
         except OffsetMismatch as exc:
             raise ApiError(409, str(exc), received=exc.received) from None
         except UploadTooLarge as exc:
