@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rjdesk.errors import BadSignature, InvalidBundle, StaleSequence
@@ -56,6 +57,9 @@ log = logging.getLogger(__name__)
 access_log = logging.getLogger("rjdesk.hub.access")
 # GET and POST carry no body worth the name; a little slack for clients that send "{}".
 _SMALL_BODY = 1024
+# The status logged for a request whose client disconnected before sending its body (as nginx
+# does): no answer reaches it, and the access log's line is the only one.
+CLIENT_GONE = 499
 # Sequence numbers and offsets fit in 63 bits: no more than 18 digits.
 _MAX_DIGITS = 18
 # The one answer to a request that does not authenticate, whatever the reason: it tells a client
@@ -134,11 +138,17 @@ async def _body(request: Request, limit: int) -> bytes:
         raise ApiError(413, f"the request body is larger than {limit} bytes")
     parts: list[bytes] = []
     size = 0
-    async for piece in request.stream():
-        size += len(piece)
-        if size > limit:
-            raise ApiError(413, f"the request body is larger than {limit} bytes")
-        parts.append(piece)
+    try:
+        async for piece in request.stream():
+            size += len(piece)
+            if size > limit:
+                raise ApiError(413, f"the request body is larger than {limit} bytes")
+            parts.append(piece)
+    except ClientDisconnect:
+        # Nobody is left to answer: the access log's one line says so, with status 499.
+        raise ApiError(
+            CLIENT_GONE, "the client disconnected before sending the whole body"
+        ) from None
     return b"".join(parts)
 
 

@@ -39,6 +39,7 @@ MIB = 2**20
 DEFAULT_MAX_UNFINISHED_UPLOADS = 4
 DEFAULT_MAX_UNFINISHED_UPLOAD_MIB = 512
 DEFAULT_MAX_UPLOAD_MIB_PER_DAY = 2048
+DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32
 DATA_KEY_BYTES = 32
 
 
@@ -92,6 +93,9 @@ class HubSettings:
     max_unfinished_uploads: int = DEFAULT_MAX_UNFINISHED_UPLOADS
     max_unfinished_upload_mib: int = DEFAULT_MAX_UNFINISHED_UPLOAD_MIB
     max_upload_mib_per_day: int = DEFAULT_MAX_UPLOAD_MIB_PER_DAY
+    max_connections_per_address: int = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS
+    # The reverse proxy's address, whose X-Forwarded-For is believed ("": no proxy).
+    trusted_proxy: str = ""
 
     def to_json(self) -> bytes:
         doc = {
@@ -103,6 +107,8 @@ class HubSettings:
             "max_unfinished_uploads": self.max_unfinished_uploads,
             "max_unfinished_upload_mib": self.max_unfinished_upload_mib,
             "max_upload_mib_per_day": self.max_upload_mib_per_day,
+            "max_connections_per_address": self.max_connections_per_address,
+            "trusted_proxy": self.trusted_proxy,
         }
         return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -115,6 +121,7 @@ class HubSettings:
                 "max_unfinished_uploads": DEFAULT_MAX_UNFINISHED_UPLOADS,
                 "max_unfinished_upload_mib": DEFAULT_MAX_UNFINISHED_UPLOAD_MIB,
                 "max_upload_mib_per_day": DEFAULT_MAX_UPLOAD_MIB_PER_DAY,
+                "max_connections_per_address": DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
             }
             for key, default in limits.items():
                 value = doc.get(key, default)
@@ -126,6 +133,7 @@ class HubSettings:
                 url=str(doc["url"]),
                 db_url=str(doc.get("db_url") or ""),
                 keep_bundles_days=days,
+                trusted_proxy=str(doc.get("trusted_proxy") or ""),
                 **limits,
             )
         except (KeyError, TypeError, ValueError):
