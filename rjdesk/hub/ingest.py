@@ -13,6 +13,7 @@ rolls everything back.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -142,13 +143,12 @@ def accept(
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name
 
-    for sha, blob in opened.blobs.items():
-        store.put_blob(sha, blob)
     store.prefetch(record.id for record in found)
     merger = Merger(store, device, manifest.bundle_id, sender_name)
     for record in found:
         merger.merge(record)
     result = merger.result
+    _store_referenced_blobs(store, opened, found, result)
     _apply_resolutions(store, device, resolutions)
     _share_cases(store, device, result.cases, result.new_cases)
     _recheck_rules(store, device, _cases_to_recheck(found, result, store))
@@ -179,6 +179,30 @@ def accept(
     device.last_sequence = manifest.sequence
     device.schema_version = manifest.schema_version
     return receipt
+
+
+def _blob_refs(value: Any) -> Iterator[str]:
+    """The SHA-256 of every blob a record's field value names (``{"$blob": sha}``)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("$blob"), str):
+            yield value["$blob"]
+        for inner in value.values():
+            yield from _blob_refs(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _blob_refs(inner)
+
+
+def _store_referenced_blobs(
+    store: HubStore, opened: OpenedBundle, found: list[Record], result: MergeResult
+) -> None:
+    """Store the bundle's blobs that its accepted records (applied, or kept in a conflict)
+    refer to; a blob no such record names is not stored."""
+    kept = set(result.applied) | set(result.conflicts)
+    wanted = {sha for record in found if record.id in kept for sha in _blob_refs(record.fields)}
+    for sha, blob in opened.blobs.items():
+        if sha in wanted:
+            store.put_blob(sha, blob)
 
 
 def _apply_resolutions(

@@ -246,6 +246,28 @@ class Issued(HubBase):
     issued_at: Mapped[datetime]
 
 
+class RequestSeen(HubBase):
+    """A signed request the hub has answered, by its device and request id, kept until its time
+    is further than the allowed clock skew from now (``until``): the same request again is a
+    replay, refused also after the hub restarts (docs/sync-protocol.md, "HTTP")."""
+
+    __tablename__ = "hub_request_seen"
+
+    device_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    until: Mapped[datetime] = mapped_column(index=True)
+
+
+class UploadDay(HubBase):
+    """Bytes a device uploaded on one (UTC) day: its daily quota is counted here."""
+
+    __tablename__ = "hub_upload_day"
+
+    device_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD
+    size: Mapped[int] = mapped_column(default=0)
+
+
 def hub_tables() -> list[Any]:
     """Every table of the hub, in creation order."""
     return list(HubBase.metadata.sorted_tables)

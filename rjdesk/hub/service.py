@@ -403,7 +403,7 @@ class Hub:
         removed = 0
         if not self.uploads_dir.is_dir():
             return 0
-        for part in self.uploads_dir.glob("*.part"):
+        for part in self.uploads_dir.rglob("*.part"):
             with contextlib.suppress(FileNotFoundError):
                 if when - part.stat().st_mtime > STALE_UPLOAD_SECONDS:
                     part.unlink()
