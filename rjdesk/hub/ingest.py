@@ -152,7 +152,13 @@ def accept(
     _recheck_rules(store, device, _cases_to_recheck(found, result, store))
 
     receipt = _receipt(
-        keys, opened, device.id, tx, applied=result.applied, conflicts=result.conflicts
+        keys,
+        opened,
+        device.id,
+        tx,
+        applied=result.applied,
+        conflicts=result.conflicts,
+        refused=result.refused,
     )
     session.add(
         m.Bundle(
@@ -190,18 +196,15 @@ def _apply_resolutions(
 
 
 def _share_cases(store: HubStore, device: m.Device, cases: set[str], new_cases: set[str]) -> None:
-    """A case becomes visible to the facilitator of the device that sends records of it; their
-    other laptops are sent it whole."""
+    """The device holds the cases it wrote (its facilitator holds them: rjdesk.hub.authority,
+    which made a new case theirs as its referrer); their other laptops are sent a new one
+    whole."""
     for case_id in sorted(cases):
         store.hold(device.id, case_id)
-        if not store.grant(case_id, device.facilitator_id, "sent"):
+        if case_id not in new_cases:
             continue
         for other in store.facilitator_devices(device.facilitator_id):
-            if other.id == device.id:
-                # A case it made has no row it lacks; one the hub had before may have.
-                if case_id not in new_cases:
-                    store.queue_delivery(other.id, case_id)
-            elif not store.holds(other.id, case_id):
+            if other.id != device.id and not store.holds(other.id, case_id):
                 store.queue_delivery(other.id, case_id)
 
 
@@ -271,6 +274,7 @@ def _receipt(
     *,
     applied: dict[str, int],
     conflicts: list[str],
+    refused: list[dict[str, Any]] | None = None,
 ) -> str:
     manifest = opened.manifest
     doc = {
@@ -284,6 +288,8 @@ def _receipt(
         "applied": applied,
         "conflicts": conflicts,
     }
+    if refused:
+        doc["refused"] = refused
     comment = f"rjdesk receipt {manifest.bundle_id} seq {manifest.sequence} from {device_id}"
     signed = sign_document(doc, keys.signing_key, comment)
     return canonical_json(signed).decode("utf-8")
