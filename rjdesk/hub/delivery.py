@@ -103,7 +103,9 @@ class InboxBuilder:
             if issued.deliveries:
                 self.session.execute(delete(m.Delivery).where(m.Delivery.id.in_(issued.deliveries)))
             for case_id in issued.cases:
-                self.store.hold(device.id, case_id, issued.top)
+                # A case taken from its facilitator since it was issued stays untaken.
+                if self.store.visible_to(case_id, device.facilitator_id):
+                    self.store.hold(device.id, case_id, issued.top)
             return
         # The laptop is behind what it confirmed (restored from a backup): go back to where it
         # is, and send it whole every case it should hold (what it sent since that copy too).

@@ -189,3 +189,25 @@ def test_a_case_unknown_to_the_hub_is_the_senders_as_its_referrer(
         [held] = session.scalars(select(m.Visibility).where(m.Visibility.case_id == ids.case_id))
         assert held.how == "referred"
     assert new_id() not in receipt["applied"]
+
+
+def test_a_case_withdrawn_while_its_delivery_was_on_the_way_is_not_sent_on(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    alex, sam = laptop("Alex Morgan"), laptop("Sam Patel")
+    alex.enroll(hub)
+    sam.enroll(hub)
+    ids = new_case(alex)
+    send_changes(alex, hub)
+    hub.assign(ids.reference, "Sam Patel", keep_referrer=True)
+    delivered = sam.fetch(hub, apply=True)  # issued, confirmed only by the next request
+    assert delivered is not None and "withdrawn" not in delivered
+    hub.unassign(ids.reference, "Sam Patel")
+    told = sam.fetch(hub)
+    assert told is not None and told["withdrawn"] == [ids.case_id] and told["records"] == []
+    # Alex changes the case: nothing of it goes to Sam any more, and the withdrawal, once
+    # confirmed, is not repeated.
+    found, _ = alex.case_records(ids.case_id)
+    [case_file] = of(found, "case_file")
+    alex.send(hub, [edited(case_file, 1, summary="Alex carries on alone.")])
+    assert sam.fetch(hub) is None
