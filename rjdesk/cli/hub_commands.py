@@ -101,11 +101,32 @@ def register(
     _db_option(p)
     p.set_defaults(run=hub_audit_reset)
 
-    p = hub_command("assign", "give a case to the facilitator of a laptop", hub_sub)
+    p = hub_command("assign", "give a case to a facilitator (or add a co-worker)", hub_sub)
     p.add_argument("reference", help="the case's reference (or id)")
-    p.add_argument("device", help="a device id or code of that facilitator's laptop")
+    p.add_argument(
+        "facilitator", help="the facilitator's id or name (or a device id or code of theirs)"
+    )
+    p.add_argument(
+        "--keep-referrer",
+        action="store_true",
+        help="the facilitator who referred the case keeps it too (default: they lose it)",
+    )
     _db_option(p)
     p.set_defaults(run=hub_assign)
+
+    p = hub_command("unassign", "take a case from a facilitator (and their laptops)", hub_sub)
+    p.add_argument("reference", help="the case's reference (or id)")
+    p.add_argument(
+        "facilitator", help="the facilitator's id or name (or a device id or code of theirs)"
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_unassign)
+
+    p = hub_command(
+        "restored", "record that the hub's database was just restored from a backup", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_restored)
 
     p = hub_command("devices", "list the enrolled laptops", hub_sub)
     _db_option(p)
@@ -258,10 +279,31 @@ def hub_audit_reset(args: argparse.Namespace) -> int:
 
 def hub_assign(args: argparse.Namespace) -> int:
     with _open(args) as hub:
-        done = hub.assign(args.reference, args.device)
+        done = hub.assign(args.reference, args.facilitator, keep_referrer=args.keep_referrer)
+    dropped = "".join(f" {name} no longer holds it." for name in done.dropped)
     print(
         f"Assigned {done.reference or done.case_id} to {done.facilitator}: "
-        f"queued for {done.devices} laptop(s)."
+        f"queued for {done.devices} laptop(s).{dropped}"
+    )
+    return 0
+
+
+def hub_unassign(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        done = hub.unassign(args.reference, args.facilitator)
+    print(
+        f"Took {done.reference or done.case_id} from {done.facilitator}: their "
+        f"{done.devices} laptop(s) take it off once their pending changes reach the hub."
+    )
+    return 0
+
+
+def hub_restored(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        when = hub.record_restore()
+    print(
+        f"Recorded a restore of the hub at {_when(when)}: each laptop's next sync sends its "
+        "work again, and values that differ from the restored ones become conflicts."
     )
     return 0
 

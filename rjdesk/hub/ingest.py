@@ -161,6 +161,7 @@ def accept(
         applied=result.applied,
         conflicts=result.conflicts,
         audit_head=anchor.record(device, manifest.audit_head),
+        refused=result.refused,
     )
     session.add(
         m.Bundle(
@@ -222,18 +223,15 @@ def _apply_resolutions(
 
 
 def _share_cases(store: HubStore, device: m.Device, cases: set[str], new_cases: set[str]) -> None:
-    """A case becomes visible to the facilitator of the device that sends records of it; their
-    other laptops are sent it whole."""
+    """The device holds the cases it wrote (its facilitator holds them: rjdesk.hub.authority,
+    which made a new case theirs as its referrer); their other laptops are sent a new one
+    whole."""
     for case_id in sorted(cases):
         store.hold(device.id, case_id)
-        if not store.grant(case_id, device.facilitator_id, "sent"):
+        if case_id not in new_cases:
             continue
         for other in store.facilitator_devices(device.facilitator_id):
-            if other.id == device.id:
-                # A case it made has no row it lacks; one the hub had before may have.
-                if case_id not in new_cases:
-                    store.queue_delivery(other.id, case_id)
-            elif not store.holds(other.id, case_id):
+            if other.id != device.id and not store.holds(other.id, case_id):
                 store.queue_delivery(other.id, case_id)
 
 
@@ -304,6 +302,7 @@ def _receipt(
     applied: dict[str, int],
     conflicts: list[str],
     audit_head: dict[str, Any] | None = None,
+    refused: list[dict[str, Any]] | None = None,
 ) -> str:
     manifest = opened.manifest
     doc = {
@@ -319,6 +318,8 @@ def _receipt(
     }
     if audit_head is not None:  # the head the hub accepted: the laptop's anchor from now on
         doc["audit_head"] = audit_head
+    if refused:
+        doc["refused"] = refused
     comment = f"rjdesk receipt {manifest.bundle_id} seq {manifest.sequence} from {device_id}"
     signed = sign_document(doc, keys.signing_key, comment)
     return canonical_json(signed).decode("utf-8")

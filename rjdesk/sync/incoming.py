@@ -27,7 +27,7 @@ from rjdesk.store import search
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import records
+from rjdesk.sync import authority, records
 from rjdesk.sync.bundle import OpenedBundle
 from rjdesk.sync.records import Record
 
@@ -81,6 +81,7 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
             _remember_version(session, record)
         _sign(session, signed_later, result)
         _take_conflicts(session, data.get("conflicts", []), result)
+        authority.note_withdrawn(session, data, uow.now)
         broken = session.execute(text("PRAGMA foreign_key_check")).all()
         if broken:
             raise SyncError(

@@ -155,7 +155,8 @@ def verify_receipt(
 
     It must be a ``rjdesk.receipt/1`` document signed by ``hub_key``, naming this hub's key id,
     this bundle id and this SHA-256 of the sealed bundle, with ``applied`` mapping row ids to
-    hub versions and ``conflicts`` listing row ids. Anything else raises BadSignature with one
+    hub versions, ``conflicts`` listing row ids, and ``refused`` (optional) naming the records
+    it did not take. Anything else raises BadSignature with one
     sentence: the laptop must not mark the bundle sent on a receipt it cannot trust.
     """
     try:
@@ -186,6 +187,8 @@ def verify_receipt(
     if not isinstance(conflicts, list) or not all(isinstance(row, str) for row in conflicts):
         raise BadSignature("The hub's receipt is malformed (conflicts).")
     _check_audit_head(body.get("audit_head"))
+    if not _refused_ok(body.get("refused", []), applied, conflicts):
+        raise BadSignature("The hub's receipt is malformed (refused).")
     return body
 
 
@@ -202,3 +205,20 @@ def _check_audit_head(head: Any) -> None:
         or len(head["hash"]) != 64
     ):
         raise BadSignature("The hub's receipt is malformed (audit_head).")
+
+
+def _refused_ok(refused: Any, applied: dict[str, Any], conflicts: list[str]) -> bool:
+    """The optional ``refused`` list: records the hub did not take, each
+    ``{"id", "table", "case" (a reference or null), "reason"}``, in neither other list."""
+    if not isinstance(refused, list):
+        return False
+    for item in refused:
+        if not isinstance(item, dict) or set(item) != {"id", "table", "case", "reason"}:
+            return False
+        if not all(isinstance(item[name], str) for name in ("id", "table", "reason")):
+            return False
+        if item["case"] is not None and not isinstance(item["case"], str):
+            return False
+        if item["id"] in applied or item["id"] in conflicts:
+            return False
+    return True

@@ -71,10 +71,21 @@ def test_a_coordinators_day_through_the_command_line(
     assert code == 1 and err.startswith("rjdesk: The bundle was refused: ") and err.count("\n") == 1
 
     code, out, _ = hub_cli("assign", ids.reference, sam.device_code)
-    assert (
-        code == 0
-        and out.strip() == f"Assigned {ids.reference} to Sam Patel: queued for 1 laptop(s)."
+    assert code == 0 and out.strip() == (
+        f"Assigned {ids.reference} to Sam Patel: queued for 1 laptop(s). "
+        "Alex Morgan no longer holds it."
     )
+    code, out, _ = hub_cli("assign", ids.reference, "alex morgan", "--keep-referrer")
+    assert code == 0 and out.strip().startswith(f"Assigned {ids.reference} to Alex Morgan")
+    code, out, _ = hub_cli("unassign", ids.reference, "Alex Morgan")
+    assert code == 0 and out.startswith(f"Took {ids.reference} from Alex Morgan: their 1 laptop")
+    code, _, err = hub_cli("unassign", ids.reference, "Alex Morgan")
+    assert code == 1 and err == f"rjdesk: Alex Morgan does not hold case {ids.reference}\n"
+    code, _, err = hub_cli("assign", ids.reference, "Nobody Here")
+    assert code == 1 and "no facilitator, device id or device code Nobody Here" in err
+    assert err.count("\n") == 1
+    code, out, _ = hub_cli("restored")
+    assert code == 0 and out.startswith("Recorded a restore of the hub at ")
     code, out, _ = hub_cli("conflicts")
     assert (code, out.strip()) == (0, "No open conflicts.")
 

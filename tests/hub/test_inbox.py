@@ -54,7 +54,7 @@ def test_a_confirmed_bundle_is_not_sent_again_and_an_unconfirmed_one_is(
     sam.enroll(hub)
     ids = new_case(alex)
     send_changes(alex, hub)
-    hub.assign(ids.reference, sam.device_id)
+    hub.assign(ids.reference, sam.device_id, keep_referrer=True)
     first = hub.inbox(sam.device_id, 0)
     again = hub.inbox(sam.device_id, 0)  # not applied (lost on the way): built again
     assert first is not None and again is not None and first[0] == again[0] == 1
@@ -117,7 +117,7 @@ def test_a_large_inbox_comes_in_several_bundles_each_whole(
     sam.enroll(hub)
     first, second = new_case(alex), new_case(alex)
     send_changes(alex, hub)
-    hub.assign(first.reference, sam.device_id)
+    hub.assign(first.reference, sam.device_id, keep_referrer=True)
     assert sam.fetch(hub, apply=True) is not None
     assert sam.fetch(hub) is None
     # Now changes of the first case, and the second case whole.
@@ -126,7 +126,7 @@ def test_a_large_inbox_comes_in_several_bundles_each_whole(
     edits += [edited(r, 1, notes="Re-checked") for r in of(found, "risk_assessment")]
     edits += [edited(r, 1, phone="0700 900 000") for r in of(found, "person")]
     alex.send(hub, edits)
-    hub.assign(second.reference, sam.device_id)
+    hub.assign(second.reference, sam.device_id, keep_referrer=True)
     seen: set[str] = set()
     bundles = 0
     while (changes := sam.fetch(hub, apply=True)) is not None:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h0004"
-down_revision = "h0001"
+down_revision = "h0002"
 branch_labels = None
 depends_on = None
 

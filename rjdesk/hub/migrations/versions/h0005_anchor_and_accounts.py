@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h0005"
-down_revision = "h0001"
+down_revision = "h0004"
 branch_labels = None
 depends_on = None
 
