@@ -21,6 +21,7 @@ from sqlalchemy import select
 from rjdesk.domain.enums import ContactKind
 from rjdesk.errors import InvalidBundle, StaleSequence
 from rjdesk.hub import models as m
+from rjdesk.hub import validate
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Database, Tx
 from rjdesk.hub.merge import Merger, MergeResult
@@ -87,14 +88,12 @@ def parse_changes(opened: OpenedBundle) -> tuple[list[Record], list[dict[str, An
     if not isinstance(items, list) or not isinstance(resolutions, list):
         raise bundle_refused("its changes are malformed (records and resolutions are lists)")
     try:
+        # Each record's values are checked against the declared schema later, one by one
+        # (validate.refusals): a bad value refuses that record, not the bundle.
         found = [Record.from_json(item) for item in items]
-        for record in found:
-            # Every value must decode as its column's type now, not when a laptop applies it.
-            records.decode_fields(record, opened.blobs)
-            if record.table == "contact":
-                records.present_of(record)
     except InvalidBundle as exc:
         raise bundle_refused(str(exc)) from None
+    validate.log_set_aside(opened.manifest.sender, doc.get("set_aside"))
     seen: set[str] = set()
     for record in found:
         if record.id in seen:
@@ -140,6 +139,7 @@ def accept(
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name
 
+    found, refused = validate.split(store, found, opened.blobs)
     for sha, blob in opened.blobs.items():
         store.put_blob(sha, blob)
     store.prefetch(record.id for record in found)
@@ -152,7 +152,13 @@ def accept(
     _recheck_rules(store, device, _cases_to_recheck(found, result, store))
 
     receipt = _receipt(
-        keys, opened, device.id, tx, applied=result.applied, conflicts=result.conflicts
+        keys,
+        opened,
+        device.id,
+        tx,
+        applied=result.applied,
+        conflicts=result.conflicts,
+        refused=refused,
     )
     session.add(
         m.Bundle(
@@ -271,6 +277,7 @@ def _receipt(
     *,
     applied: dict[str, int],
     conflicts: list[str],
+    refused: list[dict[str, Any]] | None = None,
 ) -> str:
     manifest = opened.manifest
     doc = {
@@ -284,6 +291,8 @@ def _receipt(
         "applied": applied,
         "conflicts": conflicts,
     }
+    if refused:
+        doc["refused"] = refused
     comment = f"rjdesk receipt {manifest.bundle_id} seq {manifest.sequence} from {device_id}"
     signed = sign_document(doc, keys.signing_key, comment)
     return canonical_json(signed).decode("utf-8")

@@ -138,4 +138,9 @@ def verify_receipt(
     conflicts = body.get("conflicts")
     if not isinstance(conflicts, list) or not all(isinstance(row, str) for row in conflicts):
         raise BadSignature("The hub's receipt is malformed (conflicts).")
+    refused = body.get("refused", [])  # records the hub refused, each with its reason
+    if not isinstance(refused, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("id"), str) for item in refused
+    ):
+        raise BadSignature("The hub's receipt is malformed (refused).")
     return body

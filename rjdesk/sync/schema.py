@@ -354,7 +354,7 @@ def check_record(record: Any) -> str | None:
     text without control characters) and that its case agrees with its ``case_id`` field.
     Deletions carry no fields to check."""
     table = BY_NAME.get(record.table)
-    where = f"{record.table} {record.id}"
+    where = f"{record.table} {shown(record.id)}"
     if table is None:
         return f"{where} is of a table that does not sync"
     if record.op == "del":
@@ -363,7 +363,7 @@ def check_record(record: Any) -> str | None:
     unknown = sorted(set(fields) - set(table.fields))
     if unknown:
         return (
-            f"{where} has fields this rjdesk does not know ({_shown(', '.join(unknown))}): "
+            f"{where} has fields this rjdesk does not know ({shown(', '.join(unknown))}): "
             "it was made by a newer rjdesk"
         )
     case_problem = _case_problem(table, record)
@@ -382,18 +382,18 @@ def check_record(record: Any) -> str | None:
 
 
 def _case_problem(table: Table, record: Any) -> str | None:
-    where = f"{record.table} {record.id}"
+    where = f"{record.table} {shown(record.id)}"
     case = record.case_id
     if table.case_via == "":
         return None
     if table.case_via == "id":
         if case is not None and case != record.id:
-            return f"{where} says it is of case {_shown(case)}, but it is a case of its own"
+            return f"{where} says it is of case {shown(case)}, but it is a case of its own"
         return None
     if record.op == "put" and table.case_via == "case_id":
         own = record.fields.get("case_id")
         if case is not None and own != case:
-            return f"{where} says it is of case {_shown(case)} but its case_id is {_shown(own)}"
+            return f"{where} says it is of case {shown(case)} but its case_id is {shown(own)}"
     if case is None and record.op == "put":
         return f"{where} names no case"
     return None
@@ -489,7 +489,7 @@ def _is_time(value: Any) -> bool:
     return True
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """A value from an untrusted record, safe in a one-line message."""
     text = value if isinstance(value, str) else repr(type(value).__name__)
     clean = "".join(c if c.isprintable() else "?" for c in text[:40])
