@@ -27,7 +27,7 @@ from rjdesk.hub.db import Database, Tx
 from rjdesk.hub.merge import Merger, MergeResult
 from rjdesk.hub.rules import Breach, check_case
 from rjdesk.hub.store import HubStore
-from rjdesk.sync import records
+from rjdesk.sync import records, schema
 from rjdesk.sync.bundle import Manifest, OpenedBundle, open_bundle
 from rjdesk.sync.keys import PublicKey, bundle_refused, canonical_json, sign_document
 from rjdesk.sync.protocol import RECEIPT_FORMAT
@@ -135,6 +135,9 @@ def accept(
             f"({device.last_sequence})"
         )
         raise StaleSequence(str(refusal), device.last_sequence)
+    problem = schema.laptop_protocol_problem(manifest.schema_version)
+    if problem is not None:
+        raise bundle_refused(problem)
     found, resolutions = parse_changes(opened)
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name

@@ -20,12 +20,12 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Case, VaultInfo
 from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow, SyncState
 from rjdesk.errors import NotEnrolled, SyncError
-from rjdesk.store import migrate
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import records
+from rjdesk.sync import records, schema, set_aside
 from rjdesk.sync.bundle import seal
 from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
 from rjdesk.sync.records import Record
@@ -141,7 +141,7 @@ def build_bundle(
                 if row_id not in deleted:
                     wanted[name].setdefault(row_id, None if name == "person" else case_id)
     resolutions = _resolutions(session)
-    if not changes and not case_ids and not resolutions:
+    if not changes and not case_ids and not resolutions and not set_aside.unreported(session):
         return None
 
     last_change = changes[-1].id if changes else 0
@@ -185,8 +185,15 @@ def build_bundle(
 
     state = sync_state(session)
     sequence = state.next_sequence
+    bundle_id = new_id()
+    # Hub records this laptop set aside, for the hub's count (docs/sync-protocol.md).
+    aside = set_aside.to_report(session, bundle_id)
     changes_json = json.dumps(
-        {"records": [r.to_json() for r in out], "resolutions": resolutions},
+        {
+            "records": [r.to_json() for r in out],
+            "resolutions": resolutions,
+            **({"set_aside": aside} if aside else {}),
+        },
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode()
@@ -195,13 +202,14 @@ def build_bundle(
         sender=link.device_id,
         recipient=link.hub_key_id,
         sequence=sequence,
-        schema_version=migrate.head_revision(),
+        schema_version=str(schema.PROTOCOL_VERSION),
         hub_key_id=link.hub_key_id,
         changes=changes_json,
         blobs=blobs,
         signing_key=signing_key(session),
         age_recipient=link.hub_age_recipient,
         created_at=uow.now,
+        bundle_id=bundle_id,
     )
     state.next_sequence = sequence + 1
     bundle = OutboxBundle(

@@ -336,6 +336,38 @@ def protocol_of(schema_version: str) -> int | None:
     return None
 
 
+def laptop_protocol_problem(schema_version: str) -> str | None:
+    """Why the hub cannot take a laptop's bundle of this ``schema_version``, as a clause for
+    "The bundle was refused: …"; None when it can."""
+    protocol = protocol_of(schema_version)
+    if protocol is None or protocol > PROTOCOL_VERSION:
+        return (
+            "this laptop's rjdesk is newer than the hub's (record protocol "
+            f"{shown(schema_version)}; the hub knows {OLDEST_PROTOCOL} to {PROTOCOL_VERSION}): "
+            "update the hub"
+        )
+    if protocol < OLDEST_PROTOCOL:
+        return f"this laptop's rjdesk is too old for the hub (protocol {protocol}): update it"
+    return None
+
+
+def hub_protocol_known(schema_version: str) -> bool:
+    """Whether a laptop can apply a hub bundle of this ``schema_version`` ("0": a hub of the
+    previous release that had not heard from the laptop yet)."""
+    protocol = 1 if schema_version == "0" else protocol_of(schema_version)
+    return protocol is not None and protocol <= PROTOCOL_VERSION
+
+
+def version_for(laptop_version: str) -> str:
+    """The ``schema_version`` of the hub's bundles to a laptop that last sent this one: the
+    laptop's own while the hub still writes it (records of protocols 1 and 2 are alike), else
+    the hub's."""
+    protocol = protocol_of(laptop_version)
+    if protocol is not None and OLDEST_PROTOCOL <= protocol <= PROTOCOL_VERSION:
+        return laptop_version
+    return str(PROTOCOL_VERSION)
+
+
 def case_field(table: str) -> str:
     """The field that names the record's case directly ("" when it is found another way)."""
     return "case_id" if "case_id" in BY_NAME[table].fields else ""
