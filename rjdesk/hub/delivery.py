@@ -109,8 +109,8 @@ class InboxBuilder:
     # -- what goes in ------------------------------------------------------------------------
 
     def _add(self, out: _Outgoing, record: m.Record) -> None:
-        if record.row_id in out.records:
-            return
+        if record.row_id in out.records or record.row_id in self.store.set_aside_ids():
+            return  # already in, or set aside by ``rjdesk hub check``: not sent
         out.records[record.row_id] = record
         fields = {} if record.deleted else self.store.fields_of(record)
         out.fields[record.row_id] = fields

@@ -18,6 +18,9 @@ from rjdesk.hub.db import create_hub_engine, drop_hub_tables
 from rjdesk.hub.errors import HubDamaged
 from rjdesk.hub.models import Counter, HubBase
 
+# Tables made by migrations after h0001 (rjdesk 0.1.0 did not have them).
+LATER_TABLES = frozenset({"hub_set_aside"})
+
 
 @pytest.fixture
 def url(tmp_path: Path, db_url: str | None) -> Iterator[str]:
@@ -49,7 +52,9 @@ def test_the_migrations_make_exactly_the_models_tables(url: str) -> None:
 
 def test_a_database_made_before_migrations_is_taken_over_with_its_data(url: str) -> None:
     engine = create_engine(url)
-    HubBase.metadata.create_all(engine)  # as rjdesk 0.1.0 made it
+    # As rjdesk 0.1.0 made it: the tables of today but those later migrations add.
+    first = [t for t in HubBase.metadata.sorted_tables if t.name not in LATER_TABLES]
+    HubBase.metadata.create_all(engine, tables=first)
     with engine.begin() as connection:
         connection.execute(Counter.__table__.insert().values(id=1, value=41))
     engine.dispose()
