@@ -76,6 +76,7 @@ class SyncReport:
     hub_behind: bool = False  # the hub turned out to have lost work it had confirmed
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # (old, new) references
     set_aside: int = 0  # records from the hub it could not apply, kept aside
+    refused_at_hub: int = 0  # records the hub refused (queued again: nothing is lost)
 
     def summary(self) -> str:
         """One line for the facilitator: what went, what came, what needs them."""
@@ -96,6 +97,10 @@ class SyncReport:
             parts.append("nothing new from the hub")
         if self.new_conflicts:
             parts.append(f"{_count(self.new_conflicts, 'conflict')} to resolve on the Sync page")
+        if self.refused_at_hub:
+            parts.append(
+                f"the hub refused {_count(self.refused_at_hub, 'record')}, kept here to send again"
+            )
         if self.set_aside:
             parts.append(
                 f"{_count(self.set_aside, 'record')} from the hub set aside (see the Sync page); "
@@ -310,14 +315,21 @@ def _push(
             ) from None
         if os.environ.get(FAULT_ENV) == "after-upload":
             os._exit(137)  # test setting: as if the laptop died right here
+        refused_ids: list[str] = []
         with vault.unit_of_work() as uow:
             sent = uow.session.get(OutboxBundle, bundle_id)
             if sent is None or sent.state != "pending":
                 continue
+            refused_ids = [str(item["id"]) for item in receipt.get("refused", [])]
+            if refused_ids:  # before mark_sent drops the bundle's changes
+                outgoing.requeue_refused(uow, bundle_id, refused_ids)
             outgoing.mark_sent(uow, sent, receipt)
             report.sent_bundles += 1
             report.sent_records += sent.changes
             report.conflicts_at_hub += len(receipt.get("conflicts", []))
+            report.refused_at_hub += len(refused_ids)
+        if refused_ids:
+            return  # they go again after this sync's update from the hub, not in a loop now
 
 
 def _pull(

@@ -351,6 +351,41 @@ def requeue(session: Session, bundle_ids: Sequence[str]) -> None:
     _resolutions_of(session, bundle_ids, "chosen")
 
 
+def requeue_refused(uow: UnitOfWork, bundle_id: str, row_ids: Sequence[str]) -> int:
+    """Rows the hub refused from a bundle it accepted (its receipt's ``refused``) go back in the
+    queue, so nothing is lost: a refusal may be lifted (a case renumbered here, a record it
+    needs sent first). A row changed again since keeps its newer pending change."""
+    session, requeued = uow.session, 0
+    ids = list(dict.fromkeys(row_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        carried = session.execute(
+            select(
+                OutboxChange.table_name, OutboxChange.row_id, OutboxChange.case_id, OutboxChange.op
+            ).where(OutboxChange.bundle_id == bundle_id, OutboxChange.row_id.in_(chunk))
+        ).all()
+        pending = set(
+            session.scalars(
+                select(OutboxChange.row_id).where(
+                    OutboxChange.bundle_id.is_(None), OutboxChange.row_id.in_(chunk)
+                )
+            )
+        )
+        for table_name, row_id, case_id, op in carried:
+            if row_id not in pending:
+                session.add(
+                    OutboxChange(
+                        table_name=table_name,
+                        row_id=row_id,
+                        case_id=case_id,
+                        op=op,
+                        queued_at=uow.now,
+                    )
+                )
+                requeued += 1
+    return requeued
+
+
 def last_confirmed_sequence(session: Session) -> int:
     """The sequence of the newest bundle the hub confirmed with a receipt (0 before any)."""
     found = session.scalar(
