@@ -37,9 +37,10 @@ def case_of(record: Record) -> str | None:
 
 
 class _Checker:
-    def __init__(self, store: HubStore, blobs: Mapping[str, bytes]) -> None:
+    def __init__(self, store: HubStore, blobs: Mapping[str, bytes], absent: frozenset[str]) -> None:
         self.store = store
         self.blobs = blobs
+        self.absent = absent  # rows the hub has but does not deliver (set aside)
         # Records of this bundle accepted so far: row id -> (table, case).
         self.taken: dict[str, tuple[str, str | None]] = {}
         self.references: dict[str, str] = {}  # case reference -> case id, in this bundle
@@ -90,7 +91,7 @@ class _Checker:
             table, target_case = self.taken[target]
         else:
             at_hub = self.store.record(target)
-            if at_hub is None or at_hub.deleted:
+            if at_hub is None or at_hub.deleted or target in self.absent:
                 return f"names a {label} that neither the hub nor this bundle has"
             table, target_case = at_hub.table_name, at_hub.case_id
         if table != spec.refers_to:
@@ -117,14 +118,21 @@ class _Checker:
 
 
 def refusals(
-    store: HubStore, records: Iterable[Record], blobs: Mapping[str, bytes]
+    store: HubStore,
+    records: Iterable[Record],
+    blobs: Mapping[str, bytes],
+    *,
+    stored: bool = False,
+    absent: frozenset[str] | None = None,
 ) -> dict[str, str]:
     """Row id -> the one-sentence reason the hub refuses that record. ``records`` in table
-    order (as ``ingest.parse_changes`` gives them)."""
+    order (as ``ingest.parse_changes`` gives them). ``stored``: they are the hub's own rows,
+    checked again (``rjdesk hub check``), so a refused one does not stand in for itself.
+    ``absent``: rows to take as missing (default: those set aside)."""
     found = list(records)
     wanted = {record.id for record in found} | {t for r in found for _n, t in _named(r)}
     store.prefetch(wanted)
-    checker = _Checker(store, blobs)
+    checker = _Checker(store, blobs, store.set_aside_ids() if absent is None else absent)
     refused = {r.id: p for r in found if (p := checker.problem(r)) is not None}
     # Records may name records of their own table later in the bundle (a supporter's
     # participant), so references are checked against every put of the bundle not refused.
@@ -136,7 +144,7 @@ def refusals(
             problem = checker.reference_problem(record)
             if problem is not None:
                 refused[record.id] = problem
-    _refuse_dependents(store, found, refused)
+    _refuse_dependents(None if stored else store, found, refused)
     return refused
 
 
@@ -149,7 +157,9 @@ def _named(record: Record) -> Iterable[tuple[str, str]]:
                 yield name, target
 
 
-def _refuse_dependents(store: HubStore, found: list[Record], refused: dict[str, str]) -> None:
+def _refuse_dependents(
+    store: HubStore | None, found: list[Record], refused: dict[str, str]
+) -> None:
     """A record naming a refused record of the bundle (one the hub does not have either) is
     refused too, and so on."""
     by_target: dict[str, list[tuple[str, Record]]] = {}
@@ -160,7 +170,7 @@ def _refuse_dependents(store: HubStore, found: list[Record], refused: dict[str, 
     waiting = list(refused)
     while waiting:
         target = waiting.pop()
-        at_hub = store.record(target)
+        at_hub = store.record(target) if store is not None else None
         if at_hub is not None and not at_hub.deleted:
             continue  # the hub's own copy stands in for it
         for name, record in by_target.get(target, []):

@@ -55,6 +55,11 @@ def test_check_sets_aside_stored_records_that_fail_and_they_are_no_longer_delive
         hub, "ghost-participant", "participant", ids.case_id,
         {**participant.fields, "person_id": "nobody", "key": "g"},
     )  # fmt: skip
+    consent = of(found, "consent")[0]
+    _store_unchecked(
+        hub, "ghost-consent", "consent", ids.case_id,
+        {**consent.fields, "participant_id": "ghost-participant"},
+    )  # fmt: skip
     note = {"case_id": ids.case_id, "notes": {"html": "<b>"}}
     _store_unchecked(hub, "object-note", "contact", ids.case_id, note)
     code, out = check()
@@ -64,7 +69,8 @@ def test_check_sets_aside_stored_records_that_fail_and_they_are_no_longer_delive
     assert "ghost-participant  participant" in out and ids.reference in out
     assert "person_id names a person that neither the hub nor this bundle has" in out
     assert "object-note" in out and "has no created_at" in out
-    assert lines[-1].startswith(f"Checked {len(found) + 2} record(s): 2 set aside")
+    assert "ghost-consent" in out and "participant_id names a record that is refused" in out
+    assert lines[-1].startswith(f"Checked {len(found) + 3} record(s): 3 set aside")
     assert "<b>" not in out  # reasons name fields, never their values
 
     sam = laptop("Sam Patel")
