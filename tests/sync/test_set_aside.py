@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from rjdesk import cli
 from rjdesk.domain.models import Contact, Participant
 from rjdesk.domain.sync_models import SetAsideRecord
 from rjdesk.errors import SyncError
@@ -23,7 +24,7 @@ from rjdesk.store.vault import Vault
 from rjdesk.sync import schema
 from rjdesk.sync.bundle import seal
 from rjdesk.sync.records import Record
-from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE
+from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE
 from tests.sync.conftest import Laptops
 from tests.sync.laptops import case_records
 
@@ -125,6 +126,7 @@ def test_records_the_laptop_cannot_apply_are_set_aside_and_the_rest_applied(
     laptops: Laptops,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     hub, _url = live_hub
     alex = laptops("Alex Morgan", hub)
@@ -170,6 +172,15 @@ def test_records_the_laptop_cannot_apply_are_set_aside_and_the_rest_applied(
     hub.assign(other_reference, _device(priya))
     later = sync.sync_now(priya)
     assert other_case in later.received_cases and later.set_aside == 0
+
+    # `rjdesk sync` lists them, each on one line with its reason.
+    priya.lock()
+    monkeypatch.setenv("RJDESK_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert cli.main(["sync", "--data-dir", str(priya.data_dir)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("Nothing to send")
+    assert sorted(printed[1:]) == sorted(entry.line() for entry in aside.values())
 
 
 def test_a_hub_bundle_of_a_newer_protocol_is_refused_in_one_line(
