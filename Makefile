@@ -47,7 +47,8 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/documents_bench.py
-	$(BIN)/python bench/sync_bench.py
+	$(BIN)/python bench/sync_bench.py --bundles 0
+	$(BIN)/python bench/hub_ingest.py
 
 bench-gui: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py

@@ -8,11 +8,46 @@ content, because a message can end up on a screen shared in a living room.
 
 from __future__ import annotations
 
+import errno
+
 
 class RjdeskError(Exception):
     """Base of every expected error. ``exit_code`` is what the CLI returns for it."""
 
     exit_code = 1
+
+
+DISK_FULL = "the disk is full: free some space and try again; nothing was lost"
+
+
+class DiskFull(RjdeskError):
+    """The disk (or the database's own size limit) is full: the change was rolled back."""
+
+    def __init__(self, message: str = DISK_FULL) -> None:
+        super().__init__(message)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether ``error`` (or what it wraps) is a full disk: ``OSError`` ENOSPC, or SQLite's
+    SQLITE_FULL ("database or disk is full"), which SQLAlchemy wraps as ``OperationalError``."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiskFull):
+            return True
+        if isinstance(current, OSError) and current.errno == errno.ENOSPC:
+            return True
+        if getattr(current, "sqlite_errorcode", None) == SQLITE_FULL:
+            return True
+        if type(current).__name__ == "OperationalError" and "disk is full" in str(current):
+            return True
+        orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return False
+
+
+SQLITE_FULL = 13
 
 
 class UsageError(RjdeskError):

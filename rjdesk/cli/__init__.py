@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from rjdesk import __version__
-from rjdesk.cli import commands, hub_commands, sync_commands
-from rjdesk.errors import RjdeskError, UsageError
+from rjdesk.cli import commands, hub_commands, output, sync_commands
+from rjdesk.errors import DiskFull, RjdeskError, UsageError, is_disk_full
 
 EXIT_UNEXPECTED = 1
 
@@ -156,7 +156,13 @@ def parse(argv: Sequence[str]) -> argparse.Namespace | int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a parsed command, turning expected errors into one line and an exit code."""
+    """Run a parsed command, turning expected errors into one line and an exit code. Nothing it
+    prints carries a raw control character (case text can hold them): they are escaped."""
+    with output.terminal_safe():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except RjdeskError as error:
@@ -168,6 +174,9 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:
+        if is_disk_full(error):
+            sys.stderr.write(f"rjdesk: {DiskFull()}\n")
+            return DiskFull.exit_code
         if isinstance(error, ModuleNotFoundError) and _is_hub_module(error.name):
             sys.stderr.write(
                 "rjdesk: the hub is not part of this installation (the laptop's build leaves "

@@ -20,6 +20,7 @@ from rjdesk.services.people import revolving_door
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir
+from rjdesk.sync import anchor
 
 STAGES = [stage.value for stage in Stage]
 CASE_TYPES = [case_type.value for case_type in CaseType]
@@ -158,7 +159,7 @@ def verify(args: argparse.Namespace) -> int:
     if not Vault.exists(vault.data_dir):
         raise VaultNotFound(f"no vault in {vault.data_dir}")
     passphrase = secrets.passphrase(args.passphrase_file)
-    report = verify_files(vault.key_path, vault.db_path, passphrase)
+    report = verify_files(vault.key_path, vault.db_path, passphrase, anchor_check=anchor.problems)
     for check in report.checks:
         print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name}")
         for problem in check.problems:

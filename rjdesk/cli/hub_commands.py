@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rjdesk.errors import UsageError
+from rjdesk.sync.address import check_hub_url
 
 if TYPE_CHECKING:
     from rjdesk.hub.service import Hub
@@ -73,6 +74,17 @@ def register(
     p.add_argument("file", help="the laptop's request (rjdesk enroll-request), or - for stdin")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the hub config to write")
     p.add_argument("--facilitator", metavar="NAME", help="file it under this facilitator")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument(
+        "--same-facilitator",
+        metavar="ID",
+        help="another laptop of the facilitator with this id (it gets their open cases)",
+    )
+    who.add_argument(
+        "--new-facilitator",
+        action="store_true",
+        help="a different person who has the same name as an existing facilitator",
+    )
     p.add_argument("--url", help="the hub address to give the laptop (default: the hub's)")
     _db_option(p)
     p.set_defaults(run=hub_enroll)
@@ -82,11 +94,39 @@ def register(
     _db_option(p)
     p.set_defaults(run=hub_revoke)
 
-    p = hub_command("assign", "give a case to the facilitator of a laptop", hub_sub)
+    p = hub_command(
+        "audit-reset", "accept a laptop's audit log as it is (its vault was restored)", hub_sub
+    )
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_audit_reset)
+
+    p = hub_command("assign", "give a case to a facilitator (or add a co-worker)", hub_sub)
     p.add_argument("reference", help="the case's reference (or id)")
-    p.add_argument("device", help="a device id or code of that facilitator's laptop")
+    p.add_argument(
+        "facilitator", help="the facilitator's id or name (or a device id or code of theirs)"
+    )
+    p.add_argument(
+        "--keep-referrer",
+        action="store_true",
+        help="the facilitator who referred the case keeps it too (default: they lose it)",
+    )
     _db_option(p)
     p.set_defaults(run=hub_assign)
+
+    p = hub_command("unassign", "take a case from a facilitator (and their laptops)", hub_sub)
+    p.add_argument("reference", help="the case's reference (or id)")
+    p.add_argument(
+        "facilitator", help="the facilitator's id or name (or a device id or code of theirs)"
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_unassign)
+
+    p = hub_command(
+        "restored", "record that the hub's database was just restored from a backup", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_restored)
 
     p = hub_command("devices", "list the enrolled laptops", hub_sub)
     _db_option(p)
@@ -158,7 +198,7 @@ def hub_init(args: argparse.Namespace) -> int:
     with Hub.init(
         data_dir,
         name=args.name,
-        url=args.url,
+        url=check_hub_url(args.url),
         db_url=args.db,
         keep_bundles_days=args.keep_bundles_days,
     ) as hub:
@@ -202,14 +242,22 @@ def hub_enroll(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError):
         raise EnrollmentRefused(f"{args.file} is not an enrollment request (not JSON)") from None
     with _open(args) as hub:
-        answer = hub.enroll(request, args.facilitator, url=args.url)
+        url = check_hub_url(args.url) if args.url else None
+        answer = hub.enroll(
+            request,
+            args.facilitator,
+            url=url,
+            same_facilitator=args.same_facilitator,
+            new_facilitator=args.new_facilitator,
+        )
     output = Path(args.output)
     try:
         atomic_write(output, (json.dumps(answer, indent=1, ensure_ascii=False) + "\n").encode())
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
     print(
-        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}). "
+        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}) for "
+        f"facilitator {answer['facilitator_id']}. "
         f"Give {output} to the laptop: rjdesk hub-config import {output.name}"
     )
     return 0
@@ -225,12 +273,43 @@ def hub_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def hub_audit_reset(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        device = hub.audit_reset(args.device)
+    print(
+        f"Device {device.id} ({device.code}) of {device.facilitator}: its next bundle's audit "
+        "log is accepted as it is and anchors the ones after it."
+    )
+    return 0
+
+
 def hub_assign(args: argparse.Namespace) -> int:
     with _open(args) as hub:
-        done = hub.assign(args.reference, args.device)
+        done = hub.assign(args.reference, args.facilitator, keep_referrer=args.keep_referrer)
+    dropped = "".join(f" {name} no longer holds it." for name in done.dropped)
     print(
         f"Assigned {done.reference or done.case_id} to {done.facilitator}: "
-        f"queued for {done.devices} laptop(s)."
+        f"queued for {done.devices} laptop(s).{dropped}"
+    )
+    return 0
+
+
+def hub_unassign(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        done = hub.unassign(args.reference, args.facilitator)
+    print(
+        f"Took {done.reference or done.case_id} from {done.facilitator}: their "
+        f"{done.devices} laptop(s) take it off once their pending changes reach the hub."
+    )
+    return 0
+
+
+def hub_restored(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        when = hub.record_restore()
+    print(
+        f"Recorded a restore of the hub at {_when(when)}: each laptop's next sync sends its "
+        "work again, and values that differ from the restored ones become conflicts."
     )
     return 0
 
@@ -241,12 +320,13 @@ def hub_devices(args: argparse.Namespace) -> int:
     if not devices:
         print("No laptop is enrolled yet.")
         return 0
-    rows = [["DEVICE", "CODE", "FACILITATOR", "ENROLLED", "REVOKED", "LAST SEQ"]]
+    rows = [["DEVICE", "CODE", "FACILITATOR", "FACILITATOR ID", "ENROLLED", "REVOKED", "LAST SEQ"]]
     rows += [
         [
             d.id,
             d.code,
             d.facilitator,
+            d.facilitator_id,
             _when(d.enrolled_at),
             _when(d.revoked_at),
             str(d.last_sequence),

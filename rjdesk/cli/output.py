@@ -3,15 +3,70 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
 from rjdesk.domain import rules
 from rjdesk.domain.models import Case
 from rjdesk.services.people import SeenBefore
 from rjdesk.services.queries import CaseRow
 from rjdesk.store.unit import LONDON
+
+# Characters that a terminal acts on instead of showing: C0 controls but tab and newline, DEL,
+# C1 controls, the line and paragraph separators and the bidirectional marks, embeddings,
+# overrides and isolates (a name with U+202E reads backwards, ESC [ clears the screen).
+_INVISIBLE = [
+    *(code for code in range(0x20) if chr(code) not in "\t\n"),
+    *range(0x7F, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    # Lone surrogates cannot be encoded at all (a UnicodeEncodeError instead of the output).
+    *range(0xD800, 0xE000),
+]
+# Written as \uXXXX: readable on a terminal, and the same string again inside JSON output.
+_ESCAPES = {code: f"\\u{code:04x}" for code in _INVISIBLE}
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every character a terminal would act on written as ``\\uXXXX``."""
+    return text.translate(_ESCAPES)
+
+
+class TerminalSafe:
+    """A text stream that escapes control characters in everything written through it (case
+    text can hold any of them); everything else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(escape_controls(text))
+
+    def writelines(self, lines: Iterator[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe() -> Iterator[None]:
+    """While a command runs, what it prints to stdout and stderr has its controls escaped."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout = TerminalSafe(out)
+    sys.stderr = TerminalSafe(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def table(rows: Sequence[CaseRow], out: TextIO) -> None:

@@ -4,6 +4,10 @@ Each ``*_gaps`` / ``*_blockers`` function returns the reasons something may not 
 sentences naming the person and what is missing; an empty list means it may. The services raise
 them as ``RuleViolation``; the importer names the field; the GUI shows them next to the button.
 Everything is judged "as of" a day, so an imported history is checked at the time it happened.
+
+The rules the hub re-checks on a merged case (``intervention_blockers``, ``consent_gaps`` and
+what they call) take the plain facts of ``rjdesk.domain.facts``, which the laptop's models and
+the hub's merged records both provide.
 """
 
 from __future__ import annotations
@@ -19,7 +23,13 @@ from rjdesk.domain.enums import (
     Role,
     Stage,
 )
-from rjdesk.domain.models import Agreement, Case, Participant, Person, RiskAssessment
+from rjdesk.domain.facts import (
+    CaseFacts,
+    ParticipantFacts,
+    PersonFacts,
+    RiskAssessmentFacts,
+)
+from rjdesk.domain.models import Agreement, Case, Participant, RiskAssessment
 from rjdesk.domain.victims_code import VictimsCodeStatus, victims_code_status
 
 ADULT_AGE = 18
@@ -34,7 +44,7 @@ ROLE_LABELS = {
 }
 
 
-def describe(participant: Participant) -> str:
+def describe(participant: ParticipantFacts) -> str:
     return f"{participant.name} ({ROLE_LABELS[participant.role]})"
 
 
@@ -43,15 +53,17 @@ def age_on(date_of_birth: date, day: date) -> int:
     return day.year - date_of_birth.year - before_birthday
 
 
-def is_under_18(person: Person, day: date) -> bool:
+def is_under_18(person: PersonFacts | None, day: date) -> bool:
     """Unknown date of birth counts as adult: the facilitator records it when it matters."""
+    if person is None:
+        return False
     return person.date_of_birth is not None and age_on(person.date_of_birth, day) < ADULT_AGE
 
 
 # -- risk -----------------------------------------------------------------------------------------
 
 
-def risk_assessment_gaps(assessment: RiskAssessment) -> list[str]:
+def risk_assessment_gaps(assessment: RiskAssessmentFacts) -> list[str]:
     """What a risk assessment lacks to count as completed: level, date, assessor, factors.
 
     The level and the date are required to save one at all; who assessed and the factors
@@ -74,8 +86,8 @@ def completed_risk_assessment(case: Case, as_of: date) -> RiskAssessment | None:
     return max(done, key=lambda ra: ra.assessed_on, default=None)
 
 
-def _risk_blockers(case: Case, day: date) -> list[str]:
-    if completed_risk_assessment(case, day) is not None:
+def _risk_blockers(case: CaseFacts, day: date) -> list[str]:
+    if any(not risk_assessment_gaps(ra) and ra.assessed_on <= day for ra in case.risk_assessments):
         return []
     return [
         f"no completed risk assessment on or before {day:%d %b %Y} "
@@ -87,7 +99,7 @@ def _risk_blockers(case: Case, day: date) -> list[str]:
 
 
 def has_consent(
-    participant: Participant, day: date, scope: ConsentScope, *, parental: bool
+    participant: ParticipantFacts, day: date, scope: ConsentScope, *, parental: bool
 ) -> bool:
     for consent in participant.consents:
         if consent.scope != scope or not consent.in_force_on(day):
@@ -99,12 +111,12 @@ def has_consent(
     return False
 
 
-def is_parent_or_carer(participant: Participant) -> bool:
+def is_parent_or_carer(participant: ParticipantFacts) -> bool:
     relationship = (participant.relationship_to_supported or "").strip().lower()
     return participant.role == Role.SUPPORTER and relationship in PARENT_OR_CARER
 
 
-def _withdrawn(participant: Participant, day: date, scope: ConsentScope) -> date | None:
+def _withdrawn(participant: ParticipantFacts, day: date, scope: ConsentScope) -> date | None:
     dates = [
         c.withdrawn_on
         for c in participant.consents
@@ -114,7 +126,7 @@ def _withdrawn(participant: Participant, day: date, scope: ConsentScope) -> date
 
 
 def consent_gaps(
-    participant: Participant, day: date, scope: ConsentScope = ConsentScope.TAKE_PART
+    participant: ParticipantFacts, day: date, scope: ConsentScope = ConsentScope.TAKE_PART
 ) -> list[str]:
     """Why this participant may not take part on ``day`` (professionals never need to)."""
     if not participant.role.consents:
@@ -143,7 +155,7 @@ def parties(case: Case) -> list[Participant]:
 
 
 def intervention_blockers(
-    case: Case, kind: ContactKind, present: Sequence[Participant], day: date
+    case: CaseFacts, kind: ContactKind, present: Sequence[ParticipantFacts], day: date
 ) -> list[str]:
     """Why a conference or shuttle contact may not be recorded with these people on ``day``."""
     if not kind.is_intervention:

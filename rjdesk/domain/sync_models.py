@@ -120,6 +120,32 @@ class SyncState(Base):
     last_result: Mapped[str] = mapped_column(Text, default="")
 
 
+class SyncRefused(Base):
+    """A change of this laptop the hub refused (its receipt's ``refused``): kept to be shown
+    (``rjdesk sync``, the Sync page) and never sent again. ``case_reference`` is empty for a
+    person, which belongs to no case."""
+
+    __tablename__ = "sync_refused"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36))
+    case_reference: Mapped[str] = mapped_column(String(32), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    refused_at: Mapped[datetime]
+
+
+class SyncWithdrawn(Base):
+    """A case the hub took from this laptop's facilitator: taken off the laptop once none of its
+    changes waits for the hub's receipt (rjdesk.sync.authority)."""
+
+    __tablename__ = "sync_withdrawn"
+
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    received_at: Mapped[datetime]
+
+
 class SetAsideRecord(Base):
     """A record from the hub this laptop could not apply (it fails the record schema, or refers
     to a record this laptop lacks, or clashes with one): kept here, inside the encrypted vault,

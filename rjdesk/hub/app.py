@@ -1,8 +1,10 @@
 """The hub's HTTP API (docs/sync-protocol.md, "HTTP"), as a FastAPI app over a ``Hub``.
 
 Every request but ``GET /v1/hub`` is signed by the device's key (``rjdesk.sync.protocol``).
-Errors are JSON ``{"error": "<one sentence>"}``: 403 authentication, 404 nothing there, 409 an
-upload offset the hub does not hold, 413 too large, 422 a refused bundle (with ``"refused":
+Errors are JSON ``{"error": "<one sentence>"}``: 403 authentication (one answer for every
+reason, which is logged at the hub and never told to the client), 404 nothing there, 409 an
+upload offset the hub does not hold, 413 too large (a body, a bundle, or a device's unfinished
+uploads), 429 a device's upload quota reached, 422 a refused bundle (with ``"refused":
 true``, and ``"last_sequence"`` when its sequence is behind the hub's), 400 anything else
 malformed. Nothing logs a request body or case data: the access
 log is one line of method, path and status, and an unexpected error is logged by its type and
@@ -23,17 +25,29 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rjdesk.errors import BadSignature, InvalidBundle, StaleSequence
 from rjdesk.hub.errors import AuthRefused, UnknownDevice
+from rjdesk.hub.requests import RequestLedger
 from rjdesk.hub.service import Hub
-from rjdesk.hub.uploads import BadUploadName, OffsetMismatch, Uploads, UploadTooLarge
+from rjdesk.hub.uploads import (
+    MIB,
+    BadUploadName,
+    DailyBytes,
+    OffsetMismatch,
+    QuotaExceeded,
+    UploadLimits,
+    Uploads,
+    UploadTooLarge,
+)
 from rjdesk.sync.protocol import (
     AUTH_HEADER,
     CHUNK_BYTES,
     DEVICE_HEADER,
     INBOX_SEQUENCE_HEADER,
+    REQUEST_ID_HEADER,
     TIME_HEADER,
     UPLOAD_OFFSET_HEADER,
     check_request,
@@ -43,8 +57,28 @@ log = logging.getLogger(__name__)
 access_log = logging.getLogger("rjdesk.hub.access")
 # GET and POST carry no body worth the name; a little slack for clients that send "{}".
 _SMALL_BODY = 1024
+# The status logged for a request whose client disconnected before sending its body (as nginx
+# does): no answer reaches it, and the access log's line is the only one.
+CLIENT_GONE = 499
 # Sequence numbers and offsets fit in 63 bits: no more than 18 digits.
 _MAX_DIGITS = 18
+# The one answer to a request that does not authenticate, whatever the reason: it tells a client
+# nothing about whether a device id is enrolled or revoked, or what was wrong.
+NOT_AUTHORISED = (
+    "the request is not authorised: check the laptop's date and time, or ask the coordinator "
+    "whether this laptop is still enrolled"
+)
+
+
+def _printable(text: str) -> str:
+    """``text`` safe for one log line: what a client sent may hold anything."""
+    return "".join(c if c.isprintable() else "?" for c in text[:300])
+
+
+def not_authorised(reason: str) -> ApiError:
+    """The uniform 403; the real ``reason`` goes to the hub's log only (no case data in it)."""
+    log.warning("request refused: %s", _printable(reason))
+    return ApiError(403, NOT_AUTHORISED)
 
 
 class ApiError(Exception):
@@ -104,11 +138,17 @@ async def _body(request: Request, limit: int) -> bytes:
         raise ApiError(413, f"the request body is larger than {limit} bytes")
     parts: list[bytes] = []
     size = 0
-    async for piece in request.stream():
-        size += len(piece)
-        if size > limit:
-            raise ApiError(413, f"the request body is larger than {limit} bytes")
-        parts.append(piece)
+    try:
+        async for piece in request.stream():
+            size += len(piece)
+            if size > limit:
+                raise ApiError(413, f"the request body is larger than {limit} bytes")
+            parts.append(piece)
+    except ClientDisconnect:
+        # Nobody is left to answer: the access log's one line says so, with status 499.
+        raise ApiError(
+            CLIENT_GONE, "the client disconnected before sending the whole body"
+        ) from None
     return b"".join(parts)
 
 
@@ -124,7 +164,15 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
     """The HTTP API of ``hub``. ``clock`` (Unix seconds) is what request times are checked
     against."""
     app = FastAPI(title="rjdesk hub", docs_url=None, redoc_url=None, openapi_url=None)
-    uploads = Uploads(hub.uploads_dir)
+    settings = hub.settings
+    uploads = Uploads(
+        hub.uploads_dir,
+        limits=UploadLimits(
+            unfinished=settings.max_unfinished_uploads,
+            unfinished_bytes=settings.max_unfinished_upload_mib * MIB,
+        ),
+    )
+    daily = DailyBytes(hub.db, settings.max_upload_mib_per_day * MIB)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -140,36 +188,37 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         return _error(400, "the request is malformed")
 
     app.add_middleware(_Guard)
+    ledger = RequestLedger(hub.db)
 
     async def authenticate(request: Request, body: bytes) -> str:
-        """The device that signed this request; ApiError 403 if none did."""
+        """The device that signed this request; the uniform 403 if none did, or if this device
+        made this request before (a replay)."""
         device = request.headers.get(DEVICE_HEADER)
         stamp = request.headers.get(TIME_HEADER)
         signature = request.headers.get(AUTH_HEADER)
         if not device or not stamp or not signature:
-            raise ApiError(
-                403,
-                f"the request is not signed: {DEVICE_HEADER}, {TIME_HEADER} and "
-                f"{AUTH_HEADER} are needed",
-            )
+            raise not_authorised(f"{request.method} {request.url.path}: not signed")
+        now = clock()
         try:
             key = await run_in_threadpool(hub.device_public_key, device)
-            check_request(
+            request_id = check_request(
                 key,
                 method=request.method,
                 path_with_query=_path_with_query(request),
                 time_header=stamp,
                 auth_header=signature,
                 body_sha256_hex=hashlib.sha256(body).hexdigest(),
-                now=clock(),
+                now=now,
+                request_id_header=request.headers.get(REQUEST_ID_HEADER),
             )
+            await run_in_threadpool(ledger.remember, device, request_id, int(stamp), now)
         except (AuthRefused, BadSignature) as exc:
-            raise ApiError(403, str(exc).rstrip(".")) from None
+            raise not_authorised(f"{request.method} {request.url.path}: {exc}") from None
         return device
 
     def upload_name(sha256: str) -> str:
         try:
-            uploads.path(sha256)
+            uploads.path("", sha256)
         except BadUploadName as exc:
             raise ApiError(404, str(exc)) from None
         return sha256
@@ -182,7 +231,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
     async def upload_status(sha256: str, request: Request) -> dict[str, int]:
         device = await authenticate(request, await _body(request, _SMALL_BODY))
         upload_name(sha256)
-        held = uploads.received(sha256)
+        held = uploads.received(device, sha256)
         if not held:
             # Already accepted (the answer to "complete" was lost): the laptop completes again.
             accepted = await run_in_threadpool(hub.accepted_size, device, sha256)
@@ -201,18 +250,21 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         if accepted is not None:
             raise ApiError(409, "the hub already has this bundle whole", received=accepted)
         try:
-            held = await run_in_threadpool(uploads.append, sha256, int(offset_text), chunk)
+            await run_in_threadpool(daily.charge, device, len(chunk), hub.clock())
+            held = await run_in_threadpool(uploads.append, device, sha256, int(offset_text), chunk)
         except OffsetMismatch as exc:
             raise ApiError(409, str(exc), received=exc.received) from None
         except UploadTooLarge as exc:
             raise ApiError(413, str(exc)) from None
+        except QuotaExceeded as exc:
+            raise ApiError(429, str(exc)) from None
         return {"received": held}
 
     @app.post("/v1/uploads/{sha256}/complete")
     async def upload_complete(sha256: str, request: Request) -> Response:
         device = await authenticate(request, await _body(request, _SMALL_BODY))
         upload_name(sha256)
-        data = await run_in_threadpool(uploads.read, sha256)
+        data = await run_in_threadpool(uploads.read, device, sha256)
         if data is None:
             receipt = await run_in_threadpool(hub.receipt_for, device, sha256)
             if receipt is None:
@@ -234,7 +286,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         except InvalidBundle as exc:
             raise ApiError(422, str(exc), refused=True) from None
         finally:
-            await run_in_threadpool(uploads.discard, sha256)
+            await run_in_threadpool(uploads.discard, device, sha256)
         return Response(receipt, media_type="application/json")
 
     @app.get("/v1/device")
@@ -243,7 +295,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             return await run_in_threadpool(hub.device_state, device)
         except UnknownDevice as exc:
-            raise ApiError(403, str(exc)) from None
+            raise not_authorised(str(exc)) from None
 
     @app.post("/v1/resend")
     async def resend(request: Request) -> dict[str, int]:
@@ -253,7 +305,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             queued = await run_in_threadpool(hub.resend_everything, device)
         except UnknownDevice as exc:
-            raise ApiError(403, str(exc)) from None
+            raise not_authorised(str(exc)) from None
         return {"queued": queued}
 
     @app.get("/v1/inbox")
@@ -267,7 +319,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             found = await run_in_threadpool(hub.inbox, device, int(after_text))
         except UnknownDevice as exc:  # revoked between the authentication and now
-            raise ApiError(403, str(exc)) from None
+            raise not_authorised(str(exc)) from None
         if found is None:
             return Response(status_code=204)
         sequence, sealed = found

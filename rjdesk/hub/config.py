@@ -34,6 +34,12 @@ KEYS_FORMAT = "rjdesk.hub-keys/1"
 DEFAULT_NAME = "RJ hub"
 DEFAULT_URL = "http://127.0.0.1:8765"
 DEFAULT_KEEP_BUNDLES_DAYS = 400
+MIB = 2**20
+# Per device: unfinished uploads (how many, and their bytes), and bytes uploaded per UTC day.
+DEFAULT_MAX_UNFINISHED_UPLOADS = 4
+DEFAULT_MAX_UNFINISHED_UPLOAD_MIB = 512
+DEFAULT_MAX_UPLOAD_MIB_PER_DAY = 2048
+DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32
 DATA_KEY_BYTES = 32
 
 
@@ -75,13 +81,21 @@ def shown_db_url(url: str) -> str:
 class HubSettings:
     """``hub.json``: what the coordinator chose at ``rjdesk hub init`` (nothing secret).
 
-    An empty ``db_url`` means the default: the SQLite file ``hub.db`` in the data folder.
+    An empty ``db_url`` means the default: the SQLite file ``hub.db`` in the data folder. The
+    upload limits apply to each device (docs/hub.md, "Limits"); a ``hub.json`` without them
+    gets the defaults.
     """
 
     name: str
     url: str
     db_url: str = ""
     keep_bundles_days: int = DEFAULT_KEEP_BUNDLES_DAYS
+    max_unfinished_uploads: int = DEFAULT_MAX_UNFINISHED_UPLOADS
+    max_unfinished_upload_mib: int = DEFAULT_MAX_UNFINISHED_UPLOAD_MIB
+    max_upload_mib_per_day: int = DEFAULT_MAX_UPLOAD_MIB_PER_DAY
+    max_connections_per_address: int = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS
+    # The reverse proxy's address, whose X-Forwarded-For is believed ("": no proxy).
+    trusted_proxy: str = ""
 
     def to_json(self) -> bytes:
         doc = {
@@ -90,6 +104,11 @@ class HubSettings:
             "url": self.url,
             "db_url": self.db_url,
             "keep_bundles_days": self.keep_bundles_days,
+            "max_unfinished_uploads": self.max_unfinished_uploads,
+            "max_unfinished_upload_mib": self.max_unfinished_upload_mib,
+            "max_upload_mib_per_day": self.max_upload_mib_per_day,
+            "max_connections_per_address": self.max_connections_per_address,
+            "trusted_proxy": self.trusted_proxy,
         }
         return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -98,11 +117,24 @@ class HubSettings:
         doc = _read_json(data, SETTINGS_FILE, SETTINGS_FORMAT)
         try:
             days = int(doc.get("keep_bundles_days", DEFAULT_KEEP_BUNDLES_DAYS))
+            limits = {
+                "max_unfinished_uploads": DEFAULT_MAX_UNFINISHED_UPLOADS,
+                "max_unfinished_upload_mib": DEFAULT_MAX_UNFINISHED_UPLOAD_MIB,
+                "max_upload_mib_per_day": DEFAULT_MAX_UPLOAD_MIB_PER_DAY,
+                "max_connections_per_address": DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            }
+            for key, default in limits.items():
+                value = doc.get(key, default)
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                    raise HubDamaged(f"{SETTINGS_FILE}: {key} must be a whole number above 0.")
+                limits[key] = value
             return cls(
                 name=str(doc["name"]),
                 url=str(doc["url"]),
                 db_url=str(doc.get("db_url") or ""),
                 keep_bundles_days=days,
+                trusted_proxy=str(doc.get("trusted_proxy") or ""),
+                **limits,
             )
         except (KeyError, TypeError, ValueError):
             raise HubDamaged(f"{SETTINGS_FILE} is malformed.") from None

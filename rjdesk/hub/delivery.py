@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import delete, exists, select
 
+from rjdesk.hub import authority
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Tx
@@ -56,6 +57,7 @@ class _Outgoing:
     conflicts: dict[str, m.Conflict] = field(default_factory=dict)
     cases: list[str] = field(default_factory=list)
     deliveries: list[int] = field(default_factory=list)
+    withdrawn: list[m.Withdrawal] = field(default_factory=list)
 
     def full(self) -> bool:
         return len(self.records) >= MAX_RECORDS or self.blob_bytes >= MAX_BLOB_BYTES
@@ -74,12 +76,12 @@ class InboxBuilder:
         device = live_device(self.session, device_id)
         self._confirm(device, max(after, 0))
         top = self.tx.lock()
-        out = _Outgoing()
+        out = _Outgoing(withdrawn=authority.waiting_withdrawals(self.session, device.id))
         self._add_deliveries(device, out)
         cut = self._add_changes(device, out, top)
         self._add_references(out)
         self._add_conflicts(device, out, cut)
-        if not out.records and not out.conflicts and not out.cases:
+        if not out.records and not out.conflicts and not out.cases and not out.withdrawn:
             # Nothing for this laptop (at most its own changes): no bundle to confirm.
             device.inbox_cursor = max(device.inbox_cursor, cut)
             return None
@@ -95,10 +97,13 @@ class InboxBuilder:
             if issued is None:
                 return  # never issued here (a hub restored from a backup): build past it
             device.inbox_sequence, device.inbox_cursor = after, issued.cursor
+            authority.confirm_withdrawals(self.session, device.id, after)
             if issued.deliveries:
                 self.session.execute(delete(m.Delivery).where(m.Delivery.id.in_(issued.deliveries)))
             for case_id in issued.cases:
-                self.store.hold(device.id, case_id, issued.top)
+                # A case taken from its facilitator since it was issued stays untaken.
+                if self.store.visible_to(case_id, device.facilitator_id):
+                    self.store.hold(device.id, case_id, issued.top)
             return
         # The laptop is behind what it confirmed (restored from a backup): go back to where it
         # is, and send it whole every case it should hold (what it sent since that copy too).
@@ -227,12 +232,16 @@ class InboxBuilder:
             "cases": [{"id": c, "reference": self._reference(c)} for c in out.cases],
             "cursor": cut,
         }
+        if out.withdrawn:  # cases taken from this laptop's facilitator (absent: none)
+            changes["withdrawn"] = list(dict.fromkeys(w.case_id for w in out.withdrawn))
         blobs: dict[str, bytes] = {}
         for sha in sorted(out.blobs):
             data = self.store.blob(sha)
             if data is not None:
                 blobs[sha] = data
         sequence = max(device.inbox_sequence, after) + 1
+        for withdrawal in out.withdrawn:
+            withdrawal.issued = sequence
         hub_key_id = self.keys.signing_key.public.key_id_hex
         manifest, sealed = seal(
             kind="hub",

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from rjdesk.domain.references import device_code_for
-from rjdesk.errors import BadSignature, InvalidKey
+from rjdesk.errors import BadSignature, InvalidKey, UsageError
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys, HubSettings
 from rjdesk.hub.db import Tx
@@ -82,8 +82,17 @@ def enroll(
     *,
     facilitator: str | None,
     url: str | None,
+    same_facilitator: str | None = None,
+    new_facilitator: bool = False,
 ) -> dict[str, Any]:
-    """File the device under its facilitator and return the signed hub configuration."""
+    """File the device under its facilitator and return the signed hub configuration.
+
+    Facilitators are accounts, not names: a name that an account already has is refused unless
+    the coordinator says whose laptop it is, ``same_facilitator`` (that account's id: another
+    laptop of the same person, sent their open cases) or ``new_facilitator`` (a different
+    person of the same name, who starts with no cases)."""
+    if same_facilitator is not None and new_facilitator:
+        raise UsageError("give either --same-facilitator ID or --new-facilitator, not both")
     key = check_request(request)
     session = tx.session
     device_id, code = request["device_id"], request["device_code"]
@@ -104,15 +113,12 @@ def enroll(
             f"device code {code} is already used by {taken.name}'s laptop (device {taken.id}): "
             "this laptop's key collides; make a new vault on it"
         )
-    wanted = (facilitator or request["facilitator_name"]).strip()
-    if not wanted or len(wanted) > 200:
-        raise _refuse("the facilitator's name is empty or too long")
-    person = session.scalars(select(m.Facilitator).where(m.Facilitator.name == wanted)).first()
-    if person is None:
-        person = m.Facilitator(id=str(uuid.uuid4()), name=wanted, created_at=tx.now)
-        session.add(person)
-        session.flush()
-    replacement = bool(store.facilitator_devices(person.id, live_only=False))
+    person = _facilitator_for(
+        tx,
+        (facilitator or request["facilitator_name"]).strip(),
+        same_facilitator=same_facilitator,
+        new_facilitator=new_facilitator,
+    )
     device = m.Device(
         id=device_id,
         facilitator_id=person.id,
@@ -130,10 +136,41 @@ def enroll(
     )
     session.add(device)
     session.flush()
-    if replacement:
-        for case_id in store.open_cases_of(person.id):
-            store.queue_delivery(device.id, case_id)
+    # Another laptop of the same person (a replacement, or a second one) is sent their open
+    # cases whole; a new account has none.
+    for case_id in store.open_cases_of(person.id):
+        store.queue_delivery(device.id, case_id)
     return hub_config(keys, settings, device, url=url)
+
+
+def _facilitator_for(
+    tx: Tx, wanted: str, *, same_facilitator: str | None, new_facilitator: bool
+) -> m.Facilitator:
+    """The facilitator account a new device is filed under (see ``enroll``)."""
+    session = tx.session
+    if same_facilitator is not None:
+        person = session.get(m.Facilitator, same_facilitator.strip())
+        if person is None:
+            raise _refuse(
+                f"there is no facilitator with id {same_facilitator.strip()[:64]} "
+                "(rjdesk hub devices lists their ids)"
+            )
+        return person
+    if not wanted or len(wanted) > 200:
+        raise _refuse("the facilitator's name is empty or too long")
+    if not new_facilitator:
+        query = select(m.Facilitator.id).where(m.Facilitator.name == wanted)
+        same_name = list(session.scalars(query.order_by(m.Facilitator.created_at)))
+        if same_name:
+            raise _refuse(
+                f"a facilitator named {wanted} already has an account "
+                f"(id {', '.join(same_name)}): say --same-facilitator ID if this is another "
+                "laptop of that person, or --new-facilitator if it is a different person"
+            )
+    person = m.Facilitator(id=str(uuid.uuid4()), name=wanted, created_at=tx.now)
+    session.add(person)
+    session.flush()
+    return person
 
 
 def hub_config(

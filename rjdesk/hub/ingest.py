@@ -13,6 +13,7 @@ rolls everything back.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -20,8 +21,8 @@ from sqlalchemy import select
 
 from rjdesk.domain.enums import ContactKind
 from rjdesk.errors import InvalidBundle, StaleSequence
+from rjdesk.hub import anchor, validate
 from rjdesk.hub import models as m
-from rjdesk.hub import validate
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Database, Tx
 from rjdesk.hub.merge import Merger, MergeResult
@@ -138,18 +139,18 @@ def accept(
     problem = schema.laptop_protocol_problem(manifest.schema_version)
     if problem is not None:
         raise bundle_refused(problem)
+    anchor.check(device, manifest.audit_head)
     found, resolutions = parse_changes(opened)
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name
 
     found, refused = validate.split(store, found, opened.blobs)
-    for sha, blob in opened.blobs.items():
-        store.put_blob(sha, blob)
     store.prefetch(record.id for record in found)
     merger = Merger(store, device, manifest.bundle_id, sender_name)
     for record in found:
         merger.merge(record)
     result = merger.result
+    _store_referenced_blobs(store, opened, found, result)
     _apply_resolutions(store, device, resolutions)
     _share_cases(store, device, result.cases, result.new_cases)
     _recheck_rules(store, device, _cases_to_recheck(found, result, store))
@@ -161,7 +162,8 @@ def accept(
         tx,
         applied=result.applied,
         conflicts=result.conflicts,
-        refused=refused,
+        audit_head=anchor.record(device, manifest.audit_head),
+        refused=refused + result.refused,
     )
     session.add(
         m.Bundle(
@@ -182,6 +184,30 @@ def accept(
     return receipt
 
 
+def _blob_refs(value: Any) -> Iterator[str]:
+    """The SHA-256 of every blob a record's field value names (``{"$blob": sha}``)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("$blob"), str):
+            yield value["$blob"]
+        for inner in value.values():
+            yield from _blob_refs(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _blob_refs(inner)
+
+
+def _store_referenced_blobs(
+    store: HubStore, opened: OpenedBundle, found: list[Record], result: MergeResult
+) -> None:
+    """Store the bundle's blobs that its accepted records (applied, or kept in a conflict)
+    refer to; a blob no such record names is not stored."""
+    kept = set(result.applied) | set(result.conflicts)
+    wanted = {sha for record in found if record.id in kept for sha in _blob_refs(record.fields)}
+    for sha, blob in opened.blobs.items():
+        if sha in wanted:
+            store.put_blob(sha, blob)
+
+
 def _apply_resolutions(
     store: HubStore, device: m.Device, resolutions: list[dict[str, Any]]
 ) -> None:
@@ -199,18 +225,15 @@ def _apply_resolutions(
 
 
 def _share_cases(store: HubStore, device: m.Device, cases: set[str], new_cases: set[str]) -> None:
-    """A case becomes visible to the facilitator of the device that sends records of it; their
-    other laptops are sent it whole."""
+    """The device holds the cases it wrote (its facilitator holds them: rjdesk.hub.authority,
+    which made a new case theirs as its referrer); their other laptops are sent a new one
+    whole."""
     for case_id in sorted(cases):
         store.hold(device.id, case_id)
-        if not store.grant(case_id, device.facilitator_id, "sent"):
+        if case_id not in new_cases:
             continue
         for other in store.facilitator_devices(device.facilitator_id):
-            if other.id == device.id:
-                # A case it made has no row it lacks; one the hub had before may have.
-                if case_id not in new_cases:
-                    store.queue_delivery(other.id, case_id)
-            elif not store.holds(other.id, case_id):
+            if other.id != device.id and not store.holds(other.id, case_id):
                 store.queue_delivery(other.id, case_id)
 
 
@@ -280,6 +303,7 @@ def _receipt(
     *,
     applied: dict[str, int],
     conflicts: list[str],
+    audit_head: dict[str, Any] | None = None,
     refused: list[dict[str, Any]] | None = None,
 ) -> str:
     manifest = opened.manifest
@@ -294,6 +318,8 @@ def _receipt(
         "applied": applied,
         "conflicts": conflicts,
     }
+    if audit_head is not None:  # the head the hub accepted: the laptop's anchor from now on
+        doc["audit_head"] = audit_head
     if refused:
         doc["refused"] = refused
     comment = f"rjdesk receipt {manifest.bundle_id} seq {manifest.sequence} from {device_id}"

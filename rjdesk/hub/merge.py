@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rjdesk.hub import models as m
+from rjdesk.hub.authority import Authority, Judgement, authority_detail
 from rjdesk.hub.store import HubStore
 from rjdesk.sync.keys import bundle_refused
 from rjdesk.sync.records import META_FIELDS, Record
@@ -51,6 +52,8 @@ class MergeResult:
     cases: set[str] = field(default_factory=set)  # cases whose rows the bundle carried
     new_cases: set[str] = field(default_factory=set)  # of those, the ones new to the hub
     people: set[str] = field(default_factory=set)  # person rows it carried
+    # Records not taken (the receipt's "refused"): {"id", "table", "case", "reason"}.
+    refused: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Merger:
@@ -62,6 +65,7 @@ class Merger:
         self.bundle_id = bundle_id
         self.sender_name = sender_name
         self.result = MergeResult()
+        self.authority = Authority(store, device)
 
     def merge(self, record: Record) -> None:
         existing = self.store.record(record.id)
@@ -70,6 +74,20 @@ class Merger:
                 f"record {record.id} is a {existing.table_name} at the hub, not a {record.table}"
             )
         case_id = self._case_of(record, existing)
+        judgement = self.authority.judge(record, existing, case_id)
+        if judgement is not None:
+            self._not_written(record, existing, case_id, judgement)
+            return
+        if (
+            existing is not None
+            and record.version > existing.hub_version
+            and not self.authority.restored_since_last_receipt()
+        ):
+            reason = (
+                f"its base version {record.version} is ahead of the hub's {existing.hub_version}"
+            )
+            self._refuse(record, case_id, reason)
+            return
         if case_id is not None:
             if case_id not in self.result.cases and not self.store.case_exists(case_id):
                 self.result.new_cases.add(case_id)
@@ -163,13 +181,48 @@ class Merger:
         else:
             self.result.applied[record.id] = version
 
+    # -- records the sender may not write ----------------------------------------------------
+
+    def _not_written(
+        self, record: Record, existing: m.Record | None, case_id: str | None, judged: Judgement
+    ) -> None:
+        if judged.kind == "refused" or (existing is None and record.op == "del"):
+            self._refuse(record, case_id, judged.reason)
+            return
+        current = self.store.fields_of(existing) if existing is not None else {}
+        conflict_case = case_id if case_id is not None else self._case_of_person(record.id)
+        self.store.raise_conflict(
+            case_id=conflict_case,
+            row_id=record.id,
+            table=record.table,
+            kind="authority",
+            detail=authority_detail(self.sender_name, record, current),
+            from_device=self.device.id,
+        )
+        if record.id not in self.result.conflicts:
+            self.result.conflicts.append(record.id)
+
+    def _refuse(self, record: Record, case_id: str | None, reason: str) -> None:
+        self.result.refused.append(
+            {
+                "id": record.id,
+                "table": record.table,
+                "case": self.authority.reference(case_id),
+                "reason": reason,
+            }
+        )
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _own_line(self, existing: m.Record, base: int) -> bool:
         """Whether the laptop's change may simply be applied: it is based on the hub's version,
-        or every version since its base is this device's own. A base newer than the hub's
-        (a hub restored from an older backup) is taken as the hub's version too."""
-        if base >= existing.hub_version:
+        or every version since its base is this device's own. A base newer than the hub's is
+        refused before this, except after a recorded restore of the hub: then it is merged
+        field by field against nothing (the hub lost that base), so a differing value is a
+        conflict, never a silent overwrite."""
+        if base > existing.hub_version:
+            return False
+        if base == existing.hub_version:
             return True
         return self.store.devices_since(existing.row_id, base) == {self.device.id}
 

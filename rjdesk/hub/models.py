@@ -55,10 +55,12 @@ class Counter(HubBase):
 
 
 class Facilitator(HubBase):
+    """A facilitator's account. Two people may share a name: they are told apart by ``id``."""
+
     __tablename__ = "hub_facilitator"
 
     id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime]
 
 
@@ -81,6 +83,10 @@ class Device(HubBase):
     inbox_cursor: Mapped[int] = mapped_column(default=0)
     # The schema version of its last bundle: what the hub's bundles to it say they carry.
     schema_version: Mapped[str] = mapped_column(String(32), default="")
+    # The laptop's audit head (events, hash of the last) in its last accepted bundle: the next
+    # one must extend it (docs/audit.md). None until a bundle carrying a head arrives.
+    audit_count: Mapped[int | None]
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Bundle(HubBase):
@@ -168,7 +174,9 @@ class CasePerson(HubBase):
 
 
 class Visibility(HubBase):
-    """A case a facilitator works: they sent it, or the coordinator assigned it."""
+    """A case a facilitator holds, and may therefore see and change: they referred it (their
+    laptop sent it new, ``how`` "referred"; "sent" on hubs from before authority), or the
+    coordinator assigned it ("assigned")."""
 
     __tablename__ = "hub_case_visibility"
 
@@ -176,7 +184,7 @@ class Visibility(HubBase):
     facilitator_id: Mapped[str] = mapped_column(
         ForeignKey("hub_facilitator.id"), primary_key=True, index=True
     )
-    how: Mapped[str] = mapped_column(String(10))  # "sent" or "assigned"
+    how: Mapped[str] = mapped_column(String(10))  # "referred" ("sent" before) or "assigned"
     granted_at: Mapped[datetime]
     granted_seq: Mapped[int]
 
@@ -238,6 +246,66 @@ class Issued(HubBase):
     cases: Mapped[list[str]]
     bundle_id: Mapped[str] = mapped_column(String(ID))
     issued_at: Mapped[datetime]
+
+
+class RequestSeen(HubBase):
+    """A signed request the hub has answered, by its device and request id, kept until its time
+    is further than the allowed clock skew from now (``until``): the same request again is a
+    replay, refused also after the hub restarts (docs/sync-protocol.md, "HTTP")."""
+
+    __tablename__ = "hub_request_seen"
+
+    device_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    until: Mapped[datetime] = mapped_column(index=True)
+
+
+class UploadDay(HubBase):
+    """Bytes a device uploaded on one (UTC) day: its daily quota is counted here."""
+
+    __tablename__ = "hub_upload_day"
+
+    device_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD
+    size: Mapped[int] = mapped_column(default=0)
+
+
+class HolderChange(HubBase):
+    """Every change of who holds a case (rjdesk/hub/authority.py): ``action`` is "referred"
+    (their laptop sent it new), "assigned", "unassigned" or "referrer dropped"; ``by`` is
+    "coordinator" for the CLI, else the device that made it."""
+
+    __tablename__ = "hub_holder_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(ROW_ID), index=True)
+    facilitator_id: Mapped[str] = mapped_column(String(ROW_ID), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(ID))
+
+
+class Withdrawal(HubBase):
+    """A case taken from a facilitator, to be named to one of their laptops in its inbox (the
+    hub bundle's ``withdrawn``) until it confirms the hub bundle ``issued`` that carried it."""
+
+    __tablename__ = "hub_withdrawal"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("hub_device.id"), index=True)
+    case_id: Mapped[str] = mapped_column(String(ROW_ID))
+    queued_at: Mapped[datetime]
+    issued: Mapped[int | None]
+
+
+class Restore(HubBase):
+    """A restore of the hub's database from a backup, recorded by IT (``rjdesk hub restored``):
+    until a laptop's next receipt, a base version ahead of the hub's is a conflict, not refused."""
+
+    __tablename__ = "hub_restore"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    recorded_at: Mapped[datetime]
 
 
 class SetAside(HubBase):

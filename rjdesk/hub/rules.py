@@ -1,42 +1,31 @@
 """Re-checking the rules of DESIGN §2 on a merged case (docs/sync-protocol.md, "Merging").
 
 Two laptops can each record something valid on its own that breaks a rule together: consent
-withdrawn on one while the other, offline, recorded a conference after that date. The hub
-materialises the case's current records as the domain's own model objects, in a throwaway
-in-memory SQLite database (never a file: this is case data in plain), checks them with
-``rjdesk.domain.rules``, and discards them. Each breach is a sentence naming the contact or
-signature and what is wrong.
+withdrawn on one while the other, offline, recorded a conference after that date. The hub makes
+plain, read-only facts of the case's current records (the protocols of ``rjdesk.domain.facts``)
+and checks them with the same rules the laptop enforces (``rjdesk.domain.rules``). It reads only
+the fields the rules look at, and needs no database schema of the laptop's. Each breach is a
+sentence naming the contact or signature and what is wrong.
+
+A value the facts cannot read (a malformed date, an unknown role) leaves its row out, as the
+laptop could not have recorded it either; a reference to a row the hub does not have is left
+out likewise (an unknown participant is not "present").
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, event, insert
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
-
 from rjdesk.domain import rules
-from rjdesk.domain.base import Base
-from rjdesk.domain.enums import ContactKind
-from rjdesk.domain.models import Case
-from rjdesk.errors import InvalidBundle
-from rjdesk.sync import records
-from rjdesk.sync.records import Record
+from rjdesk.domain.enums import ConsentScope, ContactKind, Role
 
 LONDON = ZoneInfo("Europe/London")
-# What the rules look at; documents (and their content) are left out.
-_TABLES = tuple(name for name in records.SYNCED_TABLES if name != "document")
 _KIND_NAMES = {ContactKind.CONFERENCE: "conference", ContactKind.SHUTTLE: "shuttle work"}
-
-_engine: Engine | None = None
-# One scratch database for the process; checks take turns (ingests are serialised anyway).
-_lock = threading.Lock()
+Rows = list[tuple[str, str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -48,138 +37,216 @@ class Breach:
     message: str
 
 
-class _AnyBlob(Mapping[str, bytes]):
-    """Binary values are not needed to check rules: every blob reads as empty bytes."""
-
-    def __getitem__(self, key: str) -> bytes:
-        return b""
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
+# -- the facts, as plain objects -------------------------------------------------------------
 
 
-def _scratch() -> Engine:
-    global _engine  # noqa: PLW0603 - one in-memory schema, made once per process
-    if _engine is None:
-        engine = create_engine(
-            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+@dataclass(frozen=True)
+class _Person:
+    date_of_birth: date | None
+
+
+@dataclass(eq=False)
+class _Participant:
+    id: str
+    role: Role
+    name: str
+    person: _Person
+    relationship_to_supported: str | None
+    consents: list[_Consent] = field(default_factory=list)
+
+
+@dataclass(frozen=True, eq=False)
+class _Consent:
+    scope: ConsentScope
+    given_on: date
+    withdrawn_on: date | None
+    given_by: _Participant | None
+
+    def in_force_on(self, day: date) -> bool:
+        """Given on or before ``day`` and not withdrawn by then (as the laptop's model)."""
+        if self.given_on > day:
+            return False
+        return self.withdrawn_on is None or self.withdrawn_on > day
+
+
+@dataclass(frozen=True)
+class _RiskAssessment:
+    assessed_on: date
+    assessed_by: str
+    factors: Sequence[str]
+
+
+@dataclass(frozen=True)
+class _Case:
+    risk_assessments: Sequence[_RiskAssessment]
+
+
+class _Unreadable(ValueError):
+    """A value the facts cannot hold."""
+
+
+def _date(value: Any, *, required: bool = True) -> date | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise _Unreadable("not a date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _Unreadable("not a date") from None
+
+
+def _day(value: Any) -> date:
+    found = _date(value)
+    assert found is not None
+    return found
+
+
+def _london_day(value: Any) -> date:
+    """The day in Europe/London of a UTC time as records carry it."""
+    if not isinstance(value, str):
+        raise _Unreadable("not a time")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _Unreadable("not a time") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(LONDON).date()
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _ids(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return list(dict.fromkeys(item for item in value if isinstance(item, str)))
+
+
+class _Facts:
+    """The facts of one case, read from its live rows."""
+
+    def __init__(self, rows: Rows) -> None:
+        by_table: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for table, row_id, fields in rows:
+            by_table.setdefault(table, []).append((row_id, fields))
+        self.people = self._read(by_table, "person", self._person)
+        self.participants = self._read(by_table, "participant", self._participant)
+        consents = self._read(by_table, "consent", self._consent)
+        for participant_id, consent in consents.values():
+            self.participants[participant_id].consents.append(consent)
+        self.case = _Case(list(self._read(by_table, "risk_assessment", self._risk).values()))
+        self.contacts = self._read(by_table, "contact", self._contact)
+        self.signatures = self._read(by_table, "signature", self._signature)
+
+    @staticmethod
+    def _read(
+        by_table: dict[str, list[tuple[str, dict[str, Any]]]], table: str, make: Any
+    ) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for row_id, fields in sorted(by_table.get(table, []), key=lambda row: row[0]):
+            try:
+                found[row_id] = make(row_id, fields)
+            except (_Unreadable, ValueError, KeyError):
+                continue  # a value the facts cannot hold: the row is left out
+        return found
+
+    @staticmethod
+    def _person(_row_id: str, fields: dict[str, Any]) -> tuple[_Person, str]:
+        return _Person(_date(fields.get("date_of_birth"), required=False)), _text(
+            fields.get("name")
         )
 
-        # pysqlite's own transaction handling breaks savepoints; SQLAlchemy's recipe.
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None
+    def _participant(self, row_id: str, fields: dict[str, Any]) -> _Participant:
+        person, name = self.people.get(str(fields.get("person_id")), (_Person(None), ""))
+        return _Participant(
+            id=row_id,
+            role=Role(str(fields.get("role"))),
+            name=name or "a participant",
+            person=person,
+            relationship_to_supported=fields.get("relationship_to_supported")
+            if isinstance(fields.get("relationship_to_supported"), str)
+            else None,
+        )
 
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+    def _consent(self, _row_id: str, fields: dict[str, Any]) -> tuple[str, _Consent]:
+        participant_id = fields.get("participant_id")
+        if participant_id not in self.participants:
+            raise _Unreadable("consent of no participant")
+        given_by_id = fields.get("given_by_id")
+        given_by = self.participants.get(given_by_id) if given_by_id is not None else None
+        if given_by_id is not None and given_by is None:
+            raise _Unreadable("consent given by no participant")
+        return participant_id, _Consent(
+            scope=ConsentScope(str(fields.get("scope"))),
+            given_on=_day(fields.get("given_on")),
+            withdrawn_on=_date(fields.get("withdrawn_on"), required=False),
+            given_by=given_by,
+        )
 
-        Base.metadata.create_all(engine)
-        _engine = engine
-    return _engine
+    @staticmethod
+    def _risk(_row_id: str, fields: dict[str, Any]) -> _RiskAssessment:
+        factors = fields.get("factors")
+        return _RiskAssessment(
+            assessed_on=_day(fields.get("assessed_on")),
+            assessed_by=_text(fields.get("assessed_by")),
+            factors=[f for f in factors if isinstance(f, str)] if isinstance(factors, list) else [],
+        )
+
+    def _contact(
+        self, _row_id: str, fields: dict[str, Any]
+    ) -> tuple[ContactKind, date, list[_Participant]]:
+        kind = ContactKind(str(fields.get("kind")))
+        present = [self.participants[p] for p in _ids(fields.get("present"))]
+        return kind, _london_day(fields.get("at")), present
+
+    def _signature(self, _row_id: str, fields: dict[str, Any]) -> tuple[_Participant, date]:
+        participant = self.participants.get(str(fields.get("participant_id")))
+        if participant is None:
+            raise _Unreadable("the facilitator's signature, or of no participant")
+        return participant, _day(fields.get("signed_on"))
 
 
-def check_case(case_id: str, rows: list[tuple[str, str, dict[str, Any]]]) -> list[Breach]:
+# -- the check -------------------------------------------------------------------------------
+
+
+def check_case(case_id: str, rows: Rows) -> list[Breach]:
     """The breaches of one case, given its live rows as (table, row id, fields)."""
     if not any(_needs_checking(table, fields) for table, _row_id, fields in rows):
         return []  # no conference, shuttle work or signature: no rule here can be broken
-    with _lock:
-        engine = _scratch()
-        with engine.connect() as connection:
-            transaction = connection.begin()
-            try:
-                _insert(connection, case_id, rows)
-                with Session(bind=connection) as session:
-                    case = session.get(Case, case_id)
-                    return _breaches(case) if case is not None else []
-            finally:
-                transaction.rollback()
+    facts = _Facts(rows)
+    found: list[Breach] = []
+    for contact_id, (kind, day, present) in facts.contacts.items():
+        if not kind.is_intervention:
+            continue
+        what = _KIND_NAMES.get(kind, kind.value)
+        for blocker in rules.intervention_blockers(facts.case, kind, present, day):
+            found.append(
+                Breach(
+                    "contact",
+                    contact_id,
+                    f"The {what} of {day:%d %b %Y} was recorded, but {_clause(blocker)}.",
+                )
+            )
+    for signature_id, (participant, signed_on) in facts.signatures.items():
+        for gap in rules.consent_gaps(participant, signed_on):
+            found.append(
+                Breach(
+                    "signature",
+                    signature_id,
+                    f"The signature of {participant.name} on {signed_on:%d %b %Y} "
+                    f"was recorded, but {_clause(gap)}.",
+                )
+            )
+    return found
 
 
 def _needs_checking(table: str, fields: dict[str, Any]) -> bool:
     if table == "signature":
         return True
     return table == "contact" and fields.get("kind") in {kind.value for kind in _KIND_NAMES}
-
-
-def _insert(connection: Any, case_id: str, rows: list[tuple[str, str, dict[str, Any]]]) -> None:
-    by_table: dict[str, list[tuple[str, dict[str, Any]]]] = {name: [] for name in _TABLES}
-    for table, row_id, fields in rows:
-        if table in by_table:
-            by_table[table].append((row_id, fields))
-    blobs = _AnyBlob()
-    links: list[dict[str, Any]] = []
-    for name in _TABLES:
-        key = records.id_column(name)
-        values: list[dict[str, Any]] = []
-        for row_id, fields in by_table[name]:
-            record = Record(name, row_id, "put", 0, case_id, fields)
-            try:
-                values.append({**records.decode_fields(record, blobs), key: row_id})
-                if name == "contact":
-                    present = dict.fromkeys(records.present_of(record) or [])
-                    links += [{"contact_id": row_id, "participant_id": p} for p in present]
-            except InvalidBundle:
-                continue  # a value the merged state cannot hold: the row is left out
-        _insert_all(connection, records.table(name), values)
-    _insert_all(connection, Base.metadata.tables["contact_present"], links)
-
-
-def _insert_all(connection: Any, target: Any, values: list[dict[str, Any]]) -> None:
-    """Insert rows in batches of the same columns; if a batch fails (two laptops' drafts both
-    numbered version 1, say), insert its rows one by one and leave out those that fail."""
-    batches: dict[frozenset[str], list[dict[str, Any]]] = {}
-    for row in values:
-        batches.setdefault(frozenset(row), []).append(row)
-    for batch in batches.values():
-        try:
-            with connection.begin_nested():
-                connection.execute(insert(target), batch)
-        except SQLAlchemyError:
-            for row in batch:
-                try:
-                    with connection.begin_nested():
-                        connection.execute(insert(target), [row])
-                except SQLAlchemyError:
-                    continue
-
-
-def _breaches(case: Case) -> list[Breach]:
-    found: list[Breach] = []
-    for contact in case.contacts:
-        if not contact.kind.is_intervention:
-            continue
-        day = contact.at.astimezone(LONDON).date()
-        what = _KIND_NAMES.get(contact.kind, contact.kind.value)
-        for blocker in rules.intervention_blockers(case, contact.kind, contact.present, day):
-            found.append(
-                Breach(
-                    "contact",
-                    contact.id,
-                    f"The {what} of {day:%d %b %Y} was recorded, but {_clause(blocker)}.",
-                )
-            )
-    for agreement in case.agreements:
-        for signature in agreement.signatures:
-            participant = signature.participant
-            if participant is None:
-                continue
-            for gap in rules.consent_gaps(participant, signature.signed_on):
-                found.append(
-                    Breach(
-                        "signature",
-                        signature.id,
-                        f"The signature of {participant.name} on {signature.signed_on:%d %b %Y} "
-                        f"was recorded, but {_clause(gap)}.",
-                    )
-                )
-    return found
 
 
 def _clause(sentence: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from rjdesk.errors import UsageError
-from rjdesk.hub import config
+from rjdesk.hub import anchor, authority, config
 from rjdesk.hub import models as m
 from rjdesk.hub.check import CheckResult, check_stored
 from rjdesk.hub.config import HubKeys, HubSettings
@@ -28,7 +28,7 @@ from rjdesk.hub.crypto import AtRest
 from rjdesk.hub.db import Database
 from rjdesk.hub.delivery import InboxBuilder
 from rjdesk.hub.enrollment import enroll, find_device, revoke
-from rjdesk.hub.errors import AuthRefused, UnknownCase
+from rjdesk.hub.errors import AuthRefused
 from rjdesk.hub.ingest import VIAS, accept, open_device_bundle
 from rjdesk.hub.store import HubStore, live_device
 from rjdesk.sync.keys import PublicKey
@@ -48,6 +48,7 @@ class DeviceInfo:
     id: str
     code: str
     facilitator: str
+    facilitator_id: str
     enrolled_at: datetime
     revoked_at: datetime | None
     last_sequence: int
@@ -67,7 +68,17 @@ class Assignment:
     case_id: str
     reference: str
     facilitator: str
-    devices: int  # the facilitator's laptops it goes to
+    devices: int  # the facilitator's laptops it goes to (or is taken off)
+    dropped: tuple[str, ...] = ()  # referrers who no longer hold it
+
+
+@dataclass(frozen=True)
+class HolderChange:
+    facilitator_id: str
+    facilitator: str
+    action: str
+    at: datetime
+    by: str
 
 
 @dataclass(frozen=True)
@@ -185,19 +196,44 @@ class Hub:
     # -- devices -----------------------------------------------------------------------------
 
     def enroll(
-        self, request: dict[str, Any], facilitator: str | None = None, *, url: str | None = None
+        self,
+        request: dict[str, Any],
+        facilitator: str | None = None,
+        *,
+        url: str | None = None,
+        same_facilitator: str | None = None,
+        new_facilitator: bool = False,
     ) -> dict[str, Any]:
-        """Approve an enrollment request; return the signed hub configuration for the laptop."""
+        """Approve an enrollment request; return the signed hub configuration for the laptop.
+        A facilitator name that already has an account needs ``same_facilitator`` (its id) or
+        ``new_facilitator`` (docs/hub.md, "Enrolling a laptop")."""
         with self.db.transaction() as tx:
             store = HubStore(tx, self._at_rest)
             return enroll(
-                tx, store, self._keys, self.settings, request, facilitator=facilitator, url=url
+                tx,
+                store,
+                self._keys,
+                self.settings,
+                request,
+                facilitator=facilitator,
+                url=url,
+                same_facilitator=same_facilitator,
+                new_facilitator=new_facilitator,
             )
 
     def revoke(self, device: str) -> DeviceInfo:
         """Revoke a device (by id or code): its requests and bundles are refused from now on."""
         with self.db.transaction() as tx:
             found = revoke(tx, device)
+            return self._device_info(tx.session, found)
+
+    def audit_reset(self, device: str) -> DeviceInfo:
+        """Accept a laptop's audit log as it is now (its vault was restored from a backup): the
+        head its next bundle carries becomes its anchor (docs/audit.md)."""
+        with self.db.transaction() as tx:
+            found = find_device(tx, device)
+            anchor.reset(found)
+            log.info("audit anchor of device %s reset by the coordinator", found.id)
             return self._device_info(tx.session, found)
 
     def devices(self) -> list[DeviceInfo]:
@@ -235,6 +271,7 @@ class Hub:
             id=device.id,
             code=device.device_code,
             facilitator=person.name if person is not None else "",
+            facilitator_id=device.facilitator_id,
             enrolled_at=device.enrolled_at,
             revoked_at=device.revoked_at,
             last_sequence=device.last_sequence,
@@ -318,28 +355,61 @@ class Hub:
 
     # -- cases -------------------------------------------------------------------------------
 
-    def assign(self, case: str, device: str) -> Assignment:
-        """Make a case (by reference or id) visible to that device's facilitator and queue it
-        whole for each of their laptops."""
+    def assign(
+        self,
+        case: str,
+        facilitator: str,
+        *,
+        keep_referrer: bool = False,
+        by: str = authority.COORDINATOR,
+    ) -> Assignment:
+        """Give a case (by reference or id) to a facilitator (by id, by a name no one else has,
+        or by one of their devices) and queue it whole for each of their laptops. Whoever
+        referred it stops holding it, unless ``keep_referrer``."""
         with self.db.transaction() as tx:
             store = HubStore(tx, self._at_rest)
-            found = tx.session.get(m.Case, case.strip())
-            if found is None:
-                query = select(m.Case).where(func.upper(m.Case.reference) == case.strip().upper())
-                found = tx.session.scalars(query).first()
-            if found is None:
-                raise UnknownCase(f"no case with reference or id {case.strip()[:64]} is at the hub")
-            target = find_device(tx, device)
-            if target.revoked_at is not None:
-                raise AuthRefused(f"device {target.id} was revoked on {target.revoked_at:%d %b %Y}")
-            store.grant(found.case_id, target.facilitator_id, "assigned")
-            laptops = store.facilitator_devices(target.facilitator_id)
-            for each in laptops:
-                store.queue_delivery(each.id, found.case_id)
-            person = tx.session.get(m.Facilitator, target.facilitator_id)
+            found = authority.find_case(tx.session, case)
+            person = authority.find_facilitator(tx.session, facilitator)
+            dropped = authority.assign(store, found, person, keep_referrer=keep_referrer, by=by)
+            laptops = store.facilitator_devices(person.id)
             return Assignment(
-                found.case_id, found.reference, person.name if person else "", len(laptops)
+                found.case_id, found.reference, person.name, len(laptops), tuple(dropped)
             )
+
+    def unassign(
+        self, case: str, facilitator: str, *, by: str = authority.COORDINATOR
+    ) -> Assignment:
+        """Take a case from a facilitator: their laptops are told to take it off once their
+        pending changes of it have reached the hub."""
+        with self.db.transaction() as tx:
+            store = HubStore(tx, self._at_rest)
+            found = authority.find_case(tx.session, case)
+            person = authority.find_facilitator(tx.session, facilitator)
+            laptops = authority.unassign(store, found, person, by=by)
+            return Assignment(found.case_id, found.reference, person.name, laptops)
+
+    def holder_changes(self, case: str) -> list[HolderChange]:
+        """Every change of who held a case, oldest first."""
+        with self.db.reader() as session:
+            found = authority.find_case(session, case)
+            query = (
+                select(m.HolderChange, m.Facilitator.name)
+                .outerjoin(m.Facilitator, m.Facilitator.id == m.HolderChange.facilitator_id)
+                .where(m.HolderChange.case_id == found.case_id)
+                .order_by(m.HolderChange.id)
+            )
+            return [
+                HolderChange(c.facilitator_id, name or "", c.action, c.at, c.by)
+                for c, name in session.execute(query)
+            ]
+
+    def record_restore(self) -> datetime:
+        """Note that the hub's database was just restored from a backup (docs/sync-protocol.md,
+        "The hub was restored"): until each laptop's next receipt, a base version ahead of the
+        hub's is merged as a conflict rather than refused."""
+        with self.db.transaction() as tx:
+            tx.session.add(m.Restore(recorded_at=tx.now))
+            return tx.now
 
     def conflicts(self, *, open_only: bool = True) -> list[ConflictInfo]:
         """Conflicts (open ones by default), oldest first: ids and references, no case content."""
@@ -383,7 +453,7 @@ class Hub:
         removed = 0
         if not self.uploads_dir.is_dir():
             return 0
-        for part in self.uploads_dir.glob("*.part"):
+        for part in self.uploads_dir.rglob("*.part"):
             with contextlib.suppress(FileNotFoundError):
                 if when - part.stat().st_mtime > STALE_UPLOAD_SECONDS:
                     part.unlink()
@@ -403,11 +473,20 @@ class Hub:
     def bundle_summary(self, receipt: str) -> str:
         """One line about an accepted bundle, from its receipt (ids and counts only)."""
         doc = json.loads(receipt)
+        refused = len(doc.get("refused", []))
         return (
             f"Accepted bundle {doc['bundle_id']} (#{doc['sequence']}) from device "
             f"{doc['device_id']}: {len(doc['applied'])} records at the hub, "
-            f"{len(doc['conflicts'])} in conflict."
+            f"{len(doc['conflicts'])} in conflict" + (f", {refused} refused." if refused else ".")
         )
 
 
-__all__ = ["Assignment", "ConflictInfo", "DeviceInfo", "Hub", "Pruned", "StoredRecord"]
+__all__ = [
+    "Assignment",
+    "ConflictInfo",
+    "DeviceInfo",
+    "HolderChange",
+    "Hub",
+    "Pruned",
+    "StoredRecord",
+]

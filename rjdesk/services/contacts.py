@@ -10,6 +10,7 @@ from rjdesk.domain.enums import ContactKind, Stage
 from rjdesk.domain.models import Case, Contact, ContactAddendum, Participant
 from rjdesk.errors import RuleViolation, ValidationError
 from rjdesk.services.cases import ensure_open, move_stage
+from rjdesk.store import contents
 from rjdesk.store.unit import LONDON, UnitOfWork
 
 # A laptop clock a little ahead of the phone's should not refuse a note typed straight after.
@@ -65,7 +66,7 @@ def record_contact(
         entity="contact",
         entity_id=contact.id,
         case_reference=case.reference,
-        detail=f"kind: {kind}",
+        detail=f"kind: {kind}; {contents.content_detail(contents.contact_hash(contact))}",
     )
     if kind.is_intervention and case.stage.order < Stage.AGREEMENT.order:
         move_stage(uow, case, Stage.AGREEMENT, f"{kind.replace('_', ' ')} recorded")
@@ -78,10 +79,12 @@ def add_addendum(uow: UnitOfWork, contact: Contact, text: str) -> ContactAddendu
         raise ValidationError("write the addendum", field="text")
     addendum = ContactAddendum(written_at=uow.now, author=uow.actor.name, text=text.strip())
     contact.addenda.append(addendum)
+    digest = contents.content_detail(contents.addendum_hash(addendum))
     uow.audit(
         "add_addendum",
         entity="contact",
         entity_id=contact.id,
         case_reference=contact.case.reference,
+        detail=f"addendum {addendum.id}; {digest}",
     )
     return addendum

@@ -41,7 +41,7 @@ from rjdesk.domain.enums import (
 from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.errors import CaseImportError, RjdeskError, RuleViolation, ValidationError
 from rjdesk.resources import resource_path
-from rjdesk.services import agreements, assessment, cases, contacts, people
+from rjdesk.services import agreements, assessment, case_text, cases, contacts, people
 from rjdesk.store.unit import LONDON, UnitOfWork
 
 FORMAT = "rjdesk.case/1"
@@ -55,11 +55,7 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def _path(parts: Any) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+_path = case_text.json_path
 
 
 def _schema_message(error: SchemaError) -> tuple[str, str]:
@@ -110,18 +106,12 @@ _PATTERN_WORDS = {
 
 def parse_case_file(raw: bytes | str) -> dict[str, Any]:
     """Parse and check a case file's structure; raises ``CaseImportError`` naming the field."""
-    try:
-        document = json.loads(raw)
-    except UnicodeDecodeError:
-        raise CaseImportError("", "the file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise CaseImportError(
-            "", f"not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
+    document = case_text.load(raw)
     if not isinstance(document, dict):
         raise CaseImportError("", "a case file is a JSON object")
     if document.get("format") != FORMAT:
         raise CaseImportError("format", f"must be {FORMAT!r} (is this an rjdesk case file?)")
+    case_text.check_text(document)
     error = best_match(_validator().iter_errors(document), key=_error_depth)
     if error is not None:
         raise CaseImportError(*_schema_message(error))

@@ -31,7 +31,7 @@ from rjdesk.errors import (
 )
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.sync import outgoing, protocol, set_aside
+from rjdesk.sync import authority, outgoing, protocol, set_aside
 from rjdesk.sync.bundle import open_bundle
 from rjdesk.sync.client import HubClient
 from rjdesk.sync.incoming import apply_hub_bundle
@@ -75,8 +75,9 @@ class SyncReport:
     restored: bool = False  # this vault turned out older than what it had sent
     hub_behind: bool = False  # the hub turned out to have lost work it had confirmed
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # (old, new) references
+    refused: list[authority.Refusal] = field(default_factory=list)  # changes the hub refused
+    taken_off: list[str] = field(default_factory=list)  # cases withdrawn from this laptop
     set_aside: int = 0  # records from the hub it could not apply, kept aside
-    refused_at_hub: int = 0  # records the hub refused (queued again: nothing is lost)
 
     def summary(self) -> str:
         """One line for the facilitator: what went, what came, what needs them."""
@@ -97,10 +98,6 @@ class SyncReport:
             parts.append("nothing new from the hub")
         if self.new_conflicts:
             parts.append(f"{_count(self.new_conflicts, 'conflict')} to resolve on the Sync page")
-        if self.refused_at_hub:
-            parts.append(
-                f"the hub refused {_count(self.refused_at_hub, 'record')}, kept here to send again"
-            )
         if self.set_aside:
             parts.append(
                 f"{_count(self.set_aside, 'record')} from the hub set aside (see the Sync page); "
@@ -110,6 +107,13 @@ class SyncReport:
         text = text[:1].upper() + text[1:] + "."
         for old, new in self.renumbered:
             text += f" Case {old} of this laptop is now {new}: the hub already had a case {old}."
+        if self.refused:
+            shown = "; ".join(refusal.text() for refusal in self.refused[:3])
+            more = len(self.refused) - 3
+            text += f" {_count(len(self.refused), 'change')} refused by the hub: {shown}"
+            text += f"; and {more} more." if more > 0 else "."
+        for reference in self.taken_off:
+            text += f" {reference} was taken off this laptop: you are no longer assigned to it."
         if self.hub_behind:
             text = (
                 "The hub had lost work it had confirmed (restored from a backup?): this "
@@ -239,6 +243,8 @@ def sync_now(
         _pull(vault, hub, link, report, progress)
         if report.renumbered:  # the new references go to the hub now, not at the next sync
             _push(vault, hub, link, report, progress)
+        with vault.unit_of_work() as uow:  # cases withdrawn, once their changes are receipted
+            report.taken_off += authority.take_off_withdrawn(uow)
     except SyncError as exc:
         _remember(vault, ok=False, result=str(exc))
         raise
@@ -315,21 +321,15 @@ def _push(
             ) from None
         if os.environ.get(FAULT_ENV) == "after-upload":
             os._exit(137)  # test setting: as if the laptop died right here
-        refused_ids: list[str] = []
         with vault.unit_of_work() as uow:
             sent = uow.session.get(OutboxBundle, bundle_id)
             if sent is None or sent.state != "pending":
                 continue
-            refused_ids = [str(item["id"]) for item in receipt.get("refused", [])]
-            if refused_ids:  # before mark_sent drops the bundle's changes
-                outgoing.requeue_refused(uow, bundle_id, refused_ids)
-            outgoing.mark_sent(uow, sent, receipt)
+            outgoing.mark_sent(uow, sent, receipt, signed=json.loads(receipt_text))
+            report.refused += authority.note_refused(uow, bundle_id, receipt)
             report.sent_bundles += 1
             report.sent_records += sent.changes
             report.conflicts_at_hub += len(receipt.get("conflicts", []))
-            report.refused_at_hub += len(refused_ids)
-        if refused_ids:
-            return  # they go again after this sync's update from the hub, not in a loop now
 
 
 def _pull(

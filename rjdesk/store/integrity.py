@@ -7,8 +7,9 @@ unlocking (which migrates and writes an audit event): a damaged vault is reporte
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from rjdesk.errors import VaultDamaged
+from rjdesk.store import contents
 from rjdesk.store.audit import ChainProblem, verify_chain
 from rjdesk.store.engine import connect_raw, key_only
 from rjdesk.store.keys import KeyFile
@@ -40,8 +42,16 @@ class VerifyReport:
         return all(check.ok for check in self.checks)
 
 
-def verify_files(key_path: Path, db_path: Path, passphrase: str) -> VerifyReport:
-    """Run every check. Raises ``WrongPassphrase`` (nothing read beyond the key file)."""
+AnchorCheck = Callable[[Session], list[str]]
+
+
+def verify_files(
+    key_path: Path, db_path: Path, passphrase: str, *, anchor_check: AnchorCheck | None = None
+) -> VerifyReport:
+    """Run every check. Raises ``WrongPassphrase`` (nothing read beyond the key file).
+
+    ``anchor_check`` (``rjdesk.sync.anchor.problems``: the sync layer knows the hub's key)
+    compares the log with the head the hub last receipted (docs/audit.md)."""
     data_key = KeyFile.read(key_path).unwrap_with_passphrase(passphrase)
     key = bytes(data_key)
     report = VerifyReport()
@@ -70,6 +80,13 @@ def verify_files(key_path: Path, db_path: Path, passphrase: str) -> VerifyReport
     finally:
         conn.close()
     report.checks.append(Check("audit log chain", *_chain_check(db_path, key)))
+    report.checks.append(
+        Check("saved notes against their audit events", *_chain_check(db_path, key, _contents))
+    )
+    if anchor_check is not None:
+        report.checks.append(
+            Check("audit log against the hub's anchor", *_chain_check(db_path, key, anchor_check))
+        )
     return report
 
 
@@ -105,7 +122,17 @@ def _integrity_check(conn: object) -> tuple[bool, list[str]]:
     return not problems, problems
 
 
-def _chain_check(db_path: Path, key: bytes) -> tuple[bool, list[str]]:
+def _contents(session: Session) -> list[str]:
+    return list(itertools.islice(contents.problems(session), 50))
+
+
+def _chain_problems(session: Session) -> list[str]:
+    return [problem.message for problem in _limited(verify_chain(session))]
+
+
+def _chain_check(
+    db_path: Path, key: bytes, check: AnchorCheck = _chain_problems
+) -> tuple[bool, list[str]]:
     engine = create_engine(
         f"sqlite:///{db_path.as_posix()}",
         creator=lambda: connect_raw(db_path, key, read_only=True),
@@ -114,7 +141,7 @@ def _chain_check(db_path: Path, key: bytes) -> tuple[bool, list[str]]:
     )
     try:
         with Session(engine) as session:
-            problems = [problem.message for problem in _limited(verify_chain(session))]
+            problems = check(session)
     except sqlcipher3.DatabaseError as exc:
         problems = [f"the audit log could not be read ({exc})"]
     finally:

@@ -6,7 +6,8 @@ transaction, so that no crash can leave one without the other:
 - the sync columns of every changed row (``updated_at``, ``changed_by_device``);
 - the search index of every case whose text changed;
 - the outbox: every changed synced row queued for the hub (``rjdesk.store.outbox``);
-- nothing else: audit events are appended explicitly by the service that knows what happened.
+- nothing else: audit events are recorded explicitly by the service that knows what happened,
+  and appended to the log when the transaction commits.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ Clock = Callable[[], datetime]
 
 _REINDEX = "rjdesk_reindex"
 _CONTEXT = "rjdesk_context"
+_AUDIT = "rjdesk_audit_pending"
+_FLUSHED = "rjdesk_flushed"
+
+# An audit event not yet in the session: the keyword arguments of ``audit.append``.
+PendingEvent = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,11 @@ def make_session_factory(engine: Engine, actor: Actor, clock: Clock) -> sessionm
         bind=engine, expire_on_commit=False, autoflush=True, info={_CONTEXT: (actor, clock)}
     )
     event.listen(factory, "before_flush", _stamp_rows)
+    event.listen(factory, "after_flush", _mark_flushed)
     event.listen(factory, "after_flush", _collect_cases_to_reindex)
     event.listen(factory, "after_flush", outbox.collect)
     event.listen(factory, "persistent_to_deleted", outbox.deleted)
+    event.listen(factory, "before_commit", _write_audit_events)
     event.listen(factory, "before_commit", _reindex_and_queue)
     event.listen(factory, "after_rollback", outbox.discard)
     return factory
@@ -74,6 +82,30 @@ def _stamp_rows(session: Session, flush_context: Any, instances: Any) -> None:
         if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
             obj.changed_by_device = actor.device_id
             obj.updated_at = now
+
+
+def _mark_flushed(session: Session, flush_context: Any) -> None:
+    session.info[_FLUSHED] = True
+
+
+def only_reads(session: Session) -> bool:
+    """Whether the session's transaction has changed nothing but (pending) audit events."""
+    changed = session.new or session.dirty or session.deleted
+    return not changed and not session.info.get(_FLUSHED)
+
+
+def pending_audit(session: Session) -> list[PendingEvent]:
+    """The audit events the session will append when it commits, oldest first."""
+    pending: list[PendingEvent] = session.info.setdefault(_AUDIT, [])
+    return pending
+
+
+def _write_audit_events(session: Session) -> None:
+    # Appended at commit, not when recorded: a unit of work that only reads then writes
+    # nothing before its commit, so a full disk fails the commit alone, and the events can be
+    # held (``Vault.unit_of_work``) instead of failing the reading.
+    for pending in session.info.pop(_AUDIT, []):
+        audit.append(session, **pending)
 
 
 def _case_ids_of(session: Session, obj: object) -> set[str]:
@@ -143,18 +175,22 @@ class UnitOfWork:
         outcome: str = "ok",
         detail: str = "",
     ) -> None:
-        """Record what was done; ``detail`` carries identifiers or field names, never content."""
-        audit.append(
-            self.session,
-            at=self.now,
-            actor=self.actor.name,
-            device_id=self.actor.device_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            case_reference=case_reference,
-            outcome=outcome,
-            detail=detail,
+        """Record what was done; ``detail`` carries identifiers or field names, never content.
+        The event is appended to the log when the unit of work commits."""
+        if not entity_id and entity:
+            raise ValueError("an audit event about an entity must name it")
+        pending_audit(self.session).append(
+            {
+                "at": self.now,
+                "actor": self.actor.name,
+                "device_id": self.actor.device_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "case_reference": case_reference,
+                "outcome": outcome,
+                "detail": detail,
+            }
         )
         self.audited.append(action)
 

@@ -25,7 +25,14 @@ from rjdesk.atomic import remove_stale_temps
 from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Setting, VaultInfo
 from rjdesk.domain.references import device_code_for
-from rjdesk.errors import ValidationError, VaultDamaged, VaultExists, VaultLocked
+from rjdesk.errors import (
+    DiskFull,
+    ValidationError,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    is_disk_full,
+)
 from rjdesk.store import migrate, search
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import (
@@ -35,7 +42,17 @@ from rjdesk.store.keys import (
     check_new_passphrase,
     new_recovery_key,
 )
-from rjdesk.store.unit import LONDON, Actor, Clock, UnitOfWork, make_session_factory, writer_bind
+from rjdesk.store.unit import (
+    LONDON,
+    Actor,
+    Clock,
+    PendingEvent,
+    UnitOfWork,
+    make_session_factory,
+    only_reads,
+    pending_audit,
+    writer_bind,
+)
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +116,8 @@ class Vault:
         self._sessions: sessionmaker[Session] | None = None
         self._data_key: bytearray | None = None
         self._actor: Actor | None = None
+        # Audit events of reading done while the disk was full (``unit_of_work``).
+        self._held_audit: list[PendingEvent] = []
         self.device_code = ""
         self.vault_id = ""
 
@@ -299,18 +318,52 @@ class Vault:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
-        """One write transaction: committed when the block ends, rolled back if it raises."""
+        """One write transaction: committed when the block ends, rolled back if it raises.
+
+        A full disk raises ``DiskFull`` (the change is rolled back), except for a unit of work
+        that only read: its audit events are held here, in memory, and appended before the
+        events of the next unit of work that commits, so reading goes on and the chain stays
+        whole (its events are numbered when written)."""
         if self._sessions is None or self._writer is None or self._actor is None:
             raise VaultLocked("the vault is locked: unlock it first")
         session = self._sessions(bind=self._writer)
+        held = list(self._held_audit)
+        pending_audit(session).extend(held)
         try:
             yield UnitOfWork(session, self._actor, self.clock)
-            session.commit()
-        except BaseException:
+            if only_reads(session):
+                events = list(pending_audit(session))
+                pending_audit(session).clear()
+                session.commit()  # writes nothing, and leaves what was read loaded
+                self._append_audit(events)
+            else:
+                session.commit()
+                del self._held_audit[: len(held)]
+        except BaseException as error:
             session.rollback()
+            if is_disk_full(error) and not isinstance(error, DiskFull):
+                raise DiskFull() from None
             raise
         finally:
             session.close()
+
+    def _append_audit(self, events: list[PendingEvent]) -> None:
+        """Append a reading's audit events in a transaction of their own; on a full disk hold
+        them (a failed commit expires what its session loaded, so it is not the reading's)."""
+        if not events or self._sessions is None or self._writer is None:
+            return
+        with self._sessions(bind=self._writer) as session:
+            pending_audit(session).extend(events)
+            try:
+                session.commit()
+            except Exception as error:
+                session.rollback()
+                if not is_disk_full(error):
+                    raise
+                self._held_audit = events
+                log.warning("the disk is full: %d audit event(s) held until a write", len(events))
+                return
+        self._held_audit = []
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

@@ -71,6 +71,9 @@ class Manifest:
     schema_version: str
     hub_key_id: str
     members: tuple[str, ...]
+    # The sender's audit head (docs/audit.md): {"count", "hash", "marks": [[count, hash], …]}.
+    # Optional: bundles of the previous release have none, and hub bundles never carry one.
+    audit_head: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         problem = _manifest_problem(self)
@@ -85,6 +88,8 @@ class Manifest:
         """manifest.json: indented, sorted keys, UTF-8, final newline (readable and stable)."""
         doc = {f.name: getattr(self, f.name) for f in fields(self)}
         doc["members"] = list(self.members)
+        if self.audit_head is None:
+            del doc["audit_head"]  # the manifest of a bundle without one reads as before
         text = json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False)
         return (text + "\n").encode("utf-8")
 
@@ -102,7 +107,8 @@ class Manifest:
         if not isinstance(doc, dict):
             raise bundle_refused("its manifest is malformed: it is not a JSON object")
         expected = {f.name for f in fields(cls)}
-        missing, extra = sorted(expected - doc.keys()), sorted(doc.keys() - expected)
+        missing = sorted(expected - doc.keys() - _OPTIONAL)
+        extra = sorted(doc.keys() - expected)
         if missing:
             raise bundle_refused(f"its manifest is malformed: {missing[0]} is missing")
         if extra:
@@ -115,6 +121,42 @@ class Manifest:
             return cls(**{**doc, "members": tuple(doc["members"])})
         except ValueError as exc:
             raise bundle_refused(f"its manifest is malformed: {exc}") from None
+
+
+_OPTIONAL = frozenset({"audit_head"})
+# How many earlier heads a bundle may vouch for (docs/audit.md): far more than a laptop sends.
+MAX_AUDIT_MARKS = 1000
+
+
+def _audit_head_problem(head: Any) -> str | None:
+    """What is wrong with a manifest's audit head, as a clause; None if nothing."""
+    if head is None:
+        return None
+    if not isinstance(head, dict) or set(head) != {"count", "hash", "marks"}:
+        return "audit_head is not an object of count, hash and marks"
+    if not _is_count(head["count"]) or not _is_hash(head["hash"]):
+        return "audit_head's count or hash is malformed"
+    marks = head["marks"]
+    if not isinstance(marks, list) or len(marks) > MAX_AUDIT_MARKS:
+        return f"audit_head's marks are not a list of at most {MAX_AUDIT_MARKS}"
+    for mark in marks:
+        if not (
+            isinstance(mark, list)
+            and len(mark) == 2
+            and _is_count(mark[0])
+            and _is_hash(mark[1])
+            and mark[0] <= head["count"]
+        ):
+            return "audit_head's marks are not pairs of an earlier count and its hash"
+    return None
+
+
+def _is_count(value: Any) -> bool:
+    return type(value) is int and 0 <= value < 2**63
+
+
+def _is_hash(value: Any) -> bool:
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -154,7 +196,9 @@ def _manifest_problem(m: Manifest) -> str | None:
         return "created_at is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"
     if not _SCHEMA_VERSION.fullmatch(m.schema_version):
         return "schema_version is not a version"
-    return _members_problem(m.members)
+    if m.kind == "hub" and m.audit_head is not None:
+        return "a hub bundle carries no audit head"
+    return _audit_head_problem(m.audit_head) or _members_problem(m.members)
 
 
 def _is_date_time(text: str) -> bool:
@@ -215,6 +259,7 @@ def seal(
     age_recipient: str,
     bundle_id: str | None = None,
     created_at: datetime | None = None,
+    audit_head: dict[str, Any] | None = None,
 ) -> tuple[Manifest, bytes]:
     """Build, sign and encrypt a bundle; return its manifest and the sealed bytes.
 
@@ -241,6 +286,7 @@ def seal(
             f"{_sha256(changes)}  {CHANGES}",
             *(f"{sha}  blobs/{sha}" for sha in names),
         ),
+        audit_head=audit_head,
     )
     manifest_bytes = manifest.to_json()
     comment = f"rjdesk bundle {manifest.bundle_id} seq {sequence} from {sender}"

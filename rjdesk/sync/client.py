@@ -13,6 +13,7 @@ import json
 import ssl
 import time
 from collections.abc import Callable
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -162,6 +163,8 @@ class HubClient:
                 response = self._send(
                     "PUT", path, body=chunk, headers={protocol.UPLOAD_OFFSET_HEADER: str(start)}
                 )
+                if response.status_code in (413, 429):  # a limit of the hub's: one line
+                    raise SyncError(f"the hub refused the upload: {_error(response)}")
                 if response.status_code == 409:  # the hub holds another amount: go from there
                     state["received"] = int(_json(response, "uploading", ok=(409,))["received"])
                     continue
@@ -174,6 +177,8 @@ class HubClient:
                 raise BundleRefused(
                     f"the hub refused the bundle: {_error(response)}", _last_sequence(response)
                 )
+            if response.status_code == 403:
+                raise _refused(response)
             if response.status_code != 200:
                 raise SyncError(f"the hub did not take the bundle: {_error(response)}")
             return response.text
@@ -217,6 +222,8 @@ class HubClient:
             response = self._send("GET", path)
             if response.status_code == 204:
                 return None
+            if response.status_code == 403:
+                raise _refused(response)
             if response.status_code != 200:
                 raise SyncError(f"the hub could not send this laptop's updates: {_error(response)}")
             return int(response.headers[protocol.INBOX_SEQUENCE_HEADER]), response.content
@@ -260,9 +267,27 @@ def _error(response: httpx.Response) -> str:
     return str(message or f"HTTP {response.status_code}")
 
 
+def _refused(response: httpx.Response, now: float | None = None) -> SyncError:
+    """The hub's uniform 403 says nothing of why; a laptop whose clock is too far from the
+    hub's (its ``Date`` header) can at least tell that much itself."""
+    try:
+        hub_time = parsedate_to_datetime(response.headers.get("date", "")).timestamp()
+    except (TypeError, ValueError, IndexError):
+        hub_time = None
+    off = (time.time() if now is None else now) - hub_time if hub_time is not None else 0.0
+    if abs(off) > protocol.MAX_CLOCK_SKEW_SECONDS:
+        hours = abs(off) / 3600
+        way = "ahead of" if off > 0 else "behind"
+        return SyncError(
+            f"this laptop's clock is {hours:.0f} hours {way} the hub's: set its date, time "
+            "and time zone correctly, then sync again"
+        )
+    return SyncError(f"the hub refused this laptop: {_error(response)}")
+
+
 def _json(response: httpx.Response, what: str, ok: tuple[int, ...] = (200,)) -> dict[str, Any]:
     if response.status_code == 403:
-        raise SyncError(f"the hub refused this laptop: {_error(response)}")
+        raise _refused(response)
     if response.status_code not in ok:
         raise SyncError(f"the hub answered {response.status_code} while {what}: {_error(response)}")
     try:

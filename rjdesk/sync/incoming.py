@@ -28,7 +28,7 @@ from rjdesk.store import search
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import records, schema, set_aside
+from rjdesk.sync import authority, outgoing, records, schema, set_aside
 from rjdesk.sync.bundle import OpenedBundle
 from rjdesk.sync.records import Record
 
@@ -88,6 +88,7 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
         aside += _retry(session, retry, opened.blobs, result, signed_later)
         _sign(session, signed_later, result)
         _take_conflicts(session, data.get("conflicts", []), result)
+        authority.note_withdrawn(session, data, uow.now)
         set_aside.applied(session, result.applied_ids)
         set_aside.keep(session, aside, opened.manifest.sequence, uow.now)
         result.set_aside = len(aside)
@@ -174,6 +175,9 @@ def _renumber_clashes(uow: UnitOfWork, incoming: list[Record], result: Applied) 
             continue
         mine.reference = next_reference(session, uow.today.year)
         session.flush()
+        # The hub refuses a second case of a reference it has: under its new one, all of it
+        # goes again.
+        outgoing.queue_case_again(uow, mine.id)
         result.renumbered.append((reference, mine.reference))
         uow.audit(
             "case_renumbered",

@@ -22,10 +22,18 @@ from sqlalchemy.orm import Session
 
 from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Case, VaultInfo
-from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow, SyncState
+from rjdesk.domain.sync_models import (
+    OutboxBundle,
+    OutboxChange,
+    SyncConflict,
+    SyncRefused,
+    SyncRow,
+    SyncState,
+)
 from rjdesk.errors import NotEnrolled, SyncError
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import records, schema, set_aside
+from rjdesk.sync import anchor, records, schema, set_aside
+from rjdesk.sync.address import check_hub_url
 from rjdesk.sync.bundle import seal
 from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
 from rjdesk.sync.records import Record
@@ -52,7 +60,7 @@ class HubLink:
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> HubLink:
         return cls(
-            url=str(config["hub_url"]).rstrip("/"),
+            url=check_hub_url(str(config["hub_url"])),
             name=str(config.get("hub_name", "")),
             hub_key_id=str(config["hub_key_id"]),
             hub_key=PublicKey.from_minisign(str(config["hub_signing_key"])),
@@ -210,6 +218,8 @@ def build_bundle(
         age_recipient=link.hub_age_recipient,
         created_at=uow.now,
         bundle_id=bundle_id,
+        # The log as it is before this bundle's own seal_bundle event (written below).
+        audit_head=anchor.bundle_head(session),
     )
     state.next_sequence = sequence + 1
     bundle = OutboxBundle(
@@ -292,11 +302,17 @@ def _resolutions_of(session: Session, bundle_ids: Sequence[str], status: str) ->
             conflict.status = status
 
 
-def mark_sent(uow: UnitOfWork, bundle: OutboxBundle, receipt: dict[str, Any]) -> None:
+def mark_sent(
+    uow: UnitOfWork,
+    bundle: OutboxBundle,
+    receipt: dict[str, Any],
+    signed: dict[str, Any] | None = None,
+) -> None:
     """The hub confirmed the bundle (its receipt verified): record the hub versions it gives
-    and drop the changes it carried."""
+    and drop the changes it carried. ``signed``: the receipt with its signature, kept so that
+    the audit head it gives stays provable (docs/audit.md)."""
     session = uow.session
-    bundle.state, bundle.sent_at, bundle.receipt = "sent", uow.now, receipt
+    bundle.state, bundle.sent_at, bundle.receipt = "sent", uow.now, signed or receipt
     applied: dict[str, int] = receipt.get("applied", {})
     tables = dict(
         session.execute(
@@ -351,47 +367,47 @@ def requeue(session: Session, bundle_ids: Sequence[str]) -> None:
     _resolutions_of(session, bundle_ids, "chosen")
 
 
-def requeue_refused(uow: UnitOfWork, bundle_id: str, row_ids: Sequence[str]) -> int:
-    """Rows the hub refused from a bundle it accepted (its receipt's ``refused``) go back in the
-    queue, so nothing is lost: a refusal may be lifted (a case renumbered here, a record it
-    needs sent first). A row changed again since keeps its newer pending change."""
-    session, requeued = uow.session, 0
-    ids = list(dict.fromkeys(row_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        carried = session.execute(
-            select(
-                OutboxChange.table_name, OutboxChange.row_id, OutboxChange.case_id, OutboxChange.op
-            ).where(OutboxChange.bundle_id == bundle_id, OutboxChange.row_id.in_(chunk))
-        ).all()
-        pending = set(
-            session.scalars(
-                select(OutboxChange.row_id).where(
-                    OutboxChange.bundle_id.is_(None), OutboxChange.row_id.in_(chunk)
-                )
-            )
-        )
-        for table_name, row_id, case_id, op in carried:
-            if row_id not in pending:
-                session.add(
-                    OutboxChange(
-                        table_name=table_name,
-                        row_id=row_id,
-                        case_id=case_id,
-                        op=op,
-                        queued_at=uow.now,
-                    )
-                )
-                requeued += 1
-    return requeued
-
-
 def last_confirmed_sequence(session: Session) -> int:
     """The sequence of the newest bundle the hub confirmed with a receipt (0 before any)."""
     found = session.scalar(
         select(func.max(OutboxBundle.sequence)).where(OutboxBundle.state == "sent")
     )
     return int(found or 0)
+
+
+def queue_case_again(uow: UnitOfWork, case_id: str) -> int:
+    """Queue every row of one case to go to the hub again: a case this laptop renumbered because
+    the hub has another case of its reference, whose rows the hub refused (a second case with
+    another case's reference is refused). Its refusals are no longer shown. How many queued."""
+    session = uow.session
+    rows = records.case_rows(session, [case_id])
+    ids = [row_id for row_ids in rows.values() for row_id in row_ids]
+    pending: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        pending |= set(
+            session.scalars(
+                select(OutboxChange.row_id).where(
+                    OutboxChange.bundle_id.is_(None), OutboxChange.row_id.in_(chunk)
+                )
+            )
+        )
+        session.execute(delete(SyncRefused).where(SyncRefused.row_id.in_(chunk)))
+    queued = 0
+    for name, row_ids in rows.items():
+        for row_id in row_ids:
+            if row_id not in pending:
+                session.add(
+                    OutboxChange(
+                        table_name=name,
+                        row_id=row_id,
+                        case_id=None if name == "person" else case_id,
+                        op="put",
+                        queued_at=uow.now,
+                    )
+                )
+                queued += 1
+    return queued
 
 
 def send_everything_again(uow: UnitOfWork, hub_sequence: int) -> int:

@@ -11,6 +11,8 @@ import base64
 import binascii
 import hashlib
 import json
+import re
+import secrets
 import time
 from typing import Any
 
@@ -21,27 +23,49 @@ API_PREFIX = "/v1"
 DEVICE_HEADER = "Rjdesk-Device"
 TIME_HEADER = "Rjdesk-Time"
 AUTH_HEADER = "Rjdesk-Auth"
+REQUEST_ID_HEADER = "Rjdesk-Request-Id"
 UPLOAD_OFFSET_HEADER = "Upload-Offset"
 INBOX_SEQUENCE_HEADER = "Rjdesk-Inbox-Sequence"
 # Resumable uploads go in chunks of this size; the hub refuses a larger chunk.
 CHUNK_BYTES = 256 * 1024
-# A request whose time is further than this from the hub's clock is refused: it bounds how long
-# a captured request could be replayed, while tolerating laptops whose clock is a day out.
-MAX_CLOCK_SKEW_SECONDS = 24 * 60 * 60
+# A request whose time is further than this from the hub's clock is refused. The hub keeps each
+# request id this long after the request's time and refuses it again (a replay), so the skew
+# bounds the table of ids, not the replay itself. Two hours tolerates a laptop whose clock shows
+# the right local time under the wrong summer-time offset (one hour out); a laptop further out
+# is told by its own client, which compares its clock with the hub's Date header.
+MAX_CLOCK_SKEW_SECONDS = 2 * 60 * 60
+# A request id: 128 random bits in lower-case hex.
+_REQUEST_ID = re.compile(r"[0-9a-f]{32}")
 RECEIPT_FORMAT = "rjdesk.receipt/1"
 EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
-def request_message(method: str, path_with_query: str, time: str, body_sha256_hex: str) -> bytes:
+def request_message(
+    method: str,
+    path_with_query: str,
+    time: str,
+    body_sha256_hex: str,
+    request_id: str | None = None,
+) -> bytes:
     """The bytes a device signs to authenticate one HTTP request.
 
-    ``METHOD\\nPATH_WITH_QUERY\\nTIME\\nBODY_SHA256_HEX`` in UTF-8: the method in upper case; the
-    path exactly as sent on the wire (percent-encoded, starting ``/v1/``) followed by ``?`` and
-    the query string when there is one; the ``Rjdesk-Time`` header's text (Unix seconds); the
-    SHA-256 of the request body in lower-case hex (of the empty string for a request without a
-    body, and of the chunk itself for an upload chunk).
+    ``METHOD\\nPATH_WITH_QUERY\\nTIME\\nBODY_SHA256_HEX\\nREQUEST_ID`` in UTF-8: the method in
+    upper case; the path exactly as sent on the wire (percent-encoded, starting ``/v1/``)
+    followed by ``?`` and the query string when there is one; the ``Rjdesk-Time`` header's text
+    (Unix seconds); the SHA-256 of the request body in lower-case hex (of the empty string for a
+    request without a body, and of the chunk itself for an upload chunk); the
+    ``Rjdesk-Request-Id`` header's text. A laptop of the previous release sends no request id
+    and signs the first four lines only (``request_id`` None).
     """
-    return f"{method.upper()}\n{path_with_query}\n{time}\n{body_sha256_hex.lower()}".encode()
+    message = f"{method.upper()}\n{path_with_query}\n{time}\n{body_sha256_hex.lower()}"
+    if request_id is not None:
+        message += f"\n{request_id}"
+    return message.encode()
+
+
+def new_request_id() -> str:
+    """A fresh request id: 128 random bits in lower-case hex."""
+    return secrets.token_hex(16)
 
 
 def auth_headers(
@@ -52,12 +76,22 @@ def auth_headers(
     body: bytes = b"",
     *,
     now: float | None = None,
+    request_id: str | None = None,
 ) -> dict[str, str]:
-    """The three authentication headers of a device request (see ``request_message``)."""
+    """The four authentication headers of a device request (see ``request_message``), with a
+    fresh request id unless ``request_id`` names one: every request, retries included, gets
+    its own."""
     stamp = str(int(time.time() if now is None else now))
-    message = request_message(method, path_with_query, stamp, hashlib.sha256(body).hexdigest())
+    rid = new_request_id() if request_id is None else request_id
+    body_sha = hashlib.sha256(body).hexdigest()
+    message = request_message(method, path_with_query, stamp, body_sha, rid)
     signature = base64.b64encode(key.sign_raw(message)).decode("ascii")
-    return {DEVICE_HEADER: device_id, TIME_HEADER: stamp, AUTH_HEADER: signature}
+    return {
+        DEVICE_HEADER: device_id,
+        TIME_HEADER: stamp,
+        AUTH_HEADER: signature,
+        REQUEST_ID_HEADER: rid,
+    }
 
 
 def check_request(
@@ -69,28 +103,41 @@ def check_request(
     auth_header: str,
     body_sha256_hex: str,
     now: float,
-) -> None:
-    """Check a request's time and signature; BadSignature says what is wrong in one sentence."""
-    try:
-        stamp = int(time_header)
-    except ValueError:
-        raise BadSignature(f"The {TIME_HEADER} header is not a time in Unix seconds.") from None
+    request_id_header: str | None = None,
+) -> str:
+    """Check a request's time and signature; return its request id (for the hub's record of
+    ids seen). BadSignature says what is wrong in one sentence (for the hub's log: the client is
+    told nothing more than that it is not authorised).
+
+    A request without ``Rjdesk-Request-Id`` (a laptop of the previous release) is identified by
+    the SHA-256 of its signature instead.
+    """
+    if not time_header.isdigit() or len(time_header) > 12:
+        raise BadSignature(f"The {TIME_HEADER} header is not a time in Unix seconds.")
+    stamp = int(time_header)
     if abs(now - stamp) > MAX_CLOCK_SKEW_SECONDS:
         raise BadSignature(
-            "The request's time is more than 24 hours away from the hub's clock: "
-            "check the laptop's date and time."
+            f"The request's time is more than {MAX_CLOCK_SKEW_SECONDS // 3600} hours away from "
+            "the hub's clock: check the laptop's date and time."
         )
+    if request_id_header is not None and not _REQUEST_ID.fullmatch(request_id_header):
+        raise BadSignature(f"The {REQUEST_ID_HEADER} header is not 32 lower-case hex digits.")
     try:
         signature = base64.b64decode(auth_header, validate=True)
     except (binascii.Error, ValueError):
         raise BadSignature(f"The {AUTH_HEADER} header is not base64.") from None
-    message = request_message(method, path_with_query, time_header, body_sha256_hex)
+    message = request_message(
+        method, path_with_query, time_header, body_sha256_hex, request_id_header
+    )
     try:
         verify_raw(message, signature, public_key)
     except BadSignature:
         raise BadSignature(
             "The request's signature does not verify with this device's key."
         ) from None
+    if request_id_header is None:
+        return hashlib.sha256(signature).hexdigest()
+    return request_id_header
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -108,7 +155,8 @@ def verify_receipt(
 
     It must be a ``rjdesk.receipt/1`` document signed by ``hub_key``, naming this hub's key id,
     this bundle id and this SHA-256 of the sealed bundle, with ``applied`` mapping row ids to
-    hub versions and ``conflicts`` listing row ids. Anything else raises BadSignature with one
+    hub versions, ``conflicts`` listing row ids, and ``refused`` (optional) naming the records
+    it did not take. Anything else raises BadSignature with one
     sentence: the laptop must not mark the bundle sent on a receipt it cannot trust.
     """
     try:
@@ -138,9 +186,39 @@ def verify_receipt(
     conflicts = body.get("conflicts")
     if not isinstance(conflicts, list) or not all(isinstance(row, str) for row in conflicts):
         raise BadSignature("The hub's receipt is malformed (conflicts).")
-    refused = body.get("refused", [])  # records the hub refused, each with its reason
-    if not isinstance(refused, list) or not all(
-        isinstance(item, dict) and isinstance(item.get("id"), str) for item in refused
-    ):
+    _check_audit_head(body.get("audit_head"))
+    if not _refused_ok(body.get("refused", []), applied, conflicts):
         raise BadSignature("The hub's receipt is malformed (refused).")
     return body
+
+
+def _check_audit_head(head: Any) -> None:
+    """A receipt's optional ``audit_head``: the head the hub accepted (docs/audit.md)."""
+    if head is None:
+        return
+    if (
+        not isinstance(head, dict)
+        or set(head) != {"count", "hash"}
+        or type(head["count"]) is not int
+        or head["count"] < 0
+        or not isinstance(head["hash"], str)
+        or len(head["hash"]) != 64
+    ):
+        raise BadSignature("The hub's receipt is malformed (audit_head).")
+
+
+def _refused_ok(refused: Any, applied: dict[str, Any], conflicts: list[str]) -> bool:
+    """The optional ``refused`` list: records the hub did not take, each
+    ``{"id", "table", "case" (a reference or null), "reason"}``, in neither other list."""
+    if not isinstance(refused, list):
+        return False
+    for item in refused:
+        if not isinstance(item, dict) or set(item) != {"id", "table", "case", "reason"}:
+            return False
+        if not all(isinstance(item[name], str) for name in ("id", "table", "reason")):
+            return False
+        if item["case"] is not None and not isinstance(item["case"], str):
+            return False
+        if item["id"] in applied or item["id"] in conflicts:
+            return False
+    return True

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from rjdesk.errors import RjdeskError, ValidationError
+from rjdesk.errors import DiskFull, RjdeskError, ValidationError, is_disk_full
 from rjdesk.ui import style
 from rjdesk.ui.labels import field_label
 
@@ -24,6 +24,8 @@ def sentence(error: BaseException) -> str:
             reason = f"{field_label(error.field)} {reason}"
         text = reason[:1].upper() + reason[1:]
         return text + ("" if text.endswith((".", "?", "!")) else ".")
+    if is_disk_full(error) and not isinstance(error, RjdeskError):
+        error = DiskFull()
     if isinstance(error, RjdeskError):
         text = str(error)
         return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")

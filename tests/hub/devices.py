@@ -80,8 +80,10 @@ class Laptop:
         }
         return sign_document(request, self.signing_key, f"rjdesk enrollment {self.device_id}")
 
-    def enroll(self, hub: Hub, facilitator: str | None = None) -> dict[str, Any]:
-        config = hub.enroll(self.enrollment_request(), facilitator)
+    def enroll(self, hub: Hub, facilitator: str | None = None, **options: Any) -> dict[str, Any]:
+        """Enrol as the coordinator would (``options``: ``same_facilitator=ID`` or
+        ``new_facilitator=True`` for a name that already has an account)."""
+        config = hub.enroll(self.enrollment_request(), facilitator, **options)
         verify_document(config, PublicKey.from_minisign(config["hub_signing_key"]))
         self.config = config
         return config

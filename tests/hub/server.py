@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from rjdesk.hub import Hub, config
+from rjdesk.hub.limits import ConnectionLimits
 from rjdesk.hub.server import bind, make_server, url_of
 from rjdesk.sync.keys import SigningKey
 from rjdesk.sync.protocol import auth_headers
@@ -23,7 +24,12 @@ STARTUP_SECONDS = 15
 
 @contextmanager
 def running_hub(
-    data_dir: Path, *, db_url: str | None = None, name: str = "Test hub", port: int = 0
+    data_dir: Path,
+    *,
+    db_url: str | None = None,
+    name: str = "Test hub",
+    port: int = 0,
+    limits: ConnectionLimits | None = None,
 ) -> Iterator[tuple[Hub, str]]:
     """Init a hub in ``data_dir`` (or open the one there), serve it (on ``port``, or any free
     one), and yield (hub, base URL) once ``GET /v1/hub`` answers; stop the server and close the
@@ -34,7 +40,7 @@ def running_hub(
         hub = Hub.open(data_dir, db_url=db_url)
     else:
         hub = Hub.init(data_dir, name=name, url=url, db_url=db_url)
-    server = make_server(hub)
+    server = make_server(hub, limits=limits)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:

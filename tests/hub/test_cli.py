@@ -71,10 +71,21 @@ def test_a_coordinators_day_through_the_command_line(
     assert code == 1 and err.startswith("rjdesk: The bundle was refused: ") and err.count("\n") == 1
 
     code, out, _ = hub_cli("assign", ids.reference, sam.device_code)
-    assert (
-        code == 0
-        and out.strip() == f"Assigned {ids.reference} to Sam Patel: queued for 1 laptop(s)."
+    assert code == 0 and out.strip() == (
+        f"Assigned {ids.reference} to Sam Patel: queued for 1 laptop(s). "
+        "Alex Morgan no longer holds it."
     )
+    code, out, _ = hub_cli("assign", ids.reference, "alex morgan", "--keep-referrer")
+    assert code == 0 and out.strip().startswith(f"Assigned {ids.reference} to Alex Morgan")
+    code, out, _ = hub_cli("unassign", ids.reference, "Alex Morgan")
+    assert code == 0 and out.startswith(f"Took {ids.reference} from Alex Morgan: their 1 laptop")
+    code, _, err = hub_cli("unassign", ids.reference, "Alex Morgan")
+    assert code == 1 and err == f"rjdesk: Alex Morgan does not hold case {ids.reference}\n"
+    code, _, err = hub_cli("assign", ids.reference, "Nobody Here")
+    assert code == 1 and "no facilitator, device id or device code Nobody Here" in err
+    assert err.count("\n") == 1
+    code, out, _ = hub_cli("restored")
+    assert code == 0 and out.startswith("Recorded a restore of the hub at ")
     code, out, _ = hub_cli("conflicts")
     assert (code, out.strip()) == (0, "No open conflicts.")
 
@@ -89,6 +100,45 @@ def test_a_coordinators_day_through_the_command_line(
     assert code == 1 and "already revoked" in err and err.count("\n") == 1
     code, out, _ = hub_cli("prune")
     assert code == 0 and out.startswith("Removed 0 bundle(s)")
+
+
+def test_a_second_laptop_under_a_name_in_use_needs_the_coordinators_choice(
+    hub_cli,
+    laptop: LaptopFactory,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    assert hub_cli("init", "--url", "https://hub.example.org")[0] == 0
+    first, second, third = laptop("Sam Smith"), laptop("Sam Smith"), laptop("Sam Smith")
+    paths = {}
+    for device in (first, second, third):
+        paths[device] = tmp_path / f"{device.device_code}.json"
+        paths[device].write_text(json.dumps(device.enrollment_request()))
+    assert hub_cli("enroll", str(paths[first]), "-o", str(tmp_path / "1.json"))[0] == 0
+    account = json.loads((tmp_path / "1.json").read_text())["facilitator_id"]
+
+    code, _, err = hub_cli("enroll", str(paths[second]), "-o", str(tmp_path / "2.json"))
+    assert code == 1 and err.count("\n") == 1
+    assert f"a facilitator named Sam Smith already has an account (id {account})" in err
+    assert "--same-facilitator ID" in err and "--new-facilitator" in err
+    assert not (tmp_path / "2.json").exists()
+
+    code, out, _ = hub_cli(
+        "enroll", str(paths[second]), "-o", str(tmp_path / "2.json"), "--same-facilitator", account
+    )
+    assert code == 0 and f"for facilitator {account}" in out
+    code, out, _ = hub_cli(
+        "enroll", str(paths[third]), "-o", str(tmp_path / "3.json"), "--new-facilitator"
+    )
+    assert code == 0
+    other = json.loads((tmp_path / "3.json").read_text())["facilitator_id"]
+    assert other != account
+    code, out, _ = hub_cli("devices")
+    assert code == 0 and "FACILITATOR ID" in out
+    assert out.count(account) == 2 and out.count(other) == 1
+    code, _, err = hub_cli(
+        "enroll", str(paths[third]), "-o", "x.json", "--same-facilitator", "a", "--new-facilitator"
+    )
+    assert code == 2 and "not allowed with" in err
 
 
 def test_expected_errors_are_one_line(hub_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
+from rjdesk.errors import UsageError
 from rjdesk.hub import Hub
 from rjdesk.hub import models as m
 from rjdesk.hub.errors import EnrollmentRefused, HubError, UnknownDevice
 from rjdesk.sync.keys import PublicKey, SigningKey, sign_document, verify_document
 from tests.hub.conftest import LaptopFactory
+from tests.hub.devices import new_case, send_changes
 
 
 def test_a_laptop_is_enrolled_and_its_hub_config_verifies(hub: Hub, laptop: LaptopFactory) -> None:
@@ -94,15 +96,65 @@ def test_the_same_laptop_asking_again_gets_the_same_enrollment(
     assert len(hub.devices()) == 1
 
 
-def test_facilitators_are_found_by_exact_name_or_named_by_the_coordinator(
+def test_a_name_that_has_an_account_is_refused_until_the_coordinator_says_whose_laptop(
     hub: Hub, laptop: LaptopFactory
 ) -> None:
     first = laptop("Alex Morgan").enroll(hub)
-    second = laptop("Alex Morgan").enroll(hub)
+    second = laptop("Alex Morgan")
+    with pytest.raises(EnrollmentRefused) as refused:
+        hub.enroll(second.enrollment_request())
+    message = str(refused.value)
+    assert "\n" not in message
+    assert (
+        f"a facilitator named Alex Morgan already has an account (id {first['facilitator_id']})"
+        in message
+    )
+    assert "--same-facilitator ID" in message and "--new-facilitator" in message
+    assert len(hub.devices()) == 1, "nothing was filed"
+    # Named by the coordinator: the name is found exactly, so another spelling is a new account.
+    with pytest.raises(EnrollmentRefused, match="already has an account"):
+        hub.enroll(laptop("A. Morgan").enrollment_request(), "Alex Morgan")
     other = laptop("alex morgan").enroll(hub)
-    named = hub.enroll(laptop("A. Morgan").enrollment_request(), "Alex Morgan")
-    assert first["facilitator_id"] == second["facilitator_id"] == named["facilitator_id"]
     assert other["facilitator_id"] != first["facilitator_id"]
+    with pytest.raises(EnrollmentRefused, match="no facilitator with id nobody"):
+        hub.enroll(second.enrollment_request(), same_facilitator="nobody")
+    with pytest.raises(UsageError, match="not both"):
+        hub.enroll(
+            second.enrollment_request(),
+            same_facilitator=first["facilitator_id"],
+            new_facilitator=True,
+        )
+
+    same = second.enroll(hub, same_facilitator=first["facilitator_id"])
+    namesake = laptop("Alex Morgan").enroll(hub, new_facilitator=True)
+    assert same["facilitator_id"] == first["facilitator_id"]
+    assert namesake["facilitator_id"] not in {first["facilitator_id"], other["facilitator_id"]}
+    names = {(d.facilitator, d.facilitator_id) for d in hub.devices()}
+    assert ("Alex Morgan", namesake["facilitator_id"]) in names
+    assert ("Alex Morgan", first["facilitator_id"]) in names
+
+
+def test_the_same_persons_laptop_gets_their_open_cases_and_a_namesake_gets_none(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    sam = laptop("Sam Smith")
+    account = sam.enroll(hub)["facilitator_id"]
+    ids = new_case(sam)
+    send_changes(sam, hub)
+
+    namesake = laptop("Sam Smith")
+    namesake.enroll(hub, new_facilitator=True)
+    assert namesake.fetch(hub) is None, "a different person with the same name gets nothing"
+
+    second = laptop("Sam Smith")
+    second.enroll(hub, same_facilitator=account)
+    changes = second.fetch(hub)
+    assert changes is not None
+    assert changes["cases"] == [{"id": ids.case_id, "reference": ids.reference}]
+    # Cases the person sends later never reach the namesake's laptop either.
+    new_case(sam)
+    send_changes(sam, hub)
+    assert namesake.fetch(hub) is None
 
 
 def test_revoking_by_id_or_code_and_what_it_refuses(hub: Hub, laptop: LaptopFactory) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import logging
 import time
 from collections.abc import Iterator
@@ -12,11 +14,16 @@ import httpx
 import pytest
 
 from rjdesk.hub import Hub
-from rjdesk.hub.uploads import Uploads, UploadTooLarge
+from rjdesk.hub.app import NOT_AUTHORISED
+from rjdesk.hub.requests import Replayed, RequestLedger
 from rjdesk.sync.protocol import (
     CHUNK_BYTES,
+    EMPTY_BODY_SHA256,
     INBOX_SEQUENCE_HEADER,
+    MAX_CLOCK_SKEW_SECONDS,
+    REQUEST_ID_HEADER,
     auth_headers,
+    request_message,
     verify_receipt,
 )
 from tests.hub.conftest import LaptopFactory
@@ -69,34 +76,99 @@ def test_the_hub_says_who_it_is_without_authentication(live: tuple[Hub, httpx.Cl
     assert answer.json() == {"hub_key_id": hub.key_id, "hub_name": "Test hub"}
 
 
-def test_requests_that_do_not_authenticate_are_refused(
-    live: tuple[Hub, httpx.Client], laptop: LaptopFactory
+def test_requests_that_do_not_authenticate_are_refused_alike(
+    live: tuple[Hub, httpx.Client], laptop: LaptopFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
     hub, client = live
     alex, stranger = laptop("Alex Morgan"), laptop("Stranger")
     alex.enroll(hub)
     key, device = alex.signing_key, alex.device_id
-    refused = {
-        "not signed": client.get("/v1/inbox?after=0"),
-        "24 hours": signed(client, key, device, "GET", "/v1/inbox", now=time.time() - 25 * 3600),
-        "not enrolled": _call(client, stranger, "GET", "/v1/inbox"),
-        "not base64": client.get(
-            "/v1/inbox",
-            headers={
-                "Rjdesk-Device": device,
-                "Rjdesk-Time": str(int(time.time())),
-                "Rjdesk-Auth": "%%%",
-            },
-        ),
+    skew = MAX_CLOCK_SKEW_SECONDS
+    with caplog.at_level(logging.INFO, logger="rjdesk.hub"):
+        refused = {
+            "not signed": client.get("/v1/inbox?after=0"),
+            "hours away": signed(
+                client, key, device, "GET", "/v1/inbox", now=time.time() - skew - 60
+            ),
+            "not enrolled": _call(client, stranger, "GET", "/v1/inbox"),
+            "not base64": client.get(
+                "/v1/inbox",
+                headers={
+                    "Rjdesk-Device": device,
+                    "Rjdesk-Time": str(int(time.time())),
+                    "Rjdesk-Auth": "%%%",
+                },
+            ),
+        }
+        # Signed for one query, sent with another.
+        headers = auth_headers(key, device, "GET", "/v1/inbox?after=1")
+        refused["does not verify"] = client.get("/v1/inbox?after=2", headers=headers)
+        # Signed with one request id, sent with another.
+        headers = auth_headers(key, device, "GET", "/v1/inbox")
+        refused["does not verify "] = client.get(
+            "/v1/inbox", headers={**headers, REQUEST_ID_HEADER: "0" * 32}
+        )
+        hub.revoke(device)
+        refused["revoked"] = _call(client, alex, "GET", "/v1/inbox")
+    answers = {answer.status_code for answer in refused.values()}
+    assert answers == {403}
+    texts = {answer.text for answer in refused.values()}
+    assert texts == {json.dumps({"error": NOT_AUTHORISED}, separators=(",", ":"))}
+    # The hub's log says why, one line each, in the same order.
+    logged = [r.getMessage() for r in caplog.records if r.name == "rjdesk.hub.app"]
+    assert len(logged) == len(refused)
+    for reason, line in zip(refused, logged, strict=True):
+        assert line.startswith("request refused: GET /v1/inbox") and reason.strip() in line
+
+
+def test_a_replayed_request_is_refused_also_after_the_hub_restarts(
+    tmp_path: Path, laptop: LaptopFactory, db_url: str | None
+) -> None:
+    alex = laptop("Alex Morgan")
+    first = auth_headers(alex.signing_key, alex.device_id, "GET", "/v1/device")
+    with running_hub(tmp_path / "hub", db_url=db_url) as (hub, url):
+        alex.enroll(hub)
+        with httpx.Client(base_url=url, timeout=10) as client:
+            assert client.get("/v1/device", headers=first).status_code == 200
+            replay = client.get("/v1/device", headers=first)
+            assert replay.status_code == 403 and replay.json() == {"error": NOT_AUTHORISED}
+            # A fresh request id is a new request.
+            assert _call(client, alex, "GET", "/v1/device").status_code == 200
+    with (
+        running_hub(tmp_path / "hub", db_url=db_url) as (_hub, url),
+        httpx.Client(base_url=url, timeout=10) as client,
+    ):
+        assert client.get("/v1/device", headers=first).status_code == 403
+        assert _call(client, alex, "GET", "/v1/device").status_code == 200
+
+
+def test_a_request_of_the_previous_release_is_known_by_its_signature(
+    live: tuple[Hub, httpx.Client], laptop: LaptopFactory
+) -> None:
+    hub, client = live
+    alex = laptop("Alex Morgan")
+    alex.enroll(hub)
+    stamp = str(int(time.time()))
+    message = request_message("GET", "/v1/device", stamp, EMPTY_BODY_SHA256)  # no request id
+    old = {
+        "Rjdesk-Device": alex.device_id,
+        "Rjdesk-Time": stamp,
+        "Rjdesk-Auth": base64.b64encode(alex.signing_key.sign_raw(message)).decode("ascii"),
     }
-    # Signed for one query, sent with another.
-    headers = auth_headers(key, device, "GET", "/v1/inbox?after=1")
-    refused["does not verify"] = client.get("/v1/inbox?after=2", headers=headers)
-    hub.revoke(device)
-    refused["revoked"] = _call(client, alex, "GET", "/v1/inbox")
-    for reason, answer in refused.items():
-        assert answer.status_code == 403, reason
-        assert list(answer.json()) == ["error"] and reason in answer.json()["error"], reason
+    assert client.get("/v1/device", headers=old).status_code == 200
+    assert client.get("/v1/device", headers=old).status_code == 403
+
+
+def test_request_ids_past_the_clock_skew_are_forgotten(hub: Hub) -> None:
+    ledger = RequestLedger(hub.db)
+    now = time.time()
+    ledger.remember("device-a", "1" * 32, int(now) - MAX_CLOCK_SKEW_SECONDS - 5, now)
+    ledger.remember("device-a", "2" * 32, int(now), now)
+    with pytest.raises(Replayed):
+        ledger.remember("device-a", "2" * 32, int(now), now)
+    ledger.remember("device-b", "2" * 32, int(now), now)  # ids are per device
+    assert ledger.prune(now) == 1
+    assert ledger.prune(now + MAX_CLOCK_SKEW_SECONDS + 1) == 2
 
 
 def test_an_upload_resumes_after_a_dropped_connection(
@@ -117,7 +189,7 @@ def test_an_upload_resumes_after_a_dropped_connection(
         done.text, hub.public_key, bundle_id=alex.bundle_ids[sha], bundle_sha256=sha
     )
     assert receipt["sequence"] == 1 and len(receipt["applied"]) == 9
-    assert list(hub.uploads_dir.glob("*.part")) == []
+    assert list(hub.uploads_dir.rglob("*.part")) == []
     # The answer was lost: asking again gets the same receipt, byte for byte.
     assert _call(client, alex, "GET", f"/v1/uploads/{sha}").json() == {"received": len(sealed)}
     assert _put(client, alex, sha, 0, sealed[:10]).status_code == 409
@@ -207,15 +279,6 @@ def test_errors_are_json_sentences_and_the_log_holds_no_more_than_method_path_st
     assert method.status_code == 405 and list(method.json()) == ["error"]
     lines = [r.getMessage() for r in caplog.records if r.name == "rjdesk.hub.access"]
     assert lines == ["GET /v1/nothing 404", "DELETE /v1/hub 405"]
-
-
-def test_an_upload_is_capped_at_the_largest_bundle(tmp_path: Path) -> None:
-    uploads = Uploads(tmp_path / "uploads", max_bytes=10)
-    assert uploads.append("a" * 64, 0, b"12345") == 5
-    with pytest.raises(UploadTooLarge, match="larger than"):
-        uploads.append("a" * 64, 5, b"123456")
-    assert uploads.received("a" * 64) == 5
-    assert (tmp_path / "uploads" / f"{'a' * 64}.part").stat().st_mode & 0o777 == 0o600
 
 
 def test_an_unexpected_error_is_a_json_500_logged_without_its_message(

@@ -54,7 +54,7 @@ def test_a_confirmed_bundle_is_not_sent_again_and_an_unconfirmed_one_is(
     sam.enroll(hub)
     ids = new_case(alex)
     send_changes(alex, hub)
-    hub.assign(ids.reference, sam.device_id)
+    hub.assign(ids.reference, sam.device_id, keep_referrer=True)
     first = hub.inbox(sam.device_id, 0)
     again = hub.inbox(sam.device_id, 0)  # not applied (lost on the way): built again
     assert first is not None and again is not None and first[0] == again[0] == 1
@@ -85,7 +85,7 @@ def test_a_replacement_laptop_gets_the_open_cases_but_not_the_closed_ones(
     send_changes(old, hub)
     hub.revoke(old.device_id)
     replacement = laptop("Alex Morgan")
-    replacement.enroll(hub)
+    replacement.enroll(hub, same_facilitator=old.config["facilitator_id"])
     changes = replacement.fetch(hub, apply=True)
     assert changes is not None
     assert changes["cases"] == [{"id": open_case.case_id, "reference": open_case.reference}]
@@ -98,7 +98,7 @@ def test_a_case_made_on_one_laptop_reaches_the_facilitators_other_laptop(
 ) -> None:
     office, home = laptop("Alex Morgan"), laptop("Alex Morgan")
     office.enroll(hub)
-    home.enroll(hub)
+    home.enroll(hub, same_facilitator=office.config["facilitator_id"])
     ids = new_case(office)
     send_changes(office, hub)
     assert office.fetch(hub) is None
@@ -117,7 +117,7 @@ def test_a_large_inbox_comes_in_several_bundles_each_whole(
     sam.enroll(hub)
     first, second = new_case(alex), new_case(alex)
     send_changes(alex, hub)
-    hub.assign(first.reference, sam.device_id)
+    hub.assign(first.reference, sam.device_id, keep_referrer=True)
     assert sam.fetch(hub, apply=True) is not None
     assert sam.fetch(hub) is None
     # Now changes of the first case, and the second case whole.
@@ -126,7 +126,7 @@ def test_a_large_inbox_comes_in_several_bundles_each_whole(
     edits += [edited(r, 1, notes="Re-checked") for r in of(found, "risk_assessment")]
     edits += [edited(r, 1, phone="0700 900 000") for r in of(found, "person")]
     alex.send(hub, edits)
-    hub.assign(second.reference, sam.device_id)
+    hub.assign(second.reference, sam.device_id, keep_referrer=True)
     seen: set[str] = set()
     bundles = 0
     while (changes := sam.fetch(hub, apply=True)) is not None:

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from rjdesk.domain.models import Case
 from rjdesk.errors import InvalidBundle
 from rjdesk.hub import Hub
 from rjdesk.hub import models as m
+from rjdesk.services.documents import add_attachment
 from rjdesk.sync.protocol import verify_receipt
 from rjdesk.sync.records import Record
 from tests.hub.conftest import LaptopFactory
@@ -181,3 +183,21 @@ def test_an_accepted_bundle_is_kept_as_it_arrived(hub: Hub, laptop: LaptopFactor
         assert bundle.ciphertext == sealed
         assert (bundle.via, bundle.size, bundle.receipt) == ("file", len(sealed), receipt)
         assert bundle.keep_until - bundle.received_at == timedelta(days=400)
+
+
+def test_only_the_blobs_its_records_refer_to_are_stored(hub: Hub, laptop: LaptopFactory) -> None:
+    alex = laptop("Alex Morgan")
+    alex.enroll(hub)
+    ids = new_case(alex)
+    with alex.vault.unit_of_work() as uow:
+        case = uow.session.get(Case, ids.case_id)
+        assert case is not None
+        add_attachment(uow, case, filename="letter.txt", content=b"a letter to the neighbours")
+    found, blobs = alex.changes()
+    (kept,) = blobs
+    stray = b"bytes no record names"
+    stray_sha = hashlib.sha256(stray).hexdigest()
+    alex.send(hub, found, {**blobs, stray_sha: stray})
+    with hub.db.reader() as session:
+        stored = set(session.scalars(select(m.Blob.sha256)))
+    assert stored == {kept}

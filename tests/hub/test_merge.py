@@ -22,7 +22,7 @@ def _shared_case(hub: Hub, laptop: LaptopFactory) -> tuple[Laptop, Laptop, CaseI
     sam.enroll(hub)
     ids = new_case(alex)
     send_changes(alex, hub)
-    hub.assign(ids.reference, sam.device_code)
+    hub.assign(ids.reference, sam.device_code, keep_referrer=True)  # both work it
     assert sam.fetch(hub, apply=True) is not None
     return alex, sam, ids
 

@@ -35,6 +35,11 @@ def test_init_makes_an_owner_only_folder_with_keys_and_settings(tmp_path: Path) 
         "url": "https://hub.example.org",
         "db_url": "",
         "keep_bundles_days": 400,
+        "max_unfinished_uploads": 4,
+        "max_unfinished_upload_mib": 512,
+        "max_upload_mib_per_day": 2048,
+        "max_connections_per_address": 32,
+        "trusted_proxy": "",
     }
     keys = json.loads((data_dir / "hub-keys.json").read_text())
     assert len(base64.b64decode(keys["signing_key"])) == 32

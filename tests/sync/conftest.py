@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,13 +39,16 @@ def live_hub_any_db(tmp_path: Path, hub_db: str | None) -> Iterator[tuple[Hub, s
         yield served
 
 
-def make_laptop(directory: Path, name: str, hub: Hub, facilitator: str | None = None) -> Vault:
-    """A facilitator's laptop: a new vault, enrolled with ``hub`` as a coordinator would."""
+def make_laptop(
+    directory: Path, name: str, hub: Hub, facilitator: str | None = None, **enroll: Any
+) -> Vault:
+    """A facilitator's laptop: a new vault, enrolled with ``hub`` as a coordinator would
+    (``enroll``: ``same_facilitator=ID`` or ``new_facilitator=True`` for a name in use)."""
     vault, _ = Vault.create(
         directory, facilitator_name=name, passphrase=PASSPHRASE, clock=_clock_at_noon(TODAY)
     )
     request = sync.enrollment_request(vault)
-    config = hub.enroll(request, facilitator)
+    config = hub.enroll(request, facilitator, **enroll)
     sync.import_hub_config(vault, json.dumps(config).encode())
     return vault
 
@@ -56,8 +60,8 @@ Laptops = Callable[..., Vault]
 def laptops(tmp_path: Path) -> Iterator[Laptops]:
     made: list[Vault] = []
 
-    def make(name: str, hub: Hub, facilitator: str | None = None) -> Vault:
-        vault = make_laptop(tmp_path / f"laptop-{len(made)}", name, hub, facilitator)
+    def make(name: str, hub: Hub, facilitator: str | None = None, **enroll: Any) -> Vault:
+        vault = make_laptop(tmp_path / f"laptop-{len(made)}", name, hub, facilitator, **enroll)
         made.append(vault)
         return vault
 

@@ -80,7 +80,7 @@ def test_two_laptops_co_work_a_case_offline_and_end_with_the_same_case(
     priya = laptops("Priya Shah", hub)
     case_id, reference = _import(alex)
     sync.sync_now(alex)
-    hub.assign(reference, _device(priya))  # the coordinator asks Priya to co-work it
+    hub.assign(reference, _device(priya), keep_referrer=True)  # Priya co-works it with Alex
     first = sync.sync_now(priya)
     assert case_id in first.received_cases
     assert _state(priya, case_id) == _state(alex, case_id)
@@ -154,7 +154,7 @@ def test_consent_withdrawn_on_one_laptop_and_a_conference_on_the_other_is_flagge
     priya = laptops("Priya Shah", hub)
     case_id, reference = _import(alex)
     sync.sync_now(alex)
-    hub.assign(reference, _device(priya))
+    hub.assign(reference, _device(priya), keep_referrer=True)  # co-workers
     sync.sync_now(priya)
 
     with alex.unit_of_work() as uow:  # Marcia rings Alex: she no longer wants to take part
@@ -198,7 +198,9 @@ def test_a_replacement_laptop_receives_the_facilitators_open_cases(
     sync.sync_now(old)
     old.lock()  # the laptop is lost; IT enrols a new one for the same facilitator
 
-    new = laptops("Alex Morgan", hub)
+    # The coordinator says it is the same person's laptop (their account's id).
+    [account] = [d.facilitator_id for d in hub.devices()]
+    new = laptops("Alex Morgan", hub, same_facilitator=account)
     report = sync.sync_now(new)
     assert report.received_cases == {open_id}
     with new.reader() as session:

@@ -19,7 +19,7 @@ from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.agreement import AgreementPane
 from rjdesk.ui.pdf_preview import PdfPreviewDialog
-from tests.canary import forms
+from tests.canary import forms, readable_files
 from tests.ui.test_window import case_in_window
 
 CANARY = "Qzxdoccanary 5521 said at the conference"
@@ -38,19 +38,12 @@ def _new_plain_files(
     """Files written since ``since`` that hold case text in the clear or are a document or an
     image (compressed PDF streams would hide names from a plain search). ``skip``: a folder
     left out (pytest's own, where other tests save copies on purpose)."""
-    found = []
-    for path in folder.rglob("*"):
-        try:
-            if skip is not None and path.is_relative_to(skip):
-                continue
-            if not path.is_file() or path in allowed or path.stat().st_mtime < since:
-                continue
-            data = path.read_bytes()
-        except OSError:  # another program's file, gone or unreadable: not ours
-            continue
-        if data.startswith(DOCUMENT_MAGIC) or any(needle in data for needle in NEEDLES):
-            found.append(str(path))
-    return found
+    return [
+        str(path)
+        for path, data in readable_files(folder, since, skip=skip)
+        if path not in allowed
+        and (data.startswith(DOCUMENT_MAGIC) or any(needle in data for needle in NEEDLES))
+    ]
 
 
 @pytest.fixture

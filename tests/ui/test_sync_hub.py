@@ -189,7 +189,7 @@ def test_a_conflict_between_two_laptops_is_settled_through_the_page(
     reference = load_case_reference(mine, neighbour_case)
     theirs = _second_laptop(tmp_path, hub, "Priya Shah")
     try:
-        hub.assign(reference, theirs.info().device_id)
+        hub.assign(reference, theirs.info().device_id, keep_referrer=True)
         sync.sync_now(theirs)
         # Both work the case offline and change where it happened, differently.
         _edit_location(mine, neighbour_case, "Farnborough Road (north end)")

@@ -1,7 +1,7 @@
 """set aside: stored records that fail the current record schema (``rjdesk hub check``)
 
 Revision ID: h0003
-Revises: h0001
+Revises: h0005
 Created: 2026-12-07
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h0003"
-down_revision = "h0001"
+down_revision = "h0005"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """set aside: records from the hub this laptop could not apply, kept with their reason
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Created: 2026-12-07
 
 A hub bundle's record that fails the record schema, or that the case file refuses (a foreign key
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
