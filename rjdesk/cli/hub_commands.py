@@ -141,6 +141,12 @@ def register(
     _db_option(p)
     p.set_defaults(run=hub_conflicts)
 
+    p = hub_command(
+        "check", "check every stored record against the record schema; set aside failures", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_check)
+
     p = hub_command("prune", "remove bundles past their retention and stale uploads", hub_sub)
     _db_option(p)
     p.set_defaults(run=hub_prune)
@@ -349,6 +355,23 @@ def hub_conflicts(args: argparse.Namespace) -> int:
     rows += [[c.id, c.reference or (c.case_id or "-"), c.kind, _when(c.raised_at)] for c in found]
     _table(rows)
     return 0
+
+
+def hub_check(args: argparse.Namespace) -> int:
+    """Exit 0 when every stored record passes, 1 when any were set aside."""
+    with _open(args) as hub:
+        result = hub.check()
+    if not result.set_aside:
+        print(f"Checked {result.checked} record(s): all pass the record schema.")
+        return 0
+    rows = [["RECORD", "TABLE", "CASE", "REASON"]]
+    rows += [[s.row_id, s.table, s.case_reference or "-", s.reason] for s in result.set_aside]
+    _table(rows)
+    print(
+        f"Checked {result.checked} record(s): {len(result.set_aside)} set aside for the "
+        "coordinator (kept, but no longer sent to laptops nor checked by the rules)."
+    )
+    return 1
 
 
 def hub_prune(args: argparse.Namespace) -> int:

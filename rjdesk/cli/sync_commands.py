@@ -110,11 +110,15 @@ def sync_now(args: argparse.Namespace) -> int:
 
     try:
         report = sync.sync_now(vault, progress=progress)
+        with vault.reader() as session:
+            aside = sync.status(session).set_aside
     finally:
         if bar is not None:
             bar.finish()
         vault.lock()
     print(report.summary())
+    for entry in aside:  # records from the hub this laptop could not apply, with why
+        print(entry.line())
     return 0
 
 

@@ -144,3 +144,23 @@ class SyncWithdrawn(Base):
 
     case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     received_at: Mapped[datetime]
+
+
+class SetAsideRecord(Base):
+    """A record from the hub this laptop could not apply (it fails the record schema, or refers
+    to a record this laptop lacks, or clashes with one): kept here, inside the encrypted vault,
+    with its reason, instead of blocking the rest of the hub's update. Shown on the Sync page
+    and by ``rjdesk sync``; reported to the hub (ids and reasons) in the next bundle."""
+
+    __tablename__ = "sync_set_aside"
+
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    case_reference: Mapped[str] = mapped_column(String(32), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    record: Mapped[dict[str, Any]]  # the record as the hub sent it (JSON)
+    hub_sequence: Mapped[int]  # the hub bundle that carried it
+    set_aside_at: Mapped[datetime]
+    # The bundle that reported it to the hub, or None until one has.
+    reported_in: Mapped[str | None] = mapped_column(String(36))

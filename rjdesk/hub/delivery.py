@@ -31,13 +31,11 @@ from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Tx
 from rjdesk.hub.ingest import utc_text
 from rjdesk.hub.store import HubStore, live_device
-from rjdesk.sync import records
+from rjdesk.sync import records, schema
 from rjdesk.sync.bundle import seal
 
 MAX_RECORDS = 2_000
 MAX_BLOB_BYTES = 32 * 2**20
-# Before a laptop has sent anything the hub does not know its schema; records say what they are.
-_UNKNOWN_SCHEMA = "0"
 _CHUNK = 500
 # The columns of each synced table that name another synced row.
 _REFERENCES = {
@@ -116,8 +114,8 @@ class InboxBuilder:
     # -- what goes in ------------------------------------------------------------------------
 
     def _add(self, out: _Outgoing, record: m.Record) -> None:
-        if record.row_id in out.records:
-            return
+        if record.row_id in out.records or record.row_id in self.store.set_aside_ids():
+            return  # already in, or set aside by ``rjdesk hub check``: not sent
         out.records[record.row_id] = record
         fields = {} if record.deleted else self.store.fields_of(record)
         out.fields[record.row_id] = fields
@@ -250,7 +248,7 @@ class InboxBuilder:
             sender=hub_key_id,
             recipient=device.id,
             sequence=sequence,
-            schema_version=device.schema_version or _UNKNOWN_SCHEMA,
+            schema_version=schema.version_for(device.schema_version),
             hub_key_id=hub_key_id,
             changes=json.dumps(changes, ensure_ascii=False, separators=(",", ":")).encode(),
             blobs=blobs,

@@ -21,14 +21,14 @@ from sqlalchemy import select
 
 from rjdesk.domain.enums import ContactKind
 from rjdesk.errors import InvalidBundle, StaleSequence
-from rjdesk.hub import anchor
+from rjdesk.hub import anchor, validate
 from rjdesk.hub import models as m
 from rjdesk.hub.config import HubKeys
 from rjdesk.hub.db import Database, Tx
 from rjdesk.hub.merge import Merger, MergeResult
 from rjdesk.hub.rules import Breach, check_case
 from rjdesk.hub.store import HubStore
-from rjdesk.sync import records
+from rjdesk.sync import records, schema
 from rjdesk.sync.bundle import Manifest, OpenedBundle, open_bundle
 from rjdesk.sync.keys import PublicKey, bundle_refused, canonical_json, sign_document
 from rjdesk.sync.protocol import RECEIPT_FORMAT
@@ -89,14 +89,12 @@ def parse_changes(opened: OpenedBundle) -> tuple[list[Record], list[dict[str, An
     if not isinstance(items, list) or not isinstance(resolutions, list):
         raise bundle_refused("its changes are malformed (records and resolutions are lists)")
     try:
+        # Each record's values are checked against the declared schema later, one by one
+        # (validate.refusals): a bad value refuses that record, not the bundle.
         found = [Record.from_json(item) for item in items]
-        for record in found:
-            # Every value must decode as its column's type now, not when a laptop applies it.
-            records.decode_fields(record, opened.blobs)
-            if record.table == "contact":
-                records.present_of(record)
     except InvalidBundle as exc:
         raise bundle_refused(str(exc)) from None
+    validate.log_set_aside(opened.manifest.sender, doc.get("set_aside"))
     seen: set[str] = set()
     for record in found:
         if record.id in seen:
@@ -138,11 +136,15 @@ def accept(
             f"({device.last_sequence})"
         )
         raise StaleSequence(str(refusal), device.last_sequence)
+    problem = schema.laptop_protocol_problem(manifest.schema_version)
+    if problem is not None:
+        raise bundle_refused(problem)
     anchor.check(device, manifest.audit_head)
     found, resolutions = parse_changes(opened)
     facilitator = session.get(m.Facilitator, device.facilitator_id)
     sender_name = facilitator.name if facilitator is not None else device.name
 
+    found, refused = validate.split(store, found, opened.blobs)
     store.prefetch(record.id for record in found)
     merger = Merger(store, device, manifest.bundle_id, sender_name)
     for record in found:
@@ -161,7 +163,7 @@ def accept(
         applied=result.applied,
         conflicts=result.conflicts,
         audit_head=anchor.record(device, manifest.audit_head),
-        refused=result.refused,
+        refused=refused + result.refused,
     )
     session.add(
         m.Bundle(

@@ -308,6 +308,20 @@ class Restore(HubBase):
     recorded_at: Mapped[datetime]
 
 
+class SetAside(HubBase):
+    """A stored record that fails the current record schema (``rjdesk hub check``): kept, but
+    no longer delivered nor checked by the rules, until the coordinator deals with it.
+    ``reason`` names fields and ids, never their values."""
+
+    __tablename__ = "hub_set_aside"
+
+    row_id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str | None] = mapped_column(String(ROW_ID))
+    reason: Mapped[str] = mapped_column(Text)
+    set_aside_at: Mapped[datetime]
+
+
 def hub_tables() -> list[Any]:
     """Every table of the hub, in creation order."""
     return list(HubBase.metadata.sorted_tables)

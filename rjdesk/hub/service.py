@@ -22,6 +22,7 @@ from sqlalchemy import func, select, update
 from rjdesk.errors import UsageError
 from rjdesk.hub import anchor, authority, config
 from rjdesk.hub import models as m
+from rjdesk.hub.check import CheckResult, check_stored
 from rjdesk.hub.config import HubKeys, HubSettings
 from rjdesk.hub.crypto import AtRest
 from rjdesk.hub.db import Database
@@ -424,6 +425,12 @@ class Hub:
                 ConflictInfo(c.id, c.case_id, reference or "", c.kind, c.raised_at)
                 for c, reference in session.execute(query)
             ]
+
+    def check(self) -> CheckResult:
+        """Check every stored record against the current record schema; set aside those that
+        fail (``rjdesk hub check``)."""
+        with self.db.transaction() as tx:
+            return check_stored(HubStore(tx, self._at_rest))
 
     # -- retention ---------------------------------------------------------------------------
 

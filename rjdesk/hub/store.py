@@ -44,6 +44,7 @@ class HubStore:
         self._fields: dict[tuple[str, int], dict[str, Any]] = {}
         self._links: set[tuple[str, str]] = set()
         self._cases: dict[str, m.Case | None] = {}
+        self._set_aside: frozenset[str] | None = None
 
     # -- records ---------------------------------------------------------------------------
 
@@ -147,8 +148,11 @@ class HubStore:
         if known is None:
             self.session.add(m.CasePerson(case_id=case_id, person_id=person_id))
 
-    def case_records(self, case_ids: Iterable[str], *, live_only: bool = True) -> list[m.Record]:
-        """Every row of these cases, their people included."""
+    def case_records(
+        self, case_ids: Iterable[str], *, live_only: bool = True, include_set_aside: bool = False
+    ) -> list[m.Record]:
+        """Every row of these cases, their people included (but not the rows ``rjdesk hub
+        check`` set aside, unless asked: they are neither delivered nor checked by the rules)."""
         wanted = list(dict.fromkeys(case_ids))
         found: dict[str, m.Record] = {}
         for start in range(0, len(wanted), _CHUNK):
@@ -162,7 +166,15 @@ class HubStore:
                 query = query.where(m.Record.deleted.is_(False))
             for record in self.session.scalars(query):
                 found[record.row_id] = record
+        if not include_set_aside:
+            return [r for r in found.values() if r.row_id not in self.set_aside_ids()]
         return list(found.values())
+
+    def set_aside_ids(self) -> frozenset[str]:
+        """The rows ``rjdesk hub check`` set aside (few: read once per transaction)."""
+        if self._set_aside is None:
+            self._set_aside = frozenset(self.session.scalars(select(m.SetAside.row_id)))
+        return self._set_aside
 
     def cases_of_people(self, person_ids: Iterable[str]) -> set[str]:
         ids = list(person_ids)

@@ -31,11 +31,12 @@ from rjdesk.errors import (
 )
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.sync import authority, outgoing, protocol
+from rjdesk.sync import authority, outgoing, protocol, set_aside
 from rjdesk.sync.bundle import open_bundle
 from rjdesk.sync.client import HubClient
 from rjdesk.sync.incoming import apply_hub_bundle
 from rjdesk.sync.keys import PublicKey, sign_document, verify_document
+from rjdesk.sync.set_aside import SetAside
 
 ENROLL_REQUEST_FORMAT = "rjdesk.enroll-request/1"
 HUB_CONFIG_FORMAT = "rjdesk.hub-config/1"
@@ -57,6 +58,8 @@ class SyncStatus:
     last_sync_at: datetime | None
     last_ok: bool
     last_result: str
+    # Records from the hub this laptop could not apply (rjdesk.sync.set_aside), newest first.
+    set_aside: tuple[SetAside, ...] = ()
 
 
 @dataclass
@@ -74,6 +77,7 @@ class SyncReport:
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # (old, new) references
     refused: list[authority.Refusal] = field(default_factory=list)  # changes the hub refused
     taken_off: list[str] = field(default_factory=list)  # cases withdrawn from this laptop
+    set_aside: int = 0  # records from the hub it could not apply, kept aside
 
     def summary(self) -> str:
         """One line for the facilitator: what went, what came, what needs them."""
@@ -94,6 +98,11 @@ class SyncReport:
             parts.append("nothing new from the hub")
         if self.new_conflicts:
             parts.append(f"{_count(self.new_conflicts, 'conflict')} to resolve on the Sync page")
+        if self.set_aside:
+            parts.append(
+                f"{_count(self.set_aside, 'record')} from the hub set aside (see the Sync page); "
+                "the hub is told"
+            )
         text = "; ".join(parts)
         text = text[:1].upper() + text[1:] + "."
         for old, new in self.renumbered:
@@ -138,6 +147,7 @@ def status(session: Session) -> SyncStatus:
         last_sync_at=state.last_sync_at,
         last_ok=state.last_ok,
         last_result=state.last_result,
+        set_aside=tuple(set_aside.listed(session)),
     )
 
 
@@ -360,6 +370,7 @@ def _pull(
         report.new_conflicts += applied.new_conflicts
         report.resolved_conflicts += applied.resolved_conflicts
         report.renumbered += applied.renumbered
+        report.set_aside += applied.set_aside
         if progress is not None:
             progress("receive", report.received_records, report.received_records)
 

@@ -4,8 +4,9 @@
 The records are written as they are at the hub, without being queued back to it, except rows
 this laptop has changed and the hub has not confirmed yet: those keep the laptop's version,
 and the hub merges when it receives them. Conflicts the hub reports are kept for a person to
-decide. Foreign keys are checked at the end of the transaction, so records may come in any
-order, but a bundle that would leave a row pointing at nothing is refused whole.
+decide. Each record is checked against the record schema and written in its own savepoint; one
+that fails either (it refers to a record this laptop does not have, say) is tried again after
+the rest, then set aside with its reason (rjdesk.sync.set_aside): it never blocks the others.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ from rjdesk.store import search
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import authority, records
+from rjdesk.sync import authority, outgoing, records, schema, set_aside
 from rjdesk.sync.bundle import OpenedBundle
 from rjdesk.sync.records import Record
 
@@ -44,6 +45,9 @@ class Applied:
     new_conflicts: int = 0
     resolved_conflicts: int = 0
     refused_rows: list[str] = field(default_factory=list)
+    # Records it could not apply, kept aside with their reason (rjdesk.sync.set_aside).
+    set_aside: int = 0
+    applied_ids: list[str] = field(default_factory=list)
     # Cases of this laptop given a new reference, the hub's case having it: (old, new).
     renumbered: list[tuple[str, str]] = field(default_factory=list)
 
@@ -51,6 +55,8 @@ class Applied:
 def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
     """Write what the hub sent. The caller has checked the bundle's signature and recipient."""
     session = uow.session
+    if not schema.hub_protocol_known(opened.manifest.schema_version):
+        raise SyncError("the hub runs a newer rjdesk: update this laptop")
     try:
         data = json.loads(opened.changes)
     except ValueError:
@@ -64,30 +70,28 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
     session.info[APPLYING_HUB_RECORDS] = True
     try:
         session.flush()
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))
         unconfirmed = _unconfirmed_rows(session, [r.id for r in incoming])
         signed_later: list[tuple[str, dict[str, Any]]] = []
+        aside: list[tuple[Record, str]] = []
+        retry: list[tuple[Record, str]] = []
         for record in incoming:
             if record.id in unconfirmed:
                 result.kept_local += 1
                 continue
-            to_write = record
-            if record.table == "agreement" and record.op == "put":
-                to_write = _as_draft_for_now(session, record, signed_later)
-            if _apply(session, to_write, opened.blobs, result):
-                result.records += 1
-                if record.case_id:
-                    result.cases.add(record.case_id)
-            _remember_version(session, record)
+            problem = schema.check_record(record)
+            if problem is not None:
+                aside.append((record, problem))
+                continue
+            failure = _try_apply(session, record, opened.blobs, result, signed_later)
+            if failure is not None:
+                retry.append((record, failure))
+        aside += _retry(session, retry, opened.blobs, result, signed_later)
         _sign(session, signed_later, result)
         _take_conflicts(session, data.get("conflicts", []), result)
         authority.note_withdrawn(session, data, uow.now)
-        broken = session.execute(text("PRAGMA foreign_key_check")).all()
-        if broken:
-            raise SyncError(
-                f"the hub's update refers to {len(broken)} record(s) this laptop does not have; "
-                "nothing was changed. Sync again; if it keeps happening, tell your hub coordinator"
-            )
+        set_aside.applied(session, result.applied_ids)
+        set_aside.keep(session, aside, opened.manifest.sequence, uow.now)
+        result.set_aside = len(aside)
         if result.cases:
             search.reindex_cases(session, result.cases)
     finally:
@@ -98,9 +102,61 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
         entity_id=opened.manifest.bundle_id,
         detail=f"hub #{opened.manifest.sequence}: {result.records} records, "
         f"{len(result.cases)} cases, {result.kept_local} kept local, "
-        f"{result.new_conflicts} new conflicts",
+        f"{result.new_conflicts} new conflicts, {result.set_aside} set aside",
     )
     return result
+
+
+def _try_apply(
+    session: Session,
+    record: Record,
+    blobs: dict[str, bytes],
+    result: Applied,
+    signed_later: list[tuple[str, dict[str, Any]]],
+) -> str | None:
+    """Write one record in a savepoint; the reason it could not be written, or None."""
+    held = len(signed_later)
+    to_write = record
+    if record.table == "agreement" and record.op == "put":
+        to_write = _as_draft_for_now(session, record, signed_later)
+    try:
+        with session.begin_nested():
+            changed = _apply(session, to_write, blobs, result)
+    except IntegrityError as exc:
+        del signed_later[held:]
+        return set_aside.reason_of(exc)
+    except InvalidBundle as exc:
+        del signed_later[held:]
+        return str(exc)
+    if changed:
+        result.records += 1
+        if record.case_id:
+            result.cases.add(record.case_id)
+    result.applied_ids.append(record.id)
+    _remember_version(session, record)
+    return None
+
+
+def _retry(
+    session: Session,
+    failed: list[tuple[Record, str]],
+    blobs: dict[str, bytes],
+    result: Applied,
+    signed_later: list[tuple[str, dict[str, Any]]],
+) -> list[tuple[Record, str]]:
+    """Records that failed may name records later in the update (a supporter's participant, a
+    person deleted once its participants are): try them again while any goes in. What is left
+    is set aside."""
+    while failed:
+        still = [
+            (record, failure)
+            for record, _reason in failed
+            if (failure := _try_apply(session, record, blobs, result, signed_later)) is not None
+        ]
+        if len(still) == len(failed):
+            break
+        failed = still
+    return failed
 
 
 def _renumber_clashes(uow: UnitOfWork, incoming: list[Record], result: Applied) -> None:
@@ -119,6 +175,9 @@ def _renumber_clashes(uow: UnitOfWork, incoming: list[Record], result: Applied) 
             continue
         mine.reference = next_reference(session, uow.today.year)
         session.flush()
+        # The hub refuses a second case of a reference it has: under its new one, all of it
+        # goes again.
+        outgoing.queue_case_again(uow, mine.id)
         result.renumbered.append((reference, mine.reference))
         uow.audit(
             "case_renumbered",

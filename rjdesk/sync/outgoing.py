@@ -20,12 +20,19 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Case, VaultInfo
-from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow, SyncState
+from rjdesk.domain.sync_models import (
+    OutboxBundle,
+    OutboxChange,
+    SyncConflict,
+    SyncRefused,
+    SyncRow,
+    SyncState,
+)
 from rjdesk.errors import NotEnrolled, SyncError
-from rjdesk.store import migrate
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import anchor, records
+from rjdesk.sync import anchor, records, schema, set_aside
 from rjdesk.sync.address import check_hub_url
 from rjdesk.sync.bundle import seal
 from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
@@ -142,7 +149,7 @@ def build_bundle(
                 if row_id not in deleted:
                     wanted[name].setdefault(row_id, None if name == "person" else case_id)
     resolutions = _resolutions(session)
-    if not changes and not case_ids and not resolutions:
+    if not changes and not case_ids and not resolutions and not set_aside.unreported(session):
         return None
 
     last_change = changes[-1].id if changes else 0
@@ -186,8 +193,15 @@ def build_bundle(
 
     state = sync_state(session)
     sequence = state.next_sequence
+    bundle_id = new_id()
+    # Hub records this laptop set aside, for the hub's count (docs/sync-protocol.md).
+    aside = set_aside.to_report(session, bundle_id)
     changes_json = json.dumps(
-        {"records": [r.to_json() for r in out], "resolutions": resolutions},
+        {
+            "records": [r.to_json() for r in out],
+            "resolutions": resolutions,
+            **({"set_aside": aside} if aside else {}),
+        },
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode()
@@ -196,13 +210,14 @@ def build_bundle(
         sender=link.device_id,
         recipient=link.hub_key_id,
         sequence=sequence,
-        schema_version=migrate.head_revision(),
+        schema_version=str(schema.PROTOCOL_VERSION),
         hub_key_id=link.hub_key_id,
         changes=changes_json,
         blobs=blobs,
         signing_key=signing_key(session),
         age_recipient=link.hub_age_recipient,
         created_at=uow.now,
+        bundle_id=bundle_id,
         # The log as it is before this bundle's own seal_bundle event (written below).
         audit_head=anchor.bundle_head(session),
     )
@@ -358,6 +373,41 @@ def last_confirmed_sequence(session: Session) -> int:
         select(func.max(OutboxBundle.sequence)).where(OutboxBundle.state == "sent")
     )
     return int(found or 0)
+
+
+def queue_case_again(uow: UnitOfWork, case_id: str) -> int:
+    """Queue every row of one case to go to the hub again: a case this laptop renumbered because
+    the hub has another case of its reference, whose rows the hub refused (a second case with
+    another case's reference is refused). Its refusals are no longer shown. How many queued."""
+    session = uow.session
+    rows = records.case_rows(session, [case_id])
+    ids = [row_id for row_ids in rows.values() for row_id in row_ids]
+    pending: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        pending |= set(
+            session.scalars(
+                select(OutboxChange.row_id).where(
+                    OutboxChange.bundle_id.is_(None), OutboxChange.row_id.in_(chunk)
+                )
+            )
+        )
+        session.execute(delete(SyncRefused).where(SyncRefused.row_id.in_(chunk)))
+    queued = 0
+    for name, row_ids in rows.items():
+        for row_id in row_ids:
+            if row_id not in pending:
+                session.add(
+                    OutboxChange(
+                        table_name=name,
+                        row_id=row_id,
+                        case_id=None if name == "person" else case_id,
+                        op="put",
+                        queued_at=uow.now,
+                    )
+                )
+                queued += 1
+    return queued
 
 
 def send_everything_again(uow: UnitOfWork, hub_sequence: int) -> int:

@@ -36,26 +36,14 @@ from sqlalchemy.orm import Session
 from rjdesk.domain import models  # noqa: F401 - registers the synced tables in the metadata
 from rjdesk.domain.base import Base, UTCDateTime
 from rjdesk.errors import InvalidBundle
+from rjdesk.sync import schema
 
-# In the order they are applied: every table after the tables it refers to.
-SYNCED_TABLES: tuple[str, ...] = (
-    "person",
-    "case_file",
-    "participant",
-    "consent",
-    "risk_assessment",
-    "safeguarding_concern",
-    "contact",
-    "contact_addendum",
-    "agreement",
-    "agreement_action",
-    "signature",
-    "document",
-    "stage_change",
-)
+# In the order they are applied: every table after the tables it refers to (the declared
+# schema's order, rjdesk.sync.schema).
+SYNCED_TABLES: tuple[str, ...] = schema.TABLE_NAMES
 TABLE_ORDER = {name: position for position, name in enumerate(SYNCED_TABLES)}
 # Contemporaneous records: never changed once written, so merging them is a union.
-APPEND_ONLY = frozenset({"contact", "contact_addendum", "stage_change"})
+APPEND_ONLY = frozenset(t.name for t in schema.TABLES if t.append_only)
 # This laptop's own bookkeeping: never sent.
 LOCAL_COLUMNS = frozenset({"row_version", "changed_by_device"})
 # Stamped on every save: they say when, not what, so merges do not compare them.
@@ -113,7 +101,8 @@ class Record:
 
     @classmethod
     def from_json(cls, data: object) -> Record:
-        """A record as received, checked for shape (not for meaning: the merge decides that)."""
+        """A record as received, checked for shape: its fields are checked against the declared
+        schema by ``schema.check_record``, and their meaning by the merge."""
         if not isinstance(data, dict):
             raise InvalidBundle("a record is not a JSON object")
         name, row_id, op = data.get("t"), data.get("id"), data.get("op")
@@ -131,13 +120,6 @@ class Record:
             raise InvalidBundle(f"record {row_id} names no valid case")
         if not isinstance(fields, dict):
             raise InvalidBundle(f"record {row_id} has no fields")
-        unknown = set(fields) - field_names(name)
-        if unknown:
-            names = ", ".join(sorted(unknown))
-            raise InvalidBundle(
-                f"record {row_id} has fields this rjdesk does not know ({names}): "
-                "it was made by a newer rjdesk"
-            )
         return cls(name, row_id, str(op), version, case_id, dict(fields))
 
 

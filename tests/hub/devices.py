@@ -176,8 +176,10 @@ class Laptop:
         bundle_id: str | None = None,
         hub_key_id: str | None = None,
         age_recipient: str | None = None,
+        schema_version: str = SCHEMA_VERSION,
     ) -> bytes:
-        """A device bundle of these records, with the next sequence number."""
+        """A device bundle of these records, with the next sequence number (``schema_version``:
+        the previous release's, protocol 1, unless said)."""
         if sequence is None:
             self.sequence += 1
             sequence = self.sequence
@@ -191,7 +193,7 @@ class Laptop:
             sender=self.device_id,
             recipient=key_id,
             sequence=sequence,
-            schema_version=SCHEMA_VERSION,
+            schema_version=schema_version,
             hub_key_id=key_id,
             changes=changes,
             blobs=blobs or {},

@@ -19,6 +19,7 @@ from rjdesk.sync.protocol import verify_receipt
 from rjdesk.sync.records import Record
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import Laptop, new_case, of
+from tests.hub.test_poison import contact
 
 
 def _enrolled_with_case(hub: Hub, laptop: LaptopFactory) -> tuple[Laptop, list[Record], dict]:
@@ -136,24 +137,36 @@ def test_a_tampered_bundle_is_refused_and_nothing_is_applied(
     assert hub.devices()[0].last_sequence == 0
 
 
-def test_a_bundle_refused_half_way_through_its_records_applies_none_of_them(
+def test_a_record_that_is_another_table_at_the_hub_is_refused_alone(
     hub: Hub, laptop: LaptopFactory
 ) -> None:
     alex, found, blobs = _enrolled_with_case(hub, laptop)
     alex.send(hub, found[:1], blobs)  # the person
     person = found[0]
-    clash = Record("contact", person.id, "put", 0, found[1].id, {"notes": "x"})
-    with pytest.raises(InvalidBundle, match="is a person at the hub, not a contact"):
-        hub.ingest(alex.seal([*found[1:], clash], blobs), via="network")
-    assert hub.counts()["records"] == 1
-    assert hub.devices()[0].last_sequence == 1
+    case_id = of(found, "case_file")[0].id
+    clash = contact(person.id, case_id, [])
+    receipt = alex.send(hub, [*found[1:], clash], blobs)
+    assert [item["id"] for item in receipt["refused"]] == [person.id], receipt["refused"]
+    assert "is a person at the hub" in receipt["refused"][0]["reason"]
+    assert set(receipt["applied"]) == {r.id for r in found[1:]}
+    assert hub.record(person.id) is not None and hub.record(person.id).table == "person"
 
 
 def test_malformed_changes_are_refused_with_their_reason(hub: Hub, laptop: LaptopFactory) -> None:
     alex, found, blobs = _enrolled_with_case(hub, laptop)
-    bad_value = Record("case_file", found[1].id, "put", 0, found[1].id, {"received_on": "1/2/26"})
-    with pytest.raises(InvalidBundle, match=r"case_file\.received_on has a malformed value"):
-        hub.ingest(alex.seal([bad_value], blobs), via="network")
+    case = of(found, "case_file")[0]
+    bad_value = Record("case_file", case.id, "put", 0, case.id, {**case.fields})
+    bad_value.fields["received_on"] = "1/2/26"
+    receipt = alex.send(hub, [bad_value], blobs)
+    assert receipt["refused"] == [
+        {
+            "id": case.id,
+            "table": "case_file",
+            "case": case.fields["reference"],
+            "reason": f"case_file {case.id}: received_on is not a date (YYYY-MM-DD)",
+        }
+    ]
+    assert receipt["applied"] == {} and hub.counts()["records"] == 0
     twice = [found[1], found[1]]
     with pytest.raises(InvalidBundle, match="appears twice"):
         hub.ingest(alex.seal(twice, blobs), via="network")

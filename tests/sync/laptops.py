@@ -57,6 +57,8 @@ class StandInHub:
         found: list[Record],
         blobs: dict[str, bytes],
         conflicts: list[dict[str, object]] | None = None,
+        *,
+        schema_version: str = "2",
     ) -> bytes:
         changes = {
             "records": [r.to_json() for r in found],
@@ -69,7 +71,7 @@ class StandInHub:
             sender=self.key_id,
             recipient=device_id,
             sequence=sequence,
-            schema_version="0004",
+            schema_version=schema_version,
             hub_key_id=self.key_id,
             changes=json.dumps(changes).encode(),
             blobs=blobs,
