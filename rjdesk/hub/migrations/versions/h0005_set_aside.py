@@ -1,7 +1,7 @@
 """set aside: stored records that fail the current record schema (``rjdesk hub check``)
 
-Revision ID: h0003
-Revises: h0005
+Revision ID: h0005
+Revises: h0004
 Created: 2026-12-07
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "h0003"
-down_revision = "h0005"
+revision = "h0005"
+down_revision = "h0004"
 branch_labels = None
 depends_on = None
 

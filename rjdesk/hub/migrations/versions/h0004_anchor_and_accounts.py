@@ -1,7 +1,7 @@
 """facilitators are accounts (a name may repeat); each device's last accepted audit head
 
-Revision ID: h0005
-Revises: h0001
+Revision ID: h0004
+Revises: h0003
 Created: 2026-12-10
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "h0005"
-down_revision = "h0004"
+revision = "h0004"
+down_revision = "h0003"
 branch_labels = None
 depends_on = None
 

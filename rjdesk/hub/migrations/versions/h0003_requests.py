@@ -1,7 +1,7 @@
 """request ids seen (replays refused) and bytes uploaded per device per day (the daily quota)
 
-Revision ID: h0004
-Revises: h0001
+Revision ID: h0003
+Revises: h0002
 Created: 2026-12-10
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "h0004"
+revision = "h0003"
 down_revision = "h0002"
 branch_labels = None
 depends_on = None
