@@ -8,10 +8,11 @@ DEMO_PASSPHRASE ?= demo passphrase for rjdesk
 
 .PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots dist dist-check clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml protocol/pyproject.toml hub/pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	# The three distributions (DESIGN §3): the protocol, the hub and the laptop app.
+	$(BIN)/python -m pip install -q -c constraints.txt -e ./protocol -e ./hub -e '.[dev]'
 	touch $(STAMP)
 
 # First command: set everything up and open rjdesk on a demo vault (created and filled with

@@ -27,14 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine
 
-from rjdesk.domain.enums import ContactKind
-from rjdesk.hub import Hub
-from rjdesk.hub.config import normalise_db_url
-from rjdesk.hub.db import drop_hub_tables
 from rjdesk.services import contacts, importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import outgoing
+from rjdesk_hub import Hub
+from rjdesk_hub.config import normalise_db_url
+from rjdesk_hub.db import drop_hub_tables
+from rjdesk_protocol.enums import ContactKind
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "fixtures" / "examples" / "neighbour-dispute.json"

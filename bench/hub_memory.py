@@ -34,11 +34,11 @@ def _status_kib(field: str) -> int:
 
 def make(folder: Path, mib: int) -> None:
     """Make the hub, a laptop enrolled at it, and the laptop's first bundle (``bundle.age``)."""
-    from rjdesk.hub import Hub
     from rjdesk.services import documents, importer, sync
     from rjdesk.services.cases import load_case
     from rjdesk.store.vault import Vault
     from rjdesk.sync import outgoing
+    from rjdesk_hub import Hub
 
     example = ROOT / "tests" / "fixtures" / "examples" / "neighbour-dispute.json"
     hub = Hub.init(folder / "hub", name="Bench hub", url="http://127.0.0.1:9")
@@ -72,7 +72,7 @@ def make(folder: Path, mib: int) -> None:
 
 def ingest(folder: Path) -> None:
     """In this (fresh) process: open the hub, ingest the bundle, print the memory it took."""
-    from rjdesk.hub import Hub
+    from rjdesk_hub import Hub
 
     hub = Hub.open(folder / "hub")
     before = _status_kib("VmRSS")

@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, func, select
 
-from rjdesk.domain.enums import ContactKind, Stage
 from rjdesk.domain.models import Case, Contact
 from rjdesk.services import contacts, queries
 from rjdesk.services.cases import load_case
@@ -42,6 +41,7 @@ from rjdesk.store.engine import CONNECTION_PRAGMAS, connect_raw, install_transac
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.unit import LONDON
 from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk_protocol.enums import ContactKind, Stage
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 PASSPHRASE = "benchmark passphrase, synthetic data only"

@@ -39,7 +39,7 @@ from rjdesk.services import sync
 from rjdesk.services.demo import fill_demo
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync import outgoing, records
-from rjdesk.sync.keys import AgeIdentity, SigningKey, encrypt, sign_document
+from rjdesk_protocol.keys import AgeIdentity, SigningKey, encrypt, sign_document
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 PASSPHRASE = "bench passphrase for sync"

@@ -18,7 +18,7 @@ def test_no_core_module_imports_qt() -> None:
         name
         for _, name, _ in pkgutil.walk_packages(rjdesk.__path__, "rjdesk.")
         if not name.startswith(
-            ("rjdesk.ui", "rjdesk.store.migrations", "rjdesk.hub.migrations", "rjdesk.__main__")
+            ("rjdesk.ui", "rjdesk.store.migrations", "rjdesk_hub.migrations", "rjdesk.__main__")
         )
     ]
     script = (

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.domain.enums import ContactKind
 from rjdesk.services import cases, contacts
 from rjdesk.services.cases import load_case
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk_protocol.enums import ContactKind
 from tests.canary import files_holding, forms
 from tests.conftest import NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY, CliRunner
 from tests.services.builders import at

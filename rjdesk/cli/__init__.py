@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from rjdesk import __version__
-from rjdesk.cli import commands, hub_commands, output, sync_commands
-from rjdesk.errors import DiskFull, RjdeskError, UsageError, is_disk_full
+from rjdesk.cli import commands, output, sync_commands
+from rjdesk_protocol.errors import DiskFull, RjdeskError, UsageError, is_disk_full
 
 EXIT_UNEXPECTED = 1
 
@@ -128,7 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the new passphrase from FILE (else RJDESK_NEW_PASSPHRASE, else a prompt)",
     )
     p.set_defaults(run=commands.passwd)
-    hub_commands.register(sub, command)
+    # The hub is its own distribution with its own command (DESIGN §3, §8).
+    p = sub.add_parser("hub", help="the hub's commands are rjdesk-hub …", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(run=_hub_moved, debug=False)
     return parser
 
 
@@ -177,13 +180,6 @@ def _run(args: argparse.Namespace) -> int:
         if is_disk_full(error):
             sys.stderr.write(f"rjdesk: {DiskFull()}\n")
             return DiskFull.exit_code
-        if isinstance(error, ModuleNotFoundError) and _is_hub_module(error.name):
-            sys.stderr.write(
-                "rjdesk: the hub is not part of this installation (the laptop's build leaves "
-                "it out); install it on the hub's server: pip install '.[hub]' in the rjdesk "
-                "source (docs/deploying.md)\n"
-            )
-            return 1
         if args.debug:
             raise
         sys.stderr.write(
@@ -193,13 +189,12 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_UNEXPECTED
 
 
-_HUB_PACKAGES = ("rjdesk.hub", "fastapi", "starlette", "uvicorn", "psycopg", "pydantic")
-
-
-def _is_hub_module(name: str | None) -> bool:
-    return bool(name) and any(
-        name == package or str(name).startswith(f"{package}.") for package in _HUB_PACKAGES
+def _hub_moved(_args: argparse.Namespace) -> int:
+    sys.stderr.write(
+        "rjdesk: the hub's commands are `rjdesk-hub …` (the rjdesk-hub distribution, installed "
+        "on the hub's server: docs/deploying.md)\n"
     )
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

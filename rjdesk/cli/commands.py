@@ -8,11 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from rjdesk.atomic import atomic_write
 from rjdesk.cli import output, secrets
-from rjdesk.domain.enums import CaseType, Flag, Stage
 from rjdesk.domain.models import Case
-from rjdesk.errors import UsageError, VaultNotFound
 from rjdesk.services import export, importer, printing, queries
 from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
@@ -21,6 +18,9 @@ from rjdesk.store.integrity import verify_files
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir
 from rjdesk.sync import anchor
+from rjdesk_protocol.atomic import atomic_write
+from rjdesk_protocol.enums import CaseType, Flag, Stage
+from rjdesk_protocol.errors import UsageError, VaultNotFound
 
 STAGES = [stage.value for stage in Stage]
 CASE_TYPES = [case_type.value for case_type in CaseType]

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from rjdesk.errors import UsageError
+from rjdesk_protocol.errors import UsageError
 
 # Names of environment variables, not secrets.
 PASSPHRASE_ENV = "RJDESK_PASSPHRASE"  # noqa: S105

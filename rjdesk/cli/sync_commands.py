@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rjdesk.atomic import atomic_write
 from rjdesk.cli import output
 from rjdesk.cli.commands import _unlocked
-from rjdesk.errors import UsageError
 from rjdesk.services import conflicts, sync
+from rjdesk_protocol.atomic import atomic_write
+from rjdesk_protocol.errors import UsageError
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -135,7 +135,7 @@ def bundle_export(args: argparse.Namespace) -> int:
         f"Wrote bundle #{exported.sequence} ({exported.records} records of {exported.cases} "
         f"{cases}) to {target}. It is encrypted to the hub: only the hub can open it."
     )
-    print("Take it to the hub (rjdesk hub import); this laptop sends it again when it is online.")
+    print("Take it to the hub (rjdesk-hub import); this laptop sends it again when it is online.")
     return 0
 
 

@@ -7,20 +7,12 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, Date, DateTime, Enum, MetaData, String, TypeDecorator, event
-from sqlalchemy.engine import Dialect
+from sqlalchemy import JSON, Date, Enum, MetaData, String, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-E = TypeVar("E", bound=StrEnum)
+from rjdesk_protocol.storage import NAMING_CONVENTION, UTCDateTime
 
-# Stable constraint names so that Alembic migrations (batch mode on SQLite) can refer to them.
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+E = TypeVar("E", bound=StrEnum)
 
 
 def utcnow() -> datetime:
@@ -29,29 +21,6 @@ def utcnow() -> datetime:
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """An aware datetime stored as naive UTC; always read back as aware UTC.
-
-    Times are stored in UTC and shown in Europe/London (DESIGN §5). A naive datetime reaching the
-    store is a programming error: the importer and the services decide what local time meant.
-    """
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the store; attach a time zone first")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
 
 
 def enum_column(enum: type[E], **kwargs: Any) -> Any:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ActionStatus, AgreementStatus, Stage
 from rjdesk.domain.models import Case
+from rjdesk_protocol.enums import ActionStatus, AgreementStatus, Stage
 
 # Where a step is done: the tabs of the case workspace.
 OVERVIEW, PEOPLE, RISK, CONTACTS, AGREEMENT = "overview", "people", "risk", "contacts", "agreement"

@@ -4,7 +4,7 @@ Used by the window and by the documents rjdesk prints, so both say the same thin
 
 from __future__ import annotations
 
-from rjdesk.domain.enums import (
+from rjdesk_protocol.enums import (
     ActionStatus,
     CaseType,
     Channel,

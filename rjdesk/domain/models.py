@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from rjdesk.domain.base import Base, Synced, enum_column, new_id, utcnow
-from rjdesk.domain.enums import (
+from rjdesk_protocol.enums import (
     ActionStatus,
     AgreementStatus,
     CaseType,

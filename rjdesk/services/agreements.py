@@ -8,7 +8,11 @@ from datetime import date
 
 from rjdesk.documents.images import check_png
 from rjdesk.domain import rules
-from rjdesk.domain.enums import (
+from rjdesk.domain.models import Agreement, AgreementAction, Case, Participant, Signature
+from rjdesk.services.cases import ensure_open, move_stage
+from rjdesk.services.printing import file_agreement_pdf
+from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.enums import (
     ActionStatus,
     AgreementStatus,
     Role,
@@ -16,11 +20,7 @@ from rjdesk.domain.enums import (
     SignerCapacity,
     Stage,
 )
-from rjdesk.domain.models import Agreement, AgreementAction, Case, Participant, Signature
-from rjdesk.errors import RuleViolation, ValidationError
-from rjdesk.services.cases import ensure_open, move_stage
-from rjdesk.services.printing import file_agreement_pdf
-from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.errors import RuleViolation, ValidationError
 
 
 @dataclass

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ConsentScope, RiskLevel, SafeguardingKind
 from rjdesk.domain.models import (
     Case,
     Consent,
@@ -14,9 +13,10 @@ from rjdesk.domain.models import (
     RiskAssessment,
     SafeguardingConcern,
 )
-from rjdesk.errors import RuleViolation, ValidationError
 from rjdesk.services.cases import add_flag, ensure_open
 from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.enums import ConsentScope, RiskLevel, SafeguardingKind
+from rjdesk_protocol.errors import RuleViolation, ValidationError
 
 
 def record_risk_assessment(

@@ -21,7 +21,7 @@ import json
 import re
 from typing import Any
 
-from rjdesk.errors import CaseImportError
+from rjdesk_protocol.errors import CaseImportError
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 # The deepest the format goes: the file, contacts, a contact, its addenda, an addendum (and the

@@ -10,14 +10,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, immediateload, joinedload, selectinload
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import (
-    CaseType,
-    Channel,
-    ClosureReason,
-    Flag,
-    ReferralSource,
-    Stage,
-)
 from rjdesk.domain.models import (
     Agreement,
     AgreementAction,
@@ -28,9 +20,17 @@ from rjdesk.domain.models import (
     Signature,
     StageChange,
 )
-from rjdesk.errors import NotFound, RuleViolation, ValidationError
 from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.enums import (
+    CaseType,
+    Channel,
+    ClosureReason,
+    Flag,
+    ReferralSource,
+    Stage,
+)
+from rjdesk_protocol.errors import NotFound, RuleViolation, ValidationError
 
 # Case types that are themselves a flag, so filters by flag find them whichever was used.
 _TYPE_FLAGS = {CaseType.HATE_CRIME: Flag.HATE_CRIME, CaseType.NOISE_NUISANCE: Flag.NOISE_NUISANCE}

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from rjdesk.domain.base import Base
 from rjdesk.domain.sync_models import SyncConflict
-from rjdesk.errors import NotFound, RuleViolation, ValidationError
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.sync import records
+from rjdesk_protocol.errors import NotFound, RuleViolation, ValidationError
 
 # What each kind of conflict can be settled with.
 CHOICES = {

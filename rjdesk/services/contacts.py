@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ContactKind, Stage
 from rjdesk.domain.models import Case, Contact, ContactAddendum, Participant
-from rjdesk.errors import RuleViolation, ValidationError
 from rjdesk.services.cases import ensure_open, move_stage
 from rjdesk.store import contents
 from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk_protocol.enums import ContactKind, Stage
+from rjdesk_protocol.errors import RuleViolation, ValidationError
 
 # A laptop clock a little ahead of the phone's should not refuse a note typed straight after.
 _CLOCK_SKEW = timedelta(minutes=10)

@@ -23,7 +23,6 @@ from rjdesk.documents.model import (
     StageLine,
 )
 from rjdesk.domain import rules
-from rjdesk.domain.enums import AgreementStatus, ConsentScope, Role, SignatureMethod
 from rjdesk.domain.labels import (
     ACTION_STATUSES,
     CHANNELS,
@@ -46,6 +45,7 @@ from rjdesk.domain.models import (
 )
 from rjdesk.services.settings import load_settings, logo
 from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk_protocol.enums import AgreementStatus, ConsentScope, Role, SignatureMethod
 
 
 def _day(value: date | None) -> str:

@@ -9,10 +9,10 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rjdesk.domain.enums import DocumentKind
 from rjdesk.domain.models import Agreement, Case, Document
-from rjdesk.errors import NotFound, RuleViolation, ValidationError
 from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.enums import DocumentKind
+from rjdesk_protocol.errors import NotFound, RuleViolation, ValidationError
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 _MAGIC = {

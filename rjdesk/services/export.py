@@ -13,10 +13,10 @@ from datetime import date, datetime
 from typing import Any
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ConsentScope
 from rjdesk.domain.models import Agreement, Case, Consent, Participant
 from rjdesk.services.people import SeenBefore
 from rjdesk.store.unit import LONDON
+from rjdesk_protocol.enums import ConsentScope
 
 
 def _d(value: date | None) -> str | None:

@@ -23,7 +23,11 @@ from jsonschema.exceptions import best_match
 from sqlalchemy import select
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import (
+from rjdesk.domain.models import Agreement, Case, Participant
+from rjdesk.resources import resource_path
+from rjdesk.services import agreements, assessment, case_text, cases, contacts, people
+from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk_protocol.enums import (
     ActionStatus,
     CaseType,
     Channel,
@@ -38,11 +42,7 @@ from rjdesk.domain.enums import (
     SignatureMethod,
     Stage,
 )
-from rjdesk.domain.models import Agreement, Case, Participant
-from rjdesk.errors import CaseImportError, RjdeskError, RuleViolation, ValidationError
-from rjdesk.resources import resource_path
-from rjdesk.services import agreements, assessment, case_text, cases, contacts, people
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk_protocol.errors import CaseImportError, RjdeskError, RuleViolation, ValidationError
 
 FORMAT = "rjdesk.case/1"
 FACILITATOR_KEY = "facilitator"

@@ -9,13 +9,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import Flag, Role
 from rjdesk.domain.models import Case, Person
 from rjdesk.domain.models import Participant as ParticipantRow
 from rjdesk.domain.text import address_key, name_key, phone_key, postcode_key
-from rjdesk.errors import RuleViolation, ValidationError
 from rjdesk.services.cases import add_flag, ensure_open
 from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.enums import Flag, Role
+from rjdesk_protocol.errors import RuleViolation, ValidationError
 
 
 @dataclass

@@ -19,11 +19,11 @@ from sqlalchemy import select
 from rjdesk.documents.agreement import agreement_pdf
 from rjdesk.documents.summary import case_summary_pdf
 from rjdesk.domain import rules
-from rjdesk.domain.enums import AgreementStatus, DocumentKind
 from rjdesk.domain.models import Agreement, Case, Document
-from rjdesk.errors import NotFound
 from rjdesk.services.document_data import agreement_document, case_summary_document, letterhead
 from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.enums import AgreementStatus, DocumentKind
+from rjdesk_protocol.errors import NotFound
 
 
 @dataclass(frozen=True)

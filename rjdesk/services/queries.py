@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, text
 from sqlalchemy.orm import Session, aliased
 
-from rjdesk.domain.calendar import add_working_days
-from rjdesk.domain.enums import ActionStatus, AgreementStatus, CaseType, Flag, RiskLevel, Stage
 from rjdesk.domain.models import Agreement, AgreementAction, Case, Participant, Person
-from rjdesk.domain.victims_code import VICTIMS_CODE_WORKING_DAYS
 from rjdesk.store import search
+from rjdesk_protocol.calendar import add_working_days
+from rjdesk_protocol.enums import ActionStatus, AgreementStatus, CaseType, Flag, RiskLevel, Stage
+from rjdesk_protocol.victims_code import VICTIMS_CODE_WORKING_DAYS
 
 PARTY_ROLES = ("harmed", "responsible", "both")
 HARMED_ROLES = ("harmed", "both")

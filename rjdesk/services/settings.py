@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from rjdesk.documents.images import check_png
 from rjdesk.domain.models import Setting, VaultInfo
-from rjdesk.errors import ValidationError
 from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.errors import ValidationError
 
 IDLE_LOCK_DEFAULT_MINUTES = 5
 IDLE_LOCK_RANGE = (1, 60)

@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 
 from rjdesk.domain.models import VaultInfo
 from rjdesk.domain.sync_models import OutboxBundle, SyncConflict
-from rjdesk.errors import (
+from rjdesk.services.cases import load_case
+from rjdesk.store.vault import Vault
+from rjdesk.sync import authority, outgoing, set_aside
+from rjdesk.sync.client import HubClient
+from rjdesk.sync.incoming import apply_hub_bundle
+from rjdesk.sync.set_aside import SetAside
+from rjdesk_protocol import wire as protocol
+from rjdesk_protocol.bundle import open_bundle
+from rjdesk_protocol.errors import (
     BadSignature,
     BundleRefused,
     InvalidBundle,
@@ -29,17 +37,10 @@ from rjdesk.errors import (
     ValidationError,
     VaultLocked,
 )
-from rjdesk.services.cases import load_case
-from rjdesk.store.vault import Vault
-from rjdesk.sync import authority, outgoing, protocol, set_aside
-from rjdesk.sync.bundle import open_bundle
-from rjdesk.sync.client import HubClient
-from rjdesk.sync.incoming import apply_hub_bundle
-from rjdesk.sync.keys import PublicKey, sign_document, verify_document
-from rjdesk.sync.set_aside import SetAside
+from rjdesk_protocol.keys import PublicKey, sign_document, verify_document
 
 ENROLL_REQUEST_FORMAT = "rjdesk.enroll-request/1"
-HUB_CONFIG_FORMAT = "rjdesk.hub-config/1"
+HUB_CONFIG_FORMAT = "rjdesk_hub-config/1"
 # Test setting (README): die like a killed process right after the hub took a bundle and
 # before the laptop recorded it, to show the next sync completes without duplicates.
 FAULT_ENV = "RJDESK_FAULT"

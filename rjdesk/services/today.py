@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from rjdesk.domain.calendar import add_working_days
-from rjdesk.domain.enums import ActionStatus, AgreementStatus, Role, Stage
 from rjdesk.domain.models import Agreement, AgreementAction, AuditEvent, Case, Participant, Person
-from rjdesk.domain.victims_code import VICTIMS_CODE_WORKING_DAYS
 from rjdesk.services.queries import CaseRow, rows_for
+from rjdesk_protocol.calendar import add_working_days
+from rjdesk_protocol.enums import ActionStatus, AgreementStatus, Role, Stage
+from rjdesk_protocol.victims_code import VICTIMS_CODE_WORKING_DAYS
 
 HORIZON_DAYS = 7
 VICTIMS_CODE_WARNING_DAYS = 2

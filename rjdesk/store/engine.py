@@ -16,7 +16,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
-from rjdesk.errors import VaultDamaged
+from rjdesk_protocol.errors import VaultDamaged
 
 log = logging.getLogger(__name__)
 

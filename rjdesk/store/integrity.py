@@ -17,11 +17,11 @@ import sqlcipher3
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from rjdesk.errors import VaultDamaged
 from rjdesk.store import contents
 from rjdesk.store.audit import ChainProblem, verify_chain
 from rjdesk.store.engine import connect_raw, key_only
 from rjdesk.store.keys import KeyFile
+from rjdesk_protocol.errors import VaultDamaged
 
 _PAGE = re.compile(r"page (\d+)", re.IGNORECASE)
 

@@ -30,8 +30,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from rjdesk.atomic import atomic_write
-from rjdesk.errors import ValidationError, VaultDamaged, VaultNotFound, WrongPassphrase
+from rjdesk_protocol.atomic import atomic_write
+from rjdesk_protocol.errors import ValidationError, VaultDamaged, VaultNotFound, WrongPassphrase
 
 KEY_FILE_FORMAT = "rjdesk.vault-key/1"
 DATA_KEY_BYTES = 32

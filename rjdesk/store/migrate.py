@@ -19,9 +19,9 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from rjdesk import alembic_scripts
-from rjdesk.atomic import fsync_directory
-from rjdesk.errors import VaultDamaged, VaultTooNew
+from rjdesk_protocol import alembic_scripts
+from rjdesk_protocol.atomic import fsync_directory
+from rjdesk_protocol.errors import VaultDamaged, VaultTooNew
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Handing out this device's next case reference (``rjdesk.domain.references`` says what one
+"""Handing out this device's next case reference (``rjdesk_protocol.references`` says what one
 is): the year's running number, skipping any reference a case in the vault already has (an
 imported case, or one the hub sent back after the vault was restored from an older copy)."""
 
@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rjdesk.domain.models import Case, ReferenceCounter, VaultInfo
-from rjdesk.domain.references import format_reference
+from rjdesk_protocol.references import format_reference
 
 
 def next_reference(session: Session, year: int) -> str:

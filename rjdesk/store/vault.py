@@ -21,18 +21,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from rjdesk.atomic import remove_stale_temps
 from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Setting, VaultInfo
-from rjdesk.domain.references import device_code_for
-from rjdesk.errors import (
-    DiskFull,
-    ValidationError,
-    VaultDamaged,
-    VaultExists,
-    VaultLocked,
-    is_disk_full,
-)
 from rjdesk.store import migrate, search
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import (
@@ -53,6 +43,16 @@ from rjdesk.store.unit import (
     pending_audit,
     writer_bind,
 )
+from rjdesk_protocol.atomic import remove_stale_temps
+from rjdesk_protocol.errors import (
+    DiskFull,
+    ValidationError,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    is_disk_full,
+)
+from rjdesk_protocol.references import device_code_for
 
 log = logging.getLogger(__name__)
 

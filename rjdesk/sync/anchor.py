@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from rjdesk.domain.models import AuditEvent, AuditHead
 from rjdesk.domain.sync_models import OutboxBundle, SyncState
-from rjdesk.errors import BadSignature, InvalidKey
 from rjdesk.store.audit import GENESIS_HASH
-from rjdesk.sync.keys import PublicKey, verify_document
+from rjdesk_protocol.errors import BadSignature, InvalidKey
+from rjdesk_protocol.keys import PublicKey, verify_document
 
 SEAL_ACTION = "seal_bundle"
 # Heads of this many earlier bundles are vouched for: enough for a hub put back from an older

@@ -24,11 +24,11 @@ from rjdesk.domain.sync_models import (
     SyncRow,
     SyncWithdrawn,
 )
-from rjdesk.errors import InvalidBundle
 from rjdesk.store import search
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.sync import records
+from rjdesk_protocol.errors import InvalidBundle
 
 _LABELS = {
     "case_file": "case details",

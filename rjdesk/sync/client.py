@@ -19,9 +19,9 @@ from typing import Any
 import httpx
 import truststore
 
-from rjdesk.errors import BundleRefused, HubUnreachable, SyncError
-from rjdesk.sync import protocol
-from rjdesk.sync.keys import SigningKey
+from rjdesk_protocol import wire as protocol
+from rjdesk_protocol.errors import BundleRefused, HubUnreachable, SyncError
+from rjdesk_protocol.keys import SigningKey
 
 Progress = Callable[[int, int], None]
 _PAUSE_STEP = 0.1  # seconds: how soon a pause between retries notices it should stop

@@ -23,14 +23,15 @@ from sqlalchemy.orm import Session
 from rjdesk.domain.base import Base
 from rjdesk.domain.models import Case
 from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow
-from rjdesk.errors import InvalidBundle, SyncError
 from rjdesk.store import search
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.references import next_reference
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import authority, outgoing, records, schema, set_aside
-from rjdesk.sync.bundle import OpenedBundle
+from rjdesk.sync import authority, outgoing, records, set_aside
 from rjdesk.sync.records import Record
+from rjdesk_protocol import schema
+from rjdesk_protocol.bundle import OpenedBundle
+from rjdesk_protocol.errors import InvalidBundle, SyncError
 
 HUB_DEVICE = "hub"
 

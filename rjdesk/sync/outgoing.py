@@ -30,13 +30,14 @@ from rjdesk.domain.sync_models import (
     SyncRow,
     SyncState,
 )
-from rjdesk.errors import NotEnrolled, SyncError
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.sync import anchor, records, schema, set_aside
-from rjdesk.sync.address import check_hub_url
-from rjdesk.sync.bundle import seal
-from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey
+from rjdesk.sync import anchor, records, set_aside
 from rjdesk.sync.records import Record
+from rjdesk_protocol import schema
+from rjdesk_protocol.address import check_hub_url
+from rjdesk_protocol.bundle import seal
+from rjdesk_protocol.errors import NotEnrolled, SyncError
+from rjdesk_protocol.keys import AgeIdentity, PublicKey, SigningKey
 
 # One bundle carries at most this many changed rows; a larger outbox goes in several bundles,
 # one after the other, so no single upload grows without bound.

@@ -2,8 +2,9 @@
 
 A record is one row of a synced table: its table, id, ``put`` or ``del``, the hub version it is
 based on (or is at), the case it belongs to, and its fields as JSON values. Binary values travel
-beside the record as blobs named by their SHA-256. The laptop and the hub both use this module,
-so it imports the domain's tables and nothing of the vault.
+beside the record as blobs named by their SHA-256. The record itself, and what it may hold,
+is the protocol's (``rjdesk_protocol.records`` and ``.schema``, re-exported here); this module
+reads the laptop's rows as records and writes records back as the columns hold them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -34,31 +34,29 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import models  # noqa: F401 - registers the synced tables in the metadata
-from rjdesk.domain.base import Base, UTCDateTime
-from rjdesk.errors import InvalidBundle
-from rjdesk.sync import schema
+from rjdesk.domain.base import Base
+from rjdesk_protocol.errors import InvalidBundle
+from rjdesk_protocol.records import (
+    APPEND_ONLY,
+    META_FIELDS,
+    OPS,
+    PRESENT,
+    SYNCED_TABLES,
+    TABLE_ORDER,
+    JSONValue,
+    Record,
+    check_table,
+    present_of,
+)
+from rjdesk_protocol.storage import UTCDateTime
 
-# In the order they are applied: every table after the tables it refers to (the declared
-# schema's order, rjdesk.sync.schema).
-SYNCED_TABLES: tuple[str, ...] = schema.TABLE_NAMES
-TABLE_ORDER = {name: position for position, name in enumerate(SYNCED_TABLES)}
-# Contemporaneous records: never changed once written, so merging them is a union.
-APPEND_ONLY = frozenset(t.name for t in schema.TABLES if t.append_only)
 # This laptop's own bookkeeping: never sent.
 LOCAL_COLUMNS = frozenset({"row_version", "changed_by_device"})
-# Stamped on every save: they say when, not what, so merges do not compare them.
-META_FIELDS = frozenset({"created_at", "updated_at"})
-# A contact's participants present, carried in the contact's record.
-PRESENT = "present"
-OPS = ("put", "del")
 _CHUNK = 500
-
-JSONValue = Any
 
 
 def table(name: str) -> Table:
-    if name not in TABLE_ORDER:
-        raise InvalidBundle(f"a record names a table that does not sync ({name[:40]})")
+    check_table(name)
     return Base.metadata.tables[name]
 
 
@@ -78,49 +76,6 @@ def field_columns(name: str) -> tuple[Column[Any], ...]:
 def field_names(name: str) -> frozenset[str]:
     names = {c.name for c in field_columns(name)}
     return frozenset(names | {PRESENT}) if name == "contact" else frozenset(names)
-
-
-@dataclass(frozen=True)
-class Record:
-    table: str
-    id: str
-    op: str
-    version: int
-    case_id: str | None
-    fields: dict[str, JSONValue] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, JSONValue]:
-        return {
-            "t": self.table,
-            "id": self.id,
-            "op": self.op,
-            "v": self.version,
-            "case": self.case_id,
-            "f": self.fields,
-        }
-
-    @classmethod
-    def from_json(cls, data: object) -> Record:
-        """A record as received, checked for shape: its fields are checked against the declared
-        schema by ``schema.check_record``, and their meaning by the merge."""
-        if not isinstance(data, dict):
-            raise InvalidBundle("a record is not a JSON object")
-        name, row_id, op = data.get("t"), data.get("id"), data.get("op")
-        version, case_id, fields = data.get("v"), data.get("case"), data.get("f", {})
-        if not isinstance(name, str):
-            raise InvalidBundle("a record has no table")
-        table(name)
-        if not isinstance(row_id, str) or not 1 <= len(row_id) <= 36:
-            raise InvalidBundle(f"a {name} record has no valid id")
-        if op not in OPS:
-            raise InvalidBundle(f"record {row_id} has an unknown operation")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-            raise InvalidBundle(f"record {row_id} has no valid version")
-        if case_id is not None and (not isinstance(case_id, str) or len(case_id) > 36):
-            raise InvalidBundle(f"record {row_id} names no valid case")
-        if not isinstance(fields, dict):
-            raise InvalidBundle(f"record {row_id} has no fields")
-        return cls(name, row_id, str(op), version, case_id, dict(fields))
 
 
 # -- values ------------------------------------------------------------------------------------
@@ -284,16 +239,6 @@ def decode_fields(record: Record, blobs: Mapping[str, bytes]) -> dict[str, Any]:
     }
 
 
-def present_of(record: Record) -> list[str] | None:
-    """The participant ids a contact record lists as present (None when it lists none)."""
-    present = record.fields.get(PRESENT)
-    if present is None:
-        return None
-    if not isinstance(present, list) or not all(isinstance(p, str) for p in present):
-        raise InvalidBundle(f"contact {record.id} lists who was present in a malformed way")
-    return list(present)
-
-
 # -- reading rows ----------------------------------------------------------------------------
 
 
@@ -409,3 +354,17 @@ def _case_queries(case_ids: list[str]) -> list[tuple[str, Any]]:
             for name in ("agreement_action", "signature")
         ],
     ]
+
+
+# The protocol's record, re-exported: the laptop's sync code reaches records through this module.
+__all__ = [
+    "APPEND_ONLY",
+    "META_FIELDS",
+    "OPS",
+    "PRESENT",
+    "SYNCED_TABLES",
+    "TABLE_ORDER",
+    "JSONValue",
+    "Record",
+    "present_of",
+]

@@ -6,13 +6,13 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
-from rjdesk.domain.enums import CaseType, Flag, Stage
 from rjdesk.services.queries import CaseFilter
 from rjdesk.ui import style
 from rjdesk.ui.cases_model import CASE_ID_ROLE, PARTIES, CaseTableModel
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.cases_page_ui import Ui_CasesPage
 from rjdesk.ui.labels import CASE_TYPES, FLAGS, STAGES
+from rjdesk_protocol.enums import CaseType, Flag, Stage
 
 # Long enough to skip the keystrokes of a word being typed, short enough to feel immediate.
 SEARCH_DEBOUNCE_MS = 250

@@ -6,9 +6,9 @@ import logging
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from rjdesk.errors import DiskFull, RjdeskError, ValidationError, is_disk_full
 from rjdesk.ui import style
 from rjdesk.ui.labels import field_label
+from rjdesk_protocol.errors import DiskFull, RjdeskError, ValidationError, is_disk_full
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import Role
 from rjdesk.domain.labels import LANGUAGE_NAMES
 from rjdesk.domain.labels import language_label as domain_language_label
 from rjdesk.services.people import PersonDetails
@@ -20,6 +19,7 @@ from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.labels import ROLES
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
+from rjdesk_protocol.enums import Role
 
 # Offered first in the language list; anything else can be typed and is stored as typed.
 LANGUAGES = tuple(LANGUAGE_NAMES)

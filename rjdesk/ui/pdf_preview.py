@@ -17,11 +17,11 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from rjdesk.atomic import atomic_write
 from rjdesk.ui import style
 from rjdesk.ui.files import choose_file_to_save
 from rjdesk.ui.generated.pdf_preview_dialog_ui import Ui_PdfPreviewDialog
 from rjdesk.ui.messages import set_message
+from rjdesk_protocol.atomic import atomic_write
 
 NOT_ENCRYPTED = (
     "The copy you save is an ordinary PDF file: it is not encrypted, and anyone who can open "

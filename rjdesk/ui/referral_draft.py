@@ -9,10 +9,10 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rjdesk.domain.enums import Role
 from rjdesk.services.people import PersonDetails
 from rjdesk.ui.participant_dialog import ParticipantEntry
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
+from rjdesk_protocol.enums import Role
 
 if TYPE_CHECKING:
     from rjdesk.ui.referral_wizard import ReferralWizard

@@ -12,11 +12,11 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import Role
-from rjdesk.domain.victims_code import format_day, victims_code_status
 from rjdesk.services.cases import Referral
 from rjdesk.ui.labels import CHANNELS, SOURCES, case_type_label, flag_label, role_label
 from rjdesk.ui.participant_dialog import ParticipantEntry, language_label
+from rjdesk_protocol.enums import Role
+from rjdesk_protocol.victims_code import format_day, victims_code_status
 
 Index = QModelIndex | QPersistentModelIndex
 

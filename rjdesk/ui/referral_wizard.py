@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHeaderView, QMessageBox, QWidget, QWizard
 
-from rjdesk.domain.enums import CaseType, Channel, Flag, ReferralSource, Role
 from rjdesk.domain.models import Participant
 from rjdesk.services.cases import Referral, create_case
 from rjdesk.services.people import add_participant
@@ -22,6 +21,7 @@ from rjdesk.ui.participant_dialog import ParticipantDialog, ParticipantEntry
 from rjdesk.ui.referral_draft import restore_wizard, wizard_draft
 from rjdesk.ui.referral_people import PendingPeopleModel, PendingPerson, summary_html
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
+from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
 
 REFERRAL_PAGE, PEOPLE_PAGE, CHECK_PAGE = range(3)
 

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QWidget
 
-from rjdesk.atomic import atomic_write
 from rjdesk.services import conflicts, sync
 from rjdesk.services.conflicts import ConflictView
 from rjdesk.services.sync import Exported
@@ -31,6 +30,7 @@ from rjdesk.ui.sync_indicator import (
     when_text,
 )
 from rjdesk.ui.sync_worker import SYNC_SHORTCUT, SyncController, SyncOutcome, SyncView
+from rjdesk_protocol.atomic import atomic_write
 
 EXPORT_TIP = (
     "Save everything the hub has not confirmed in one file, encrypted to the hub, to carry on "

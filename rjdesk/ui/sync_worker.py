@@ -26,13 +26,13 @@ from typing import Any, cast
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
 
-from rjdesk.errors import HubUnreachable, NotEnrolled, SyncError
 from rjdesk.services import sync
 from rjdesk.services.sync import SyncReport, SyncStatus
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.messages import sentence
+from rjdesk_protocol.errors import HubUnreachable, NotEnrolled, SyncError
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
-from rjdesk.errors import WrongPassphrase
 from rjdesk.store.keys import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from rjdesk.store.vault import Vault
 from rjdesk.ui import style
@@ -16,6 +15,7 @@ from rjdesk.ui.generated.recovery_key_dialog_ui import Ui_RecoveryKeyDialog
 from rjdesk.ui.generated.reset_passphrase_dialog_ui import Ui_ResetPassphraseDialog
 from rjdesk.ui.generated.unlock_page_ui import Ui_UnlockPage
 from rjdesk.ui.messages import sentence, set_message
+from rjdesk_protocol.errors import WrongPassphrase
 
 _STRENGTH_COLOURS = {0: "error", 1: "medium", 2: "low", 3: "low"}
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rjdesk.domain.calendar import (
+from rjdesk_protocol.calendar import (
     FIRST_YEAR,
     LAST_YEAR,
     add_working_days,
@@ -17,7 +17,7 @@ from rjdesk.domain.calendar import (
     is_working_day,
     working_days_between,
 )
-from rjdesk.domain.victims_code import (
+from rjdesk_protocol.victims_code import (
     VICTIMS_CODE_WORKING_DAYS,
     VictimsCodeState,
     victims_code_status,

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from rjdesk.hub import Hub, migrate
-from rjdesk.hub.config import normalise_db_url
-from rjdesk.hub.db import drop_hub_tables, has_hub_tables
-from rjdesk.hub.models import hub_tables
+from rjdesk_hub import Hub, migrate
+from rjdesk_hub.config import normalise_db_url
+from rjdesk_hub.db import drop_hub_tables, has_hub_tables
+from rjdesk_hub.models import hub_tables
 from tests.conftest import FACILITATOR
 from tests.hub.devices import Laptop, make_template
 

@@ -2,7 +2,7 @@
 
 A ``Laptop`` is a real vault in a temporary folder with a fresh age identity. It makes an
 enrollment request as docs/sync-protocol.md says, reads a case's rows as records
-(``rjdesk.sync.records``), seals them into a device bundle (``rjdesk.sync.bundle.seal``) and
+(``rjdesk.sync.records``), seals them into a device bundle (``rjdesk_protocol.bundle.seal``) and
 remembers the hub versions a receipt gives, as the laptop's outbox would. ``receive`` writes
 records straight into its vault, so two laptops can work the same case offline.
 """
@@ -22,17 +22,17 @@ from sqlalchemy import delete, insert, select, update
 
 from rjdesk.domain.base import Base, new_id
 from rjdesk.domain.models import VaultInfo
-from rjdesk.domain.references import device_code_for
 from rjdesk.domain.sync_models import OutboxChange
-from rjdesk.hub import Hub
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync import records
-from rjdesk.sync.bundle import OpenedBundle, open_bundle, seal
-from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey, sign_document, verify_document
-from rjdesk.sync.protocol import verify_receipt
 from rjdesk.sync.records import Record
+from rjdesk_hub import Hub
+from rjdesk_protocol.bundle import OpenedBundle, open_bundle, seal
+from rjdesk_protocol.keys import AgeIdentity, PublicKey, SigningKey, sign_document, verify_document
+from rjdesk_protocol.references import device_code_for
+from rjdesk_protocol.wire import verify_receipt
 from tests.conftest import PASSPHRASE, TODAY
 from tests.services.builders import ready_for_conference
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import httpx
 
-from rjdesk.hub import Hub, config
-from rjdesk.hub.limits import ConnectionLimits
-from rjdesk.hub.server import bind, make_server, url_of
-from rjdesk.sync.keys import SigningKey
-from rjdesk.sync.protocol import auth_headers
+from rjdesk_hub import Hub, config
+from rjdesk_hub.limits import ConnectionLimits
+from rjdesk_hub.server import bind, make_server, url_of
+from rjdesk_protocol.keys import SigningKey
+from rjdesk_protocol.wire import auth_headers
 
 STARTUP_SECONDS = 15
 

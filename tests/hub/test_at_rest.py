@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from rjdesk.domain.enums import ContactKind
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
-from rjdesk.hub.errors import HubDamaged
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_hub.errors import HubDamaged
+from rjdesk_protocol.enums import ContactKind
 from tests.canary import files_holding, forms
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import edited, new_case, send_changes

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from rjdesk.domain.base import new_id
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
-from rjdesk.hub.authority import AmbiguousFacilitator
-from rjdesk.hub.errors import HubError
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_hub.authority import AmbiguousFacilitator
+from rjdesk_hub.errors import HubError
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import edited, new_case, of, send_changes
 

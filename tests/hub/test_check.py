@@ -1,4 +1,4 @@
-"""``rjdesk hub check`` (issue 11, item 3): records stored before the hub checked them (as an
+"""``rjdesk-hub check`` (issue 11, item 3): records stored before the hub checked them (as an
 older hub stored them) are checked against the current schema; failures are set aside for the
 coordinator, listed with reasons, no longer delivered; exit 1 then, 0 when all pass."""
 
@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from rjdesk.cli import main
-from rjdesk.hub import Hub
-from rjdesk.hub.store import HubStore
+from rjdesk_hub import Hub
+from rjdesk_hub.store import HubStore
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import new_case, of
 

@@ -1,4 +1,4 @@
-"""``rjdesk hub …``: the coordinator's commands, one line per expected error."""
+"""``rjdesk-hub …``: the coordinator's commands, one line per expected error."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from rjdesk.cli import main
-from rjdesk.sync.keys import PublicKey, verify_document
+from rjdesk_hub.cli import main
+from rjdesk_protocol.keys import PublicKey, verify_document
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import new_case
 
@@ -26,7 +26,7 @@ def hub_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore
     hub_dir = tmp_path / "hub"
 
     def run(*args: str) -> Run:
-        code = main(["hub", "--data-dir", str(hub_dir), *args])
+        code = main(["--data-dir", str(hub_dir), *args])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
 
@@ -68,7 +68,11 @@ def test_a_coordinators_day_through_the_command_line(
     damaged = tmp_path / "damaged.rjb"
     damaged.write_bytes(bundle.read_bytes()[:-5])
     code, _, err = hub_cli("import", str(damaged))
-    assert code == 1 and err.startswith("rjdesk: The bundle was refused: ") and err.count("\n") == 1
+    assert (
+        code == 1
+        and err.startswith("rjdesk-hub: The bundle was refused: ")
+        and err.count("\n") == 1
+    )
 
     code, out, _ = hub_cli("assign", ids.reference, sam.device_code)
     assert code == 0 and out.strip() == (
@@ -80,7 +84,7 @@ def test_a_coordinators_day_through_the_command_line(
     code, out, _ = hub_cli("unassign", ids.reference, "Alex Morgan")
     assert code == 0 and out.startswith(f"Took {ids.reference} from Alex Morgan: their 1 laptop")
     code, _, err = hub_cli("unassign", ids.reference, "Alex Morgan")
-    assert code == 1 and err == f"rjdesk: Alex Morgan does not hold case {ids.reference}\n"
+    assert code == 1 and err == f"rjdesk-hub: Alex Morgan does not hold case {ids.reference}\n"
     code, _, err = hub_cli("assign", ids.reference, "Nobody Here")
     assert code == 1 and "no facilitator, device id or device code Nobody Here" in err
     assert err.count("\n") == 1
@@ -160,10 +164,10 @@ def test_expected_errors_are_one_line(hub_cli, tmp_path: Path) -> None:  # type:
 
 def test_serve_prints_its_address_and_answers(tmp_path: Path) -> None:
     hub_dir = tmp_path / "hub"
-    assert main(["hub", "--data-dir", str(hub_dir), "init", "--name", "Served"]) == 0
+    assert main(["--data-dir", str(hub_dir), "init", "--name", "Served"]) == 0
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "rjdesk", "hub", "--data-dir", str(hub_dir), "serve", "--port", "0"],
+        [sys.executable, "-m", "rjdesk_hub", "--data-dir", str(hub_dir), "serve", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

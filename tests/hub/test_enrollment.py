@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from rjdesk.errors import UsageError
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
-from rjdesk.hub.errors import EnrollmentRefused, HubError, UnknownDevice
-from rjdesk.sync.keys import PublicKey, SigningKey, sign_document, verify_document
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_hub.errors import EnrollmentRefused, HubError, UnknownDevice
+from rjdesk_protocol.errors import UsageError
+from rjdesk_protocol.keys import PublicKey, SigningKey, sign_document, verify_document
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import new_case, send_changes
 
@@ -18,7 +18,7 @@ def test_a_laptop_is_enrolled_and_its_hub_config_verifies(hub: Hub, laptop: Lapt
     alex = laptop("Alex Morgan")
     answer = hub.enroll(alex.enrollment_request())
     body = verify_document(answer, hub.public_key)
-    assert body["format"] == "rjdesk.hub-config/1"
+    assert body["format"] == "rjdesk_hub-config/1"
     assert body["device_id"] == alex.device_id
     assert body["hub_key_id"] == hub.key_id
     assert body["hub_url"] == "https://hub.example.org"

@@ -13,10 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from rjdesk.hub import Hub
-from rjdesk.hub.app import NOT_AUTHORISED
-from rjdesk.hub.requests import Replayed, RequestLedger
-from rjdesk.sync.protocol import (
+from rjdesk_hub import Hub
+from rjdesk_hub.app import NOT_AUTHORISED
+from rjdesk_hub.requests import Replayed, RequestLedger
+from rjdesk_protocol.wire import (
     CHUNK_BYTES,
     EMPTY_BODY_SHA256,
     INBOX_SEQUENCE_HEADER,
@@ -84,7 +84,7 @@ def test_requests_that_do_not_authenticate_are_refused_alike(
     alex.enroll(hub)
     key, device = alex.signing_key, alex.device_id
     skew = MAX_CLOCK_SKEW_SECONDS
-    with caplog.at_level(logging.INFO, logger="rjdesk.hub"):
+    with caplog.at_level(logging.INFO, logger="rjdesk_hub"):
         refused = {
             "not signed": client.get("/v1/inbox?after=0"),
             "hours away": signed(
@@ -115,7 +115,7 @@ def test_requests_that_do_not_authenticate_are_refused_alike(
     texts = {answer.text for answer in refused.values()}
     assert texts == {json.dumps({"error": NOT_AUTHORISED}, separators=(",", ":"))}
     # The hub's log says why, one line each, in the same order.
-    logged = [r.getMessage() for r in caplog.records if r.name == "rjdesk.hub.app"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "rjdesk_hub.app"]
     assert len(logged) == len(refused)
     for reason, line in zip(refused, logged, strict=True):
         assert line.startswith("request refused: GET /v1/inbox") and reason.strip() in line
@@ -272,12 +272,12 @@ def test_errors_are_json_sentences_and_the_log_holds_no_more_than_method_path_st
     live: tuple[Hub, httpx.Client], caplog: pytest.LogCaptureFixture
 ) -> None:
     _hub, client = live
-    with caplog.at_level(logging.INFO, logger="rjdesk.hub.access"):
+    with caplog.at_level(logging.INFO, logger="rjdesk_hub.access"):
         nothing = client.get("/v1/nothing?secret=1")
         method = client.delete("/v1/hub")
     assert nothing.status_code == 404 and list(nothing.json()) == ["error"]
     assert method.status_code == 405 and list(method.json()) == ["error"]
-    lines = [r.getMessage() for r in caplog.records if r.name == "rjdesk.hub.access"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "rjdesk_hub.access"]
     assert lines == ["GET /v1/nothing 404", "DELETE /v1/hub 405"]
 
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from rjdesk.domain.enums import ClosureReason
-from rjdesk.errors import InvalidBundle
-from rjdesk.hub import Hub, delivery
-from rjdesk.hub.errors import UnknownDevice
 from rjdesk.services.cases import close_case, load_case
+from rjdesk_hub import Hub, delivery
+from rjdesk_hub.errors import UnknownDevice
+from rjdesk_protocol.enums import ClosureReason
+from rjdesk_protocol.errors import InvalidBundle
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import Laptop, edited, new_case, of, send_changes
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import select
 
 from rjdesk.domain.models import Case
-from rjdesk.errors import InvalidBundle
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
 from rjdesk.services.documents import add_attachment
-from rjdesk.sync.protocol import verify_receipt
 from rjdesk.sync.records import Record
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_protocol.errors import InvalidBundle
+from rjdesk_protocol.wire import verify_receipt
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import Laptop, new_case, of
 from tests.hub.test_poison import contact

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from rjdesk.domain.enums import ContactKind
-from rjdesk.hub import Hub
 from rjdesk.services import assessment, contacts
 from rjdesk.services.cases import load_case
+from rjdesk_hub import Hub
+from rjdesk_protocol.enums import ContactKind
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import CaseIds, Laptop, deleted, edited, new_case, of, send_changes
 from tests.services.builders import at, conference

@@ -13,11 +13,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select, text
 
-from rjdesk.hub import migrate
-from rjdesk.hub.config import normalise_db_url
-from rjdesk.hub.db import create_hub_engine, drop_hub_tables
-from rjdesk.hub.errors import HubDamaged
-from rjdesk.hub.models import Counter, HubBase
+from rjdesk_hub import migrate
+from rjdesk_hub.config import normalise_db_url
+from rjdesk_hub.db import create_hub_engine, drop_hub_tables
+from rjdesk_hub.errors import HubDamaged
+from rjdesk_hub.models import Counter, HubBase
 
 
 @pytest.fixture

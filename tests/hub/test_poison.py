@@ -12,9 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from rjdesk.hub import Hub
-from rjdesk.sync.protocol import CHUNK_BYTES
 from rjdesk.sync.records import Record
+from rjdesk_hub import Hub
+from rjdesk_protocol.wire import CHUNK_BYTES
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import Laptop, edited, new_case, of
 from tests.hub.server import running_hub, signed

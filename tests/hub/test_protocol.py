@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import httpx
 
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
-from rjdesk.sync import schema
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_protocol import schema
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import new_case
 from tests.hub.test_poison import live, upload

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rjdesk.hub.rules import check_case
+from rjdesk_hub.rules import check_case
 
 CASE = "c-1"
 

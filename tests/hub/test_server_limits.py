@@ -15,9 +15,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from rjdesk.hub.limits import ConnectionLimits
-from rjdesk.hub.server import raise_open_file_limit
-from rjdesk.sync.protocol import auth_headers
+from rjdesk_hub.limits import ConnectionLimits
+from rjdesk_hub.server import raise_open_file_limit
+from rjdesk_protocol.wire import auth_headers
 from tests.hub.conftest import LaptopFactory
 from tests.hub.server import running_hub, signed
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from rjdesk.errors import UsageError
-from rjdesk.hub import Hub, config
-from rjdesk.hub.errors import HubExists, HubNotFound
-from rjdesk.sync.keys import AgeIdentity
+from rjdesk_hub import Hub, config
+from rjdesk_hub.errors import HubExists, HubNotFound
+from rjdesk_protocol.errors import UsageError
+from rjdesk_protocol.keys import AgeIdentity
 
 
 def _mode(path: Path) -> int:
@@ -30,7 +30,7 @@ def test_init_makes_an_owner_only_folder_with_keys_and_settings(tmp_path: Path) 
     assert _mode(data_dir / "hub.db") == 0o600
     settings = json.loads((data_dir / "hub.json").read_text())
     assert settings == {
-        "format": "rjdesk.hub/1",
+        "format": "rjdesk_hub/1",
         "name": "North hub",
         "url": "https://hub.example.org",
         "db_url": "",
@@ -60,7 +60,7 @@ def test_init_refuses_an_existing_hub_and_changes_nothing(tmp_path: Path) -> Non
 
 
 def test_opening_a_folder_without_a_hub_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(HubNotFound, match="rjdesk hub --data-dir DIR init"):
+    with pytest.raises(HubNotFound, match="rjdesk-hub --data-dir DIR init"):
         Hub.open(tmp_path / "nothing")
 
 

@@ -12,16 +12,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from rjdesk.errors import SyncError
-from rjdesk.hub import Hub, config
-from rjdesk.hub.uploads import (
+from rjdesk.sync.client import HubClient
+from rjdesk_hub import Hub, config
+from rjdesk_hub.uploads import (
     DailyBytes,
     QuotaExceeded,
     UploadLimits,
     Uploads,
     UploadTooLarge,
 )
-from rjdesk.sync.client import HubClient
+from rjdesk_protocol.errors import SyncError
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import Laptop, new_case
 from tests.hub.server import running_hub, signed

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from rjdesk.domain.enums import (
+from rjdesk.domain.models import Case, Contact, Participant
+from rjdesk.services import assessment, cases, contacts, people
+from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk_protocol.enums import (
     CaseType,
     Channel,
     ConsentScope,
@@ -13,9 +16,6 @@ from rjdesk.domain.enums import (
     RiskLevel,
     Role,
 )
-from rjdesk.domain.models import Case, Contact, Participant
-from rjdesk.services import assessment, cases, contacts, people
-from rjdesk.store.unit import LONDON, UnitOfWork
 
 RECEIVED = date(2026, 10, 1)
 

@@ -12,7 +12,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import (
+from rjdesk.domain.models import Case, Consent, Contact, Participant, Person
+from rjdesk.domain.text import fold, phone_key, postcode_key
+from rjdesk.services import people
+from rjdesk.services.cases import load_case
+from rjdesk.services.demo import fill_demo
+from rjdesk.services.queries import CaseFilter, list_cases
+from rjdesk.store.unit import LONDON
+from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk_protocol.enums import (
     PARENT_OR_CARER,
     AgreementStatus,
     CaseType,
@@ -23,15 +31,7 @@ from rjdesk.domain.enums import (
     Role,
     Stage,
 )
-from rjdesk.domain.models import Case, Consent, Contact, Participant, Person
-from rjdesk.domain.text import fold, phone_key, postcode_key
-from rjdesk.domain.victims_code import VictimsCodeState
-from rjdesk.services import people
-from rjdesk.services.cases import load_case
-from rjdesk.services.demo import fill_demo
-from rjdesk.services.queries import CaseFilter, list_cases
-from rjdesk.store.unit import LONDON
-from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk_protocol.victims_code import VictimsCodeState
 
 TODAY = date(2026, 11, 20)
 NOW = datetime.combine(TODAY, time(12), LONDON)

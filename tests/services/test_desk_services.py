@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from rjdesk.domain.enums import DocumentKind, Role, Stage
 from rjdesk.domain.guidance import next_step
 from rjdesk.domain.models import Document
-from rjdesk.errors import RuleViolation, ValidationError
 from rjdesk.services import documents, drafts, settings
 from rjdesk.services.cases import load_case
 from rjdesk.store.keys import passphrase_strength
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import DocumentKind, Role, Stage
+from rjdesk_protocol.errors import RuleViolation, ValidationError
 from tests.conftest import TODAY
 from tests.services.builders import assessed, conference, consents, person, referral
 

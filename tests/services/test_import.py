@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rjdesk.domain.enums import Stage
-from rjdesk.errors import CaseImportError
 from rjdesk.services import importer, queries
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import Stage
+from rjdesk_protocol.errors import CaseImportError
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE
 
 Doc = dict[str, Any]

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from rjdesk.errors import CaseImportError
 from rjdesk.services import case_text, importer, queries
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.errors import CaseImportError
 from tests.conftest import NEIGHBOUR_DISPUTE, CliRunner
 
 Doc = dict[str, Any]

@@ -9,11 +9,11 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from rjdesk.domain.enums import DocumentKind
-from rjdesk.errors import NotFound
 from rjdesk.services import agreements, importer, people, printing, settings
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import DocumentKind
+from rjdesk_protocol.errors import NotFound
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE
 from tests.services.builders import conference, ready_for_conference, referral
 
@@ -126,7 +126,7 @@ def test_the_case_summary_is_filed_and_holds_the_case(vault: Vault) -> None:
 
 
 def test_the_letterhead_logo_must_be_a_png(vault: Vault) -> None:
-    from rjdesk.errors import ValidationError
+    from rjdesk_protocol.errors import ValidationError
 
     with vault.unit_of_work() as uow, pytest.raises(ValidationError, match="not a PNG"):
         settings.set_logo(uow, b"GIF89a...")
@@ -171,8 +171,8 @@ def test_the_pdf_is_filed_when_the_last_signature_completes_the_agreement(vault:
 
 
 def test_a_damaged_captured_signature_is_refused_before_it_is_kept(vault: Vault) -> None:
-    from rjdesk.domain.enums import SignatureMethod
-    from rjdesk.errors import ValidationError
+    from rjdesk_protocol.enums import SignatureMethod
+    from rjdesk_protocol.errors import ValidationError
 
     with vault.unit_of_work() as uow:
         case, marcia, lukasz = ready_for_conference(uow)

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from rjdesk.domain.enums import (
+from rjdesk.services import assessment, cases, contacts
+from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import (
     ClosureReason,
     ConsentScope,
     ContactKind,
@@ -14,9 +16,7 @@ from rjdesk.domain.enums import (
     Role,
     Stage,
 )
-from rjdesk.errors import RuleViolation
-from rjdesk.services import assessment, cases, contacts
-from rjdesk.store.vault import Vault
+from rjdesk_protocol.errors import RuleViolation
 from tests.services.builders import (
     assessed,
     at,

@@ -8,7 +8,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from rjdesk.domain.enums import (
+from rjdesk.services import agreements, assessment, contacts, people, queries
+from rjdesk.services.cases import load_case
+from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import (
     ActionStatus,
     AgreementStatus,
     ContactKind,
@@ -18,10 +21,7 @@ from rjdesk.domain.enums import (
     SignatureMethod,
     Stage,
 )
-from rjdesk.errors import RuleViolation, ValidationError
-from rjdesk.services import agreements, assessment, contacts, people, queries
-from rjdesk.services.cases import load_case
-from rjdesk.store.vault import Vault
+from rjdesk_protocol.errors import RuleViolation, ValidationError
 from tests.services.builders import at, conference, person, ready_for_conference, referral
 
 
@@ -272,8 +272,8 @@ def test_rj_information_is_recorded_only_for_harmed_people(vault: Vault) -> None
 
 
 def test_a_new_reference_never_repeats_one_imported_into_the_vault(vault: Vault) -> None:
-    from rjdesk.domain.references import format_reference
     from rjdesk.services import cases
+    from rjdesk_protocol.references import format_reference
     from tests.services.builders import RECEIVED
 
     mine = [format_reference(2026, vault.device_code, n) for n in (1, 2, 3)]

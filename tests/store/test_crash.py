@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from rjdesk.domain.enums import CaseType, Channel, ContactKind, ReferralSource, Role
 from rjdesk.domain.models import Case
-from rjdesk.errors import WrongPassphrase
 from rjdesk.services import cases, contacts, people
 from rjdesk.services.cases import load_case
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import CaseType, Channel, ContactKind, ReferralSource, Role
+from rjdesk_protocol.errors import WrongPassphrase
 from tests.conftest import FACILITATOR, PASSPHRASE
 from tests.store.test_outbox import queued_but_gone, unqueued_rows
 

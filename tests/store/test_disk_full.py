@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from rjdesk.cli import main
 from rjdesk.domain.models import AuditEvent
-from rjdesk.errors import DISK_FULL, DiskFull, is_disk_full
 from rjdesk.services import importer, queries
 from rjdesk.services.cases import load_case
 from rjdesk.store import audit
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.errors import DISK_FULL, DiskFull, is_disk_full
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE
 
 _make_engine = Vault._make_engine

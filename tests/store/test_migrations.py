@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.errors import VaultDamaged, VaultTooNew
 from rjdesk.services import queries
 from rjdesk.services.cases import load_case
 from rjdesk.store import migrate
@@ -20,6 +19,7 @@ from rjdesk.store.engine import connect_raw
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.errors import VaultDamaged, VaultTooNew
 from tests.fixtures.make_vault_fixture import FIXTURE_PASSPHRASE
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "vaults"

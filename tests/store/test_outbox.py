@@ -8,15 +8,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rjdesk.domain.enums import ContactKind
 from rjdesk.domain.models import StageChange
 from rjdesk.domain.sync_models import OutboxChange
-from rjdesk.errors import RuleViolation
 from rjdesk.services import agreements, contacts, importer, people
 from rjdesk.services.cases import load_case
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.vault import Vault
 from rjdesk.sync import records
+from rjdesk_protocol.enums import ContactKind
+from rjdesk_protocol.errors import RuleViolation
 from tests.conftest import NEIGHBOUR_DISPUTE
 from tests.services.builders import at, conference, ready_for_conference
 

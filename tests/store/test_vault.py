@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase
 from rjdesk.store import keys
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase
 from tests.conftest import FACILITATOR, PASSPHRASE
 
 NEW_PASSPHRASE = "a different passphrase entirely"
@@ -149,7 +149,7 @@ def test_an_interrupted_init_leaves_nothing_that_looks_like_a_vault(data_dir: Pa
 
 
 def test_short_passphrases_are_refused() -> None:
-    from rjdesk.errors import ValidationError
+    from rjdesk_protocol.errors import ValidationError
 
     with pytest.raises(ValidationError):
         keys.check_new_passphrase("short")
@@ -204,7 +204,7 @@ def test_calibration_fills_the_time_budget_on_a_steady_machine(
 
 
 def test_recovery_keys_forgive_typing_slips_but_not_wrong_lengths() -> None:
-    from rjdesk.errors import ValidationError
+    from rjdesk_protocol.errors import ValidationError
 
     text, secret = keys.new_recovery_key()
     assert keys.parse_recovery_key(text.replace("0", "O").replace("1", "l")) == secret

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from rjdesk.hub import Hub
 from rjdesk.services import sync
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync import outgoing
 from rjdesk.sync.client import HubClient
+from rjdesk_hub import Hub
 from tests.conftest import PASSPHRASE, TODAY
 from tests.hub.conftest import postgres_url
 from tests.hub.server import running_hub

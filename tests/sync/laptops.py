@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from rjdesk.services import sync
 from rjdesk.store.vault import Vault
 from rjdesk.sync import records
-from rjdesk.sync.bundle import OpenedBundle, open_bundle, seal
-from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey, sign_document
 from rjdesk.sync.records import Record
+from rjdesk_protocol.bundle import OpenedBundle, open_bundle, seal
+from rjdesk_protocol.keys import AgeIdentity, PublicKey, SigningKey, sign_document
 
 
 @dataclass

@@ -13,9 +13,6 @@ from sqlalchemy.orm import Session
 
 from rjdesk.domain.models import AuditEvent, AuditHead
 from rjdesk.domain.sync_models import OutboxBundle
-from rjdesk.errors import BundleRefused
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
 from rjdesk.services import contacts, importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.audit import event_hash
@@ -24,7 +21,10 @@ from rjdesk.store.integrity import verify_files
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault
 from rjdesk.sync import anchor
-from rjdesk.sync.keys import PublicKey, verify_document
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_protocol.errors import BundleRefused
+from rjdesk_protocol.keys import PublicKey, verify_document
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE
 from tests.sync.conftest import Laptops
 

@@ -9,16 +9,16 @@ from datetime import date
 
 from sqlalchemy import func, select, text, update
 
-from rjdesk.domain.enums import ContactKind
 from rjdesk.domain.models import Case
 from rjdesk.domain.sync_models import OutboxChange, SyncRefused, SyncRow, SyncWithdrawn
-from rjdesk.hub import Hub
 from rjdesk.services import cases, contacts, importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import authority, outgoing
 from rjdesk.sync.authority import Refusal
 from rjdesk.sync.client import HubClient
+from rjdesk_hub import Hub
+from rjdesk_protocol.enums import ContactKind
 from tests.conftest import NEIGHBOUR_DISPUTE
 from tests.services.builders import at
 from tests.sync.conftest import Laptops

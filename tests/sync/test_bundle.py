@@ -18,16 +18,16 @@ from typing import Any
 
 import pytest
 
-from rjdesk.errors import InvalidBundle
-from rjdesk.sync import bundle as bundle_module
-from rjdesk.sync.bundle import (
+from rjdesk_protocol import bundle as bundle_module
+from rjdesk_protocol.bundle import (
     BUNDLE_FORMAT,
     Manifest,
     OpenedBundle,
     open_bundle,
     seal,
 )
-from rjdesk.sync.keys import AgeIdentity, PublicKey, SigningKey, decrypt, encrypt
+from rjdesk_protocol.errors import InvalidBundle
+from rjdesk_protocol.keys import AgeIdentity, PublicKey, SigningKey, decrypt, encrypt
 
 MIB = 1024 * 1024
 CHANGES = b'{"records": [{"t": "contact", "id": "c1", "op": "put", "v": 0}], "resolutions": []}'

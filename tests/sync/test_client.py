@@ -20,9 +20,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from rjdesk.errors import HubUnreachable, SyncError
 from rjdesk.sync.client import HubClient
-from rjdesk.sync.keys import SigningKey
+from rjdesk_protocol.errors import HubUnreachable, SyncError
+from rjdesk_protocol.keys import SigningKey
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:

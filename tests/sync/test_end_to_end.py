@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rjdesk.domain.enums import ClosureReason, ContactKind
 from rjdesk.domain.models import Case
-from rjdesk.hub import Hub
 from rjdesk.services import assessment, cases, conflicts, contacts, documents, importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import records
+from rjdesk_hub import Hub
+from rjdesk_protocol.enums import ClosureReason, ContactKind
 from tests.canary import files_holding, forms
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE
 from tests.services.builders import at

@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from rjdesk.domain.enums import ContactKind
 from rjdesk.domain.sync_models import OutboxBundle
-from rjdesk.errors import BundleRefused, InvalidBundle
-from rjdesk.hub import Hub
 from rjdesk.services import contacts, documents, importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import outgoing
-from rjdesk.sync.bundle import seal
-from rjdesk.sync.keys import AgeIdentity, SigningKey, decrypt, encrypt
+from rjdesk_hub import Hub
+from rjdesk_protocol.bundle import seal
+from rjdesk_protocol.enums import ContactKind
+from rjdesk_protocol.errors import BundleRefused, InvalidBundle
+from rjdesk_protocol.keys import AgeIdentity, SigningKey, decrypt, encrypt
 from tests.conftest import NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
 from tests.services.builders import at
 from tests.sync.conftest import Laptops, make_laptop, patient_client

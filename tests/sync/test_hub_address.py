@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from rjdesk.cli import main
-from rjdesk.errors import ValidationError
 from rjdesk.services import sync
 from rjdesk.store.vault import Vault
-from rjdesk.sync.address import check_hub_url
+from rjdesk_protocol.address import check_hub_url
+from rjdesk_protocol.errors import ValidationError
 from tests.sync.laptops import stand_in_hub
 
 REFUSED = [

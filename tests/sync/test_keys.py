@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.errors import BadSignature, InvalidBundle, InvalidKey
-from rjdesk.sync.keys import (
+from rjdesk_protocol.errors import BadSignature, InvalidBundle, InvalidKey
+from rjdesk_protocol.keys import (
     AgeIdentity,
     PublicKey,
     SigningKey,

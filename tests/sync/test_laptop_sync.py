@@ -11,15 +11,15 @@ from sqlalchemy import select
 
 from rjdesk.domain.models import Case
 from rjdesk.domain.sync_models import OutboxBundle, OutboxChange, SyncConflict, SyncRow
-from rjdesk.errors import NotEnrolled, SyncError, ValidationError
 from rjdesk.services import conflicts, contacts, importer, people, queries, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync import outgoing
-from rjdesk.sync.bundle import OpenedBundle, open_bundle
 from rjdesk.sync.incoming import apply_hub_bundle
-from rjdesk.sync.keys import sign_document
 from rjdesk.sync.records import Record
+from rjdesk_protocol.bundle import OpenedBundle, open_bundle
+from rjdesk_protocol.errors import NotEnrolled, SyncError, ValidationError
+from rjdesk_protocol.keys import sign_document
 from tests.conftest import FACILITATOR, NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
 from tests.sync.laptops import StandInHub, case_records, device_key, enrol, stand_in_hub
 

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from rjdesk.domain.base import Base
-from rjdesk.domain.enums import SignatureMethod
-from rjdesk.errors import InvalidBundle
 from rjdesk.services import agreements, importer
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import records
 from rjdesk.sync.records import Record
+from rjdesk_protocol.enums import SignatureMethod
+from rjdesk_protocol.errors import InvalidBundle
 from tests.conftest import NEIGHBOUR_DISPUTE
 from tests.documents.samples import signature_png
 from tests.services.builders import conference, ready_for_conference

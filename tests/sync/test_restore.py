@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from rjdesk.domain.models import Case
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
 from rjdesk.services import contacts, importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync.client import HubClient
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
 from tests.hub.server import running_hub
 from tests.sync.conftest import Laptops
@@ -133,7 +133,7 @@ def test_a_hub_restored_from_an_older_copy_is_sent_the_laptops_work_again(
     shutil.copytree(tmp_path / "hub-backup", folder)
 
     with running_hub(folder, port=port) as (hub, _url):
-        hub.record_restore()  # what IT does after putting the database back (rjdesk hub restored)
+        hub.record_restore()  # what IT does after putting the database back (rjdesk-hub restored)
         assert hub.record(note_id) is None  # lost with the restore
         report = sync.sync_now(alex)
         assert report.hub_behind and "sent it all again" in report.summary()

@@ -13,8 +13,9 @@ from sqlalchemy import Enum as SqlEnum
 from rjdesk.domain.base import Base, UTCDateTime
 from rjdesk.services import importer
 from rjdesk.store.vault import Vault
-from rjdesk.sync import records, schema
+from rjdesk.sync import records
 from rjdesk.sync.records import Record
+from rjdesk_protocol import schema
 from tests.conftest import NEIGHBOUR_DISPUTE
 from tests.sync.test_records import _case_records
 

@@ -15,15 +15,15 @@ from sqlalchemy import select
 from rjdesk import cli
 from rjdesk.domain.models import Contact, Participant
 from rjdesk.domain.sync_models import SetAsideRecord
-from rjdesk.errors import SyncError
-from rjdesk.hub import Hub
-from rjdesk.hub import models as m
 from rjdesk.services import importer, sync
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.sync import schema
-from rjdesk.sync.bundle import seal
 from rjdesk.sync.records import Record
+from rjdesk_hub import Hub
+from rjdesk_hub import models as m
+from rjdesk_protocol import schema
+from rjdesk_protocol.bundle import seal
+from rjdesk_protocol.errors import SyncError
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE
 from tests.sync.conftest import Laptops
 from tests.sync.laptops import case_records
@@ -160,7 +160,7 @@ def test_records_the_laptop_cannot_apply_are_set_aside_and_the_rest_applied(
     assert aside["twin-participant"].case_reference == case.reference
 
     # The next bundle tells the hub how many (the hub logs the count, not the records).
-    with caplog.at_level(logging.INFO, logger="rjdesk.hub"):
+    with caplog.at_level(logging.INFO, logger="rjdesk_hub"):
         again = sync.sync_now(priya)
     assert again.sent_bundles == 1
     counted = [r.getMessage() for r in caplog.records if "set aside" in r.getMessage()]

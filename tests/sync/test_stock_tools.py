@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.hub import Hub
 from rjdesk.services import importer
+from rjdesk_hub import Hub
 from tests.conftest import NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
 from tests.sync.conftest import Laptops
 

@@ -23,7 +23,6 @@ os.environ.setdefault("RJDESK_INSECURE_FAST_KDF", "1")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from rjdesk.domain.enums import Role
 from rjdesk.services import importer, printing
 from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
@@ -37,6 +36,7 @@ from rjdesk.ui.participant_dialog import ParticipantEntry
 from rjdesk.ui.pdf_preview import PdfPreviewDialog
 from rjdesk.ui.referral_wizard import ReferralWizard
 from rjdesk.ui.sync_page import SyncPage
+from rjdesk_protocol.enums import Role
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
     field_conflict,

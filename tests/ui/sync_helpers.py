@@ -11,8 +11,8 @@ from typing import Any
 
 from rjdesk.store.vault import Vault
 from rjdesk.sync import outgoing
-from rjdesk.sync.bundle import open_bundle
 from rjdesk.sync.incoming import apply_hub_bundle
+from rjdesk_protocol.bundle import open_bundle
 from tests.sync.laptops import StandInHub, enrol, stand_in_hub
 
 OFFLINE_URL = "http://127.0.0.1:9"  # the discard port: nothing answers there

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from rjdesk.domain.enums import ActionStatus, AgreementStatus, SignatureMethod, Stage
 from rjdesk.domain.models import Agreement, Signature
 from rjdesk.services import assessment
 from rjdesk.services.cases import load_case
@@ -29,6 +28,7 @@ from rjdesk.store.vault import Vault
 from rjdesk.ui.case.agreement import AgreementPane
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.widgets.signature_pad import SignaturePad
+from rjdesk_protocol.enums import ActionStatus, AgreementStatus, SignatureMethod, Stage
 from tests.services import builders
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 

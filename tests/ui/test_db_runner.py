@@ -9,8 +9,8 @@ import time
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from rjdesk.errors import RuleViolation
 from rjdesk.ui.db import DbRunner
+from rjdesk_protocol.errors import RuleViolation
 
 
 def _dialogs() -> list[QProgressDialog]:

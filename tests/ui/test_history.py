@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rjdesk.domain.enums import ActionStatus
 from rjdesk.services import agreements, documents
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.history import HistoryPane
 from rjdesk.ui.context import UiContext
+from rjdesk_protocol.enums import ActionStatus
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 
 

@@ -7,12 +7,12 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rjdesk.domain.enums import Role
 from rjdesk.services.settings import load_settings
 from rjdesk.store.vault import Vault
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.settings_page import ChangePassphraseDialog, SettingsPage
 from rjdesk.ui.today_page import TodayPage
+from rjdesk_protocol.enums import Role
 from tests.conftest import PASSPHRASE
 from tests.services.builders import person, referral
 from tests.ui.conftest import wait_for_db

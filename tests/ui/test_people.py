@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from rjdesk.domain.enums import ClosureReason, Role
 from rjdesk.services.cases import close_case, load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui import style
@@ -23,6 +22,7 @@ from rjdesk.ui.case.people_model import PeopleModel
 from rjdesk.ui.case.rj_information_dialog import RjInformationDialog
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.participant_dialog import ParticipantDialog
+from rjdesk_protocol.enums import ClosureReason, Role
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 from tests.ui.widget_text import widget_texts
 

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from rjdesk.domain.enums import CaseType, Channel, Flag, ReferralSource, Role
 from rjdesk.domain.models import Case
-from rjdesk.errors import RuleViolation
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui import referral_wizard
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.participant_dialog import ParticipantDialog
 from rjdesk.ui.referral_wizard import CHECK_PAGE, PEOPLE_PAGE, REFERRAL_PAGE, ReferralWizard
+from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
+from rjdesk_protocol.errors import RuleViolation
 from tests.ui.conftest import wait_for_db
 
 

@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rjdesk.domain.enums import ClosureReason, ConsentScope, RiskLevel
 from rjdesk.services.cases import close_case, load_case
 from rjdesk.ui.case.consent_dialog import ConsentDialog
 from rjdesk.ui.case.consent_tables import AssessmentsModel, ConsentModel
 from rjdesk.ui.case.contacts import ContactsPane
 from rjdesk.ui.case.risk_consent import RiskConsentPane
 from rjdesk.ui.context import UiContext
+from rjdesk_protocol.enums import ClosureReason, ConsentScope, RiskLevel
 from tests.conftest import FACILITATOR
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 from tests.ui.widget_text import widget_texts

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from rjdesk.hub import Hub
 from rjdesk.services import sync
 from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault, _clock_at_noon
@@ -24,6 +23,7 @@ from rjdesk.ui import files
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.sync_indicator import SyncIndicator
 from rjdesk.ui.sync_page import SyncPage
+from rjdesk_hub import Hub
 from tests.conftest import PASSPHRASE, TODAY
 from tests.hub.server import running_hub
 from tests.sync.proxy import CuttingProxy, cutting_proxy

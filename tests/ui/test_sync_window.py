@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from rjdesk.errors import VaultLocked
 from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault
 from rjdesk.ui import sync_worker
@@ -21,6 +20,7 @@ from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.sync_indicator import SyncIndicator
 from rjdesk.ui.sync_page import SyncPage
 from rjdesk.ui.sync_worker import VaultGate
+from rjdesk_protocol.errors import VaultLocked
 from tests.conftest import PASSPHRASE
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,

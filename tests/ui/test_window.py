@@ -308,10 +308,10 @@ def test_closing_the_window_locks_and_keeps_the_drafts(
 def test_a_referral_half_typed_when_the_laptop_locks_is_back_after_the_unlock(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    from rjdesk.domain.enums import Role
     from rjdesk.services.people import PersonDetails
     from rjdesk.ui.participant_dialog import ParticipantEntry
     from rjdesk.ui.referral_wizard import ReferralWizard
+    from rjdesk_protocol.enums import Role
 
     unlocked(window, qtbot)
     assert window.workspace is not None

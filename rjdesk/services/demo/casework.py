@@ -10,22 +10,6 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from rjdesk.domain.calendar import add_working_days
-from rjdesk.domain.enums import (
-    ActionStatus,
-    CaseType,
-    Channel,
-    ClosureReason,
-    ConsentScope,
-    ContactKind,
-    Flag,
-    ReferralSource,
-    RiskLevel,
-    Role,
-    SafeguardingKind,
-    SignatureMethod,
-    Stage,
-)
 from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.services import agreements, assessment, contacts, people
 from rjdesk.services import cases as case_service
@@ -51,6 +35,22 @@ from rjdesk.services.demo.risk import (
 )
 from rjdesk.services.demo.story import Cast, Story
 from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk_protocol.calendar import add_working_days
+from rjdesk_protocol.enums import (
+    ActionStatus,
+    CaseType,
+    Channel,
+    ClosureReason,
+    ConsentScope,
+    ContactKind,
+    Flag,
+    ReferralSource,
+    RiskLevel,
+    Role,
+    SafeguardingKind,
+    SignatureMethod,
+    Stage,
+)
 
 C, K = ClosureReason, ContactKind
 _ALL_SCOPES = tuple(ConsentScope)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rjdesk.domain.enums import CaseType, Channel, ClosureReason, ReferralSource, Stage
 from rjdesk.services.demo.identities import Identities
+from rjdesk_protocol.enums import CaseType, Channel, ClosureReason, ReferralSource, Stage
 
 Outcome = Stage | ClosureReason
 C, R = ClosureReason, ReferralSource

@@ -3,8 +3,8 @@ management, school incidents and bullying (template keys: see ``scenario``)."""
 
 from __future__ import annotations
 
-from rjdesk.domain.enums import CaseType
 from rjdesk.services.demo.scenario import Scenario
+from rjdesk_protocol.enums import CaseType
 
 S = Scenario
 SCENARIOS: dict[CaseType, tuple[Scenario, ...]] = {

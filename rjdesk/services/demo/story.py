@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from rjdesk.domain.enums import PARENT_OR_CARER, CaseType, Role
 from rjdesk.domain.models import Participant
 from rjdesk.services.demo import scenarios_harm, scenarios_neighbourhood
 from rjdesk.services.demo.identities import Identities, Made
@@ -24,6 +23,7 @@ from rjdesk.services.demo.places import AREAS, PLACES, SCHOOL_VENUE, YOUTH_VENUE
 from rjdesk.services.demo.planning import SOURCE_PROFESSIONALS, SOURCES, Plan
 from rjdesk.services.demo.scenario import Scenario
 from rjdesk.services.people import PersonDetails
+from rjdesk_protocol.enums import PARENT_OR_CARER, CaseType, Role
 
 SCENARIOS: dict[CaseType, tuple[Scenario, ...]] = {
     **scenarios_neighbourhood.SCENARIOS,

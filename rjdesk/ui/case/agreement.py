@@ -12,9 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import AgreementStatus, Stage
 from rjdesk.domain.models import Agreement, Case
-from rjdesk.errors import VaultLocked
 from rjdesk.services import agreements as service
 from rjdesk.services import printing
 from rjdesk.store.unit import LONDON, UnitOfWork
@@ -35,6 +33,8 @@ from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.pdf_actions import Then, generate
 from rjdesk.ui.widgets.dates import to_qdate
+from rjdesk_protocol.enums import AgreementStatus, Stage
+from rjdesk_protocol.errors import VaultLocked
 
 NEW = "new"  # the key of a first agreement that is not saved yet
 SAVE_FIRST = "Save the draft first: the printed agreement is made from what is saved."

@@ -7,10 +7,10 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from rjdesk.domain.enums import ActionStatus
 from rjdesk.ui.case.agreement_models import ActionsModel
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.labels import ACTION_STATUSES
+from rjdesk_protocol.enums import ActionStatus
 
 
 class FollowUp:

@@ -9,10 +9,10 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ActionStatus, Role, SignatureMethod, SignerCapacity
 from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.ui.labels import ACTION_STATUSES, role_label
 from rjdesk.ui.table_model import ListTableModel
+from rjdesk_protocol.enums import ActionStatus, Role, SignatureMethod, SignerCapacity
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
-from rjdesk.domain.enums import AgreementStatus, SignatureMethod
 from rjdesk.domain.models import Agreement, Case
 from rjdesk.services import agreements as service
 from rjdesk.store.unit import UnitOfWork
@@ -19,6 +18,7 @@ from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.widgets.dates import from_qdate
+from rjdesk_protocol.enums import AgreementStatus, SignatureMethod
 
 
 class SignatureDialog(QDialog):

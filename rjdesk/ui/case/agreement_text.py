@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import AgreementStatus, Stage
 from rjdesk.domain.models import Agreement, Case
 from rjdesk.ui.case.agreement_models import day
+from rjdesk_protocol.enums import AgreementStatus, Stage
 
 
 def signed_on(agreement: Agreement) -> date | None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ConsentScope
 from rjdesk.domain.models import Participant
 from rjdesk.ui import style
 from rjdesk.ui.case.consent_tables import (
@@ -26,6 +25,7 @@ from rjdesk.ui.case.consent_tables import (
 from rjdesk.ui.case.snapshot import CaseSnapshot
 from rjdesk.ui.generated.consent_dialog_ui import Ui_ConsentDialog
 from rjdesk.ui.messages import set_message
+from rjdesk_protocol.enums import ConsentScope
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ConsentScope
 from rjdesk.domain.models import Consent, Participant, RiskAssessment
 from rjdesk.ui import style
 from rjdesk.ui.labels import RISK_LEVELS, role_label
 from rjdesk.ui.table_model import ListTableModel
+from rjdesk_protocol.enums import ConsentScope
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -14,7 +14,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ContactKind
 from rjdesk.domain.models import Case, Participant
 from rjdesk.services import contacts
 from rjdesk.store.unit import LONDON, UnitOfWork
@@ -26,6 +25,7 @@ from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.contacts_pane_ui import Ui_ContactsPane
 from rjdesk.ui.labels import CONTACT_KINDS
 from rjdesk.ui.messages import set_message
+from rjdesk_protocol.enums import ContactKind
 
 _ROUND_TO_SECONDS = 5 * 60
 _PRESENT_COLUMNS = 1  # names with roles are long; one a line never overflows

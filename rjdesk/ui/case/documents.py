@@ -10,9 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
-from rjdesk.domain.enums import AgreementStatus, Stage
 from rjdesk.domain.models import Agreement, Case, Document
-from rjdesk.errors import ValidationError
 from rjdesk.services import documents as service
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui import files
@@ -23,6 +21,8 @@ from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.documents_pane_ui import Ui_DocumentsPane
 from rjdesk.ui.messages import sentence, set_message
 from rjdesk.ui.pdf_actions import open_filed
+from rjdesk_protocol.enums import AgreementStatus, Stage
+from rjdesk_protocol.errors import ValidationError
 
 FILE_TYPES = "Scans, letters and photos (*.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
 WHOLE_CASE = ""

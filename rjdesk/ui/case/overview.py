@@ -20,15 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import (
-    CaseType,
-    Channel,
-    ClosureReason,
-    Flag,
-    ReferralSource,
-    SafeguardingKind,
-    Stage,
-)
 from rjdesk.domain.models import Case, SafeguardingConcern, StageChange
 from rjdesk.services import assessment, cases
 from rjdesk.store.unit import LONDON, UnitOfWork
@@ -50,6 +41,15 @@ from rjdesk.ui.labels import (
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.rows_model import Column, RowsModel
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
+from rjdesk_protocol.enums import (
+    CaseType,
+    Channel,
+    ClosureReason,
+    Flag,
+    ReferralSource,
+    SafeguardingKind,
+    Stage,
+)
 
 
 def _fill(combo: QComboBox, items: dict[Any, str]) -> None:

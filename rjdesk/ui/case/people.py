@@ -11,9 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import Stage
 from rjdesk.domain.models import Case, Participant
-from rjdesk.errors import RjdeskError
 from rjdesk.services import people
 from rjdesk.services.cases import load_case
 from rjdesk.store.unit import UnitOfWork
@@ -38,6 +36,8 @@ from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.people_pane_ui import Ui_PeoplePane
 from rjdesk.ui.messages import sentence, set_message, show_error
 from rjdesk.ui.participant_dialog import ParticipantDialog, ParticipantEntry
+from rjdesk_protocol.enums import Stage
+from rjdesk_protocol.errors import RjdeskError
 
 _NOBODY_YET = "Nobody is recorded in this case yet: Add person… to start."
 

@@ -17,15 +17,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import ConsentScope, Role
 from rjdesk.domain.models import Consent, Participant
-from rjdesk.domain.victims_code import format_day
 from rjdesk.services.people import PersonDetails, SeenBefore
 from rjdesk.ui import style
 from rjdesk.ui.case.snapshot import CaseSnapshot
 from rjdesk.ui.labels import role_label
 from rjdesk.ui.participant_dialog import ParticipantEntry, language_label
 from rjdesk.ui.table_model import ListTableModel
+from rjdesk_protocol.enums import ConsentScope, Role
+from rjdesk_protocol.victims_code import format_day
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, QItemSelection
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import RiskLevel
 from rjdesk.domain.models import Case
 from rjdesk.services import assessment
 from rjdesk.store.unit import UnitOfWork
@@ -30,6 +29,7 @@ from rjdesk.ui.case.pane import CasePane, participant_in
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.risk_consent_pane_ui import Ui_RiskConsentPane
 from rjdesk.ui.messages import set_message
+from rjdesk_protocol.enums import RiskLevel
 
 # How many rows a table shows before it scrolls; fewer rows leave the space to what follows.
 _ASSESSMENT_ROWS = 3

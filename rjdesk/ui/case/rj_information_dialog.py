@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
-from rjdesk.domain.victims_code import VictimsCodeStatus, format_day
 from rjdesk.ui.generated.rj_information_dialog_ui import Ui_RjInformationDialog
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.participant_dialog import BusyUntilMessage
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
+from rjdesk_protocol.victims_code import VictimsCodeStatus, format_day
 
 
 class RjInformationDialog(QDialog):

@@ -8,9 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from rjdesk.domain import rules
-from rjdesk.domain.enums import Stage
 from rjdesk.domain.models import Participant
-from rjdesk.domain.victims_code import VictimsCodeState, VictimsCodeStatus
 from rjdesk.services import cases, printing
 from rjdesk.ui import style
 from rjdesk.ui.case.agreement import AgreementPane
@@ -28,6 +26,8 @@ from rjdesk.ui.icons import icon
 from rjdesk.ui.labels import case_type_label, flag_label, stage_label
 from rjdesk.ui.messages import show_error
 from rjdesk.ui.pdf_actions import Then, generate
+from rjdesk_protocol.enums import Stage
+from rjdesk_protocol.victims_code import VictimsCodeState, VictimsCodeStatus
 
 PANES: tuple[type[CasePane], ...] = (
     OverviewPane,

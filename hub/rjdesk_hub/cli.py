@@ -1,0 +1,451 @@
+"""``rjdesk-hub …``: the hub's commands (DESIGN §8, docs/hub.md).
+
+Expected errors print one line to stderr and exit non-zero: 2 for usage, 1 for anything else; a
+traceback only with ``--debug`` and only for errors nobody expected. The hub's modules are
+imported when a command runs, not when the parser is built, so ``--help`` loads no web server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from rjdesk_protocol.address import check_hub_url
+from rjdesk_protocol.errors import RjdeskError, UsageError
+
+if TYPE_CHECKING:
+    from rjdesk_hub.service import Hub
+
+_DATA_DIR_HELP = "the hub's folder (default: RJDESK_HUB_DATA_DIR, else the platform's)"
+EXIT_UNEXPECTED = 1
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before or after the command, as for `rjdesk`.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--data-dir", metavar="DIR", default=default, help=_DATA_DIR_HELP)
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="log what the hub does (never case content) and show tracebacks",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """``rjdesk-hub``'s command line."""
+    parser = argparse.ArgumentParser(
+        prog="rjdesk-hub",
+        description="Run the RJ hub: enrol laptops, receive bundles, assign cases.",
+    )
+    parser.add_argument("--version", action="version", version=f"rjdesk-hub {_version()}")
+    _common(parser, top=True)
+    hub_sub = parser.add_subparsers(dest="hub_command", metavar="COMMAND", required=True)
+
+    def hub_command(name: str, help_text: str, parent: SubParsers) -> argparse.ArgumentParser:
+        command = parent.add_parser(name, help=help_text, description=help_text)
+        _common(command, top=False)
+        return command
+
+    p = hub_command("init", "create a hub in the data folder (keys, settings)", hub_sub)
+    p.add_argument("--name", default="RJ hub", help="the hub's name, as laptops show it")
+    p.add_argument(
+        "--url", default="http://127.0.0.1:8765", help="the address laptops reach the hub at"
+    )
+    p.add_argument("--db", metavar="URL", help="a PostgreSQL URL (default: hub.db in the folder)")
+    p.add_argument(
+        "--keep-bundles-days",
+        type=int,
+        default=400,
+        metavar="N",
+        help="keep each bundle as it arrived for N days (default 400)",
+    )
+    p.set_defaults(run=hub_init)
+
+    p = hub_command("serve", "serve the hub's HTTP API until interrupted", hub_sub)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    _db_option(p)
+    p.set_defaults(run=hub_serve)
+
+    p = hub_command(
+        "enroll", "approve a laptop's enrollment request; write its hub config", hub_sub
+    )
+    p.add_argument("file", help="the laptop's request (rjdesk enroll-request), or - for stdin")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the hub config to write")
+    p.add_argument("--facilitator", metavar="NAME", help="file it under this facilitator")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument(
+        "--same-facilitator",
+        metavar="ID",
+        help="another laptop of the facilitator with this id (it gets their open cases)",
+    )
+    who.add_argument(
+        "--new-facilitator",
+        action="store_true",
+        help="a different person who has the same name as an existing facilitator",
+    )
+    p.add_argument("--url", help="the hub address to give the laptop (default: the hub's)")
+    _db_option(p)
+    p.set_defaults(run=hub_enroll)
+
+    p = hub_command("revoke", "revoke a laptop (lost, stolen, replaced)", hub_sub)
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_revoke)
+
+    p = hub_command(
+        "audit-reset", "accept a laptop's audit log as it is (its vault was restored)", hub_sub
+    )
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_audit_reset)
+
+    p = hub_command("assign", "give a case to a facilitator (or add a co-worker)", hub_sub)
+    p.add_argument("reference", help="the case's reference (or id)")
+    p.add_argument(
+        "facilitator", help="the facilitator's id or name (or a device id or code of theirs)"
+    )
+    p.add_argument(
+        "--keep-referrer",
+        action="store_true",
+        help="the facilitator who referred the case keeps it too (default: they lose it)",
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_assign)
+
+    p = hub_command("unassign", "take a case from a facilitator (and their laptops)", hub_sub)
+    p.add_argument("reference", help="the case's reference (or id)")
+    p.add_argument(
+        "facilitator", help="the facilitator's id or name (or a device id or code of theirs)"
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_unassign)
+
+    p = hub_command(
+        "restored", "record that the hub's database was just restored from a backup", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_restored)
+
+    p = hub_command("devices", "list the enrolled laptops", hub_sub)
+    _db_option(p)
+    p.set_defaults(run=hub_devices)
+
+    p = hub_command("import", "accept a bundle carried on a USB stick", hub_sub)
+    p.add_argument("file", help="the bundle file (.rjb)")
+    _db_option(p)
+    p.set_defaults(run=hub_import)
+
+    p = hub_command("conflicts", "list the open conflicts (no case content)", hub_sub)
+    _db_option(p)
+    p.set_defaults(run=hub_conflicts)
+
+    p = hub_command(
+        "check", "check every stored record against the record schema; set aside failures", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_check)
+
+    p = hub_command("prune", "remove bundles past their retention and stale uploads", hub_sub)
+    _db_option(p)
+    p.set_defaults(run=hub_prune)
+
+    keys = hub_command("keys", "the hub's keys, for checking bundles by hand", hub_sub)
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
+    p = hub_command("export-age-identity", "print the hub's age secret key (SECRET)", keys_sub)
+    p.set_defaults(run=hub_export_age_identity)
+    p = hub_command("device-key", "print a laptop's public key (minisign format)", keys_sub)
+    p.add_argument("device", help="its device id or device code")
+    _db_option(p)
+    p.set_defaults(run=hub_device_key)
+
+    return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: RJDESK_HUB_DB, else the hub's own)"
+    )
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from rjdesk_hub.config import resolve_data_dir  # noqa: PLC0415 - see the module doc
+
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def _open(args: argparse.Namespace) -> Hub:
+    from rjdesk_hub.service import Hub  # noqa: PLC0415 - see the module doc
+
+    return Hub.open(_data_dir(args), db_url=getattr(args, "db", None))
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value is not None else "-"
+
+
+def _table(rows: list[list[str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+
+
+def hub_init(args: argparse.Namespace) -> int:
+    from rjdesk_hub import config  # noqa: PLC0415 - see the module doc
+    from rjdesk_hub.service import Hub  # noqa: PLC0415
+
+    data_dir = _data_dir(args)
+    with Hub.init(
+        data_dir,
+        name=args.name,
+        url=check_hub_url(args.url),
+        db_url=args.db,
+        keep_bundles_days=args.keep_bundles_days,
+    ) as hub:
+        print(f"Created the hub {hub.name!r} in {data_dir} (hub key id {hub.key_id}).")
+        print(f"Database: {config.shown_db_url(hub.db.url)}")
+        print(
+            f"Its keys are in {data_dir / config.KEYS_FILE} (owner-only). Without that file "
+            "nothing the hub holds can be read: back it up, apart from the database."
+        )
+    return 0
+
+
+def hub_serve(args: argparse.Namespace) -> int:
+    from rjdesk_hub import server  # noqa: PLC0415 - the web server, only when serving
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    server.configure_logging(args.debug)
+    with _open(args) as hub:
+
+        def ready(url: str) -> None:
+            print(f"rjdesk hub {hub.name!r} (key id {hub.key_id}) listening on {url}", flush=True)
+
+        server.serve(hub, args.host, args.port, on_ready=ready)
+    return 0
+
+
+def _read(path: str, what: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} {path}: {exc.strerror}") from None
+
+
+def hub_enroll(args: argparse.Namespace) -> int:
+    from rjdesk_hub.errors import EnrollmentRefused  # noqa: PLC0415
+    from rjdesk_protocol.atomic import atomic_write  # noqa: PLC0415
+
+    try:
+        request: Any = json.loads(_read(args.file, "enrollment request").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise EnrollmentRefused(f"{args.file} is not an enrollment request (not JSON)") from None
+    with _open(args) as hub:
+        url = check_hub_url(args.url) if args.url else None
+        answer = hub.enroll(
+            request,
+            args.facilitator,
+            url=url,
+            same_facilitator=args.same_facilitator,
+            new_facilitator=args.new_facilitator,
+        )
+    output = Path(args.output)
+    try:
+        atomic_write(output, (json.dumps(answer, indent=1, ensure_ascii=False) + "\n").encode())
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    print(
+        f"Enrolled device {answer['device_id']} ({request.get('device_code', '')}) for "
+        f"facilitator {answer['facilitator_id']}. "
+        f"Give {output} to the laptop: rjdesk hub-config import {output.name}"
+    )
+    return 0
+
+
+def hub_revoke(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        device = hub.revoke(args.device)
+    print(
+        f"Revoked device {device.id} ({device.code}) of {device.facilitator}: its requests and "
+        "bundles are refused from now on."
+    )
+    return 0
+
+
+def hub_audit_reset(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        device = hub.audit_reset(args.device)
+    print(
+        f"Device {device.id} ({device.code}) of {device.facilitator}: its next bundle's audit "
+        "log is accepted as it is and anchors the ones after it."
+    )
+    return 0
+
+
+def hub_assign(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        done = hub.assign(args.reference, args.facilitator, keep_referrer=args.keep_referrer)
+    dropped = "".join(f" {name} no longer holds it." for name in done.dropped)
+    print(
+        f"Assigned {done.reference or done.case_id} to {done.facilitator}: "
+        f"queued for {done.devices} laptop(s).{dropped}"
+    )
+    return 0
+
+
+def hub_unassign(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        done = hub.unassign(args.reference, args.facilitator)
+    print(
+        f"Took {done.reference or done.case_id} from {done.facilitator}: their "
+        f"{done.devices} laptop(s) take it off once their pending changes reach the hub."
+    )
+    return 0
+
+
+def hub_restored(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        when = hub.record_restore()
+    print(
+        f"Recorded a restore of the hub at {_when(when)}: each laptop's next sync sends its "
+        "work again, and values that differ from the restored ones become conflicts."
+    )
+    return 0
+
+
+def hub_devices(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        devices = hub.devices()
+    if not devices:
+        print("No laptop is enrolled yet.")
+        return 0
+    rows = [["DEVICE", "CODE", "FACILITATOR", "FACILITATOR ID", "ENROLLED", "REVOKED", "LAST SEQ"]]
+    rows += [
+        [
+            d.id,
+            d.code,
+            d.facilitator,
+            d.facilitator_id,
+            _when(d.enrolled_at),
+            _when(d.revoked_at),
+            str(d.last_sequence),
+        ]
+        for d in devices
+    ]
+    _table(rows)
+    return 0
+
+
+def hub_import(args: argparse.Namespace) -> int:
+    data = _read(args.file, "bundle")
+    with _open(args) as hub:
+        receipt = hub.ingest(data, via="file")
+        print(hub.bundle_summary(receipt))
+    return 0
+
+
+def hub_conflicts(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        found = hub.conflicts()
+    if not found:
+        print("No open conflicts.")
+        return 0
+    rows = [["CONFLICT", "CASE", "KIND", "RAISED"]]
+    rows += [[c.id, c.reference or (c.case_id or "-"), c.kind, _when(c.raised_at)] for c in found]
+    _table(rows)
+    return 0
+
+
+def hub_check(args: argparse.Namespace) -> int:
+    """Exit 0 when every stored record passes, 1 when any were set aside."""
+    with _open(args) as hub:
+        result = hub.check()
+    if not result.set_aside:
+        print(f"Checked {result.checked} record(s): all pass the record schema.")
+        return 0
+    rows = [["RECORD", "TABLE", "CASE", "REASON"]]
+    rows += [[s.row_id, s.table, s.case_reference or "-", s.reason] for s in result.set_aside]
+    _table(rows)
+    print(
+        f"Checked {result.checked} record(s): {len(result.set_aside)} set aside for the "
+        "coordinator (kept, but no longer sent to laptops nor checked by the rules)."
+    )
+    return 1
+
+
+def hub_prune(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        pruned = hub.prune()
+    print(
+        f"Removed {pruned.bundles} bundle(s) past their retention and "
+        f"{pruned.uploads} stale upload(s)."
+    )
+    return 0
+
+
+def hub_export_age_identity(args: argparse.Namespace) -> int:
+    from rjdesk_hub import config  # noqa: PLC0415
+
+    _settings, keys = config.load(_data_dir(args))
+    sys.stderr.write(
+        "rjdesk: this is the hub's SECRET age key: it opens every bundle sent to the hub. Keep "
+        "it on an encrypted disk and delete it when done (docs/bundle-format.md).\n"
+    )
+    print(keys.age_identity.text())
+    return 0
+
+
+def hub_device_key(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        sys.stdout.write(hub.device_key(args.device))
+    return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("rjdesk-hub")
+    except PackageNotFoundError:
+        return "0.2.0"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``rjdesk-hub``: parse, run, and turn expected errors into one line and an exit code."""
+    try:
+        args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.run(args) or 0)
+    except RjdeskError as error:
+        sys.stderr.write(f"rjdesk-hub: {error}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("rjdesk-hub: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:
+        if args.debug:
+            raise
+        sys.stderr.write(
+            f"rjdesk-hub: unexpected error ({type(error).__name__}). Run again with --debug for "
+            "details and report it.\n"
+        )
+        return EXIT_UNEXPECTED

@@ -1,0 +1,66 @@
+"""Case data at rest in the hub database: AES-256-GCM under the hub's data key.
+
+Every record payload, record version, blob and conflict detail is sealed with a random 12-byte
+nonce and associated data that names what it is (row and version, blob hash, conflict id).
+So a database file, a backup of it or a stolen disk shows ids and references but no case text,
+and a ciphertext moved to another row or version fails to open instead of being read as that
+row's data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from rjdesk_hub.errors import HubDamaged
+
+NONCE_BYTES = 12
+
+
+def record_aad(row_id: str, version: int) -> bytes:
+    return f"rjdesk-hub record {row_id} v{version}".encode()
+
+
+def blob_aad(sha256: str) -> bytes:
+    return f"rjdesk-hub blob {sha256}".encode()
+
+
+def conflict_aad(conflict_id: str) -> bytes:
+    return f"rjdesk-hub conflict {conflict_id}".encode()
+
+
+class AtRest:
+    """Seals and opens the hub's case data. Its ``repr`` never shows the key."""
+
+    __slots__ = ("_aead",)
+
+    def __init__(self, data_key: bytes) -> None:
+        self._aead = AESGCM(data_key)
+
+    def __repr__(self) -> str:
+        return "AtRest(AES-256-GCM)"
+
+    def seal(self, plain: bytes, aad: bytes) -> bytes:
+        """nonce ‖ ciphertext ‖ tag."""
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, plain, aad)
+
+    def open(self, sealed: bytes, aad: bytes) -> bytes:
+        try:
+            return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+        except (InvalidTag, ValueError):
+            raise HubDamaged(
+                "data in the hub database fails its authentication: it was changed, or the "
+                "database belongs to another hub's keys"
+            ) from None
+
+    def seal_json(self, doc: Any, aad: bytes) -> bytes:
+        text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return self.seal(text.encode("utf-8"), aad)
+
+    def open_json(self, sealed: bytes, aad: bytes) -> Any:
+        return json.loads(self.open(sealed, aad).decode("utf-8"))

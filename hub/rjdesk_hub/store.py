@@ -1,0 +1,335 @@
+"""Reading and writing the hub's records, blobs, cases and conflicts inside one transaction.
+
+Everything that seals or opens case data at rest goes through here, so the associated data of
+each ciphertext (row and version, blob hash, conflict id) is chosen in one place.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rjdesk_hub import models as m
+from rjdesk_hub.crypto import AtRest, blob_aad, conflict_aad, record_aad
+from rjdesk_hub.db import Tx
+from rjdesk_hub.errors import HubDamaged, UnknownDevice
+
+CLOSED_STAGE = "closed"
+_CHUNK = 500
+
+
+def live_device(session: Session, device_id: str) -> m.Device:
+    """An enrolled, unrevoked device by id; UnknownDevice otherwise (revoked between a request's
+    authentication and its work, say)."""
+    device = session.get(m.Device, device_id)
+    if device is None or device.revoked_at is not None:
+        raise UnknownDevice(f"device {device_id[:64]} is not enrolled here, or was revoked")
+    return device
+
+
+class HubStore:
+    """The hub's data as seen by one transaction."""
+
+    def __init__(self, tx: Tx, at_rest: AtRest) -> None:
+        self.tx = tx
+        self.session = tx.session
+        self.at_rest = at_rest
+        # What this transaction already knows, so a bundle of thousands of rows is not read
+        # (or decrypted) one query at a time: row id -> record (None: the hub has no such row).
+        self._records: dict[str, m.Record | None] = {}
+        self._fields: dict[tuple[str, int], dict[str, Any]] = {}
+        self._links: set[tuple[str, str]] = set()
+        self._cases: dict[str, m.Case | None] = {}
+        self._set_aside: frozenset[str] | None = None
+
+    # -- records ---------------------------------------------------------------------------
+
+    def prefetch(self, row_ids: Iterable[str]) -> None:
+        """Read these rows in a few queries, ahead of ``record`` asking for each."""
+        wanted = [row_id for row_id in dict.fromkeys(row_ids) if row_id not in self._records]
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            found = {
+                r.row_id: r
+                for r in self.session.scalars(select(m.Record).where(m.Record.row_id.in_(chunk)))
+            }
+            for row_id in chunk:
+                self._records[row_id] = found.get(row_id)
+
+    def record(self, row_id: str) -> m.Record | None:
+        if row_id not in self._records:
+            self._records[row_id] = self.session.get(m.Record, row_id)
+        return self._records[row_id]
+
+    def fields_of(self, record: m.Record) -> dict[str, Any]:
+        """The current fields of a row (of the version before, for a deleted row)."""
+        known = self._fields.get((record.row_id, record.hub_version))
+        if known is not None:
+            return known
+        fields = self._open_fields(record.payload, record.row_id, record.hub_version)
+        self._fields[(record.row_id, record.hub_version)] = fields
+        return fields
+
+    def version_fields(self, row_id: str, version: int) -> dict[str, Any] | None:
+        found = self.session.get(m.RecordVersion, (row_id, version))
+        if found is None:
+            return None
+        return self._open_fields(found.payload, row_id, version)
+
+    def _open_fields(self, sealed: bytes, row_id: str, version: int) -> dict[str, Any]:
+        fields = self.at_rest.open_json(sealed, record_aad(row_id, version))
+        if not isinstance(fields, dict):
+            raise HubDamaged(f"record {row_id} at the hub is malformed")
+        return fields
+
+    def devices_since(self, row_id: str, base: int) -> set[str]:
+        """The devices that made the versions of a row after ``base``."""
+        query = select(m.RecordVersion.device_id).where(
+            m.RecordVersion.row_id == row_id, m.RecordVersion.hub_version > base
+        )
+        return set(self.session.scalars(query))
+
+    def write(
+        self,
+        *,
+        row_id: str,
+        table: str,
+        case_id: str | None,
+        fields: dict[str, Any],
+        deleted: bool,
+        device_id: str,
+        bundle_id: str | None,
+        how: str,
+    ) -> m.Record:
+        """Make the next version of a row (version 1 of a new one) with a new ``hub_seq``."""
+        current = self.record(row_id)
+        version = 1 if current is None else current.hub_version + 1
+        # The same ciphertext serves the row and its version: one message, sealed once.
+        sealed = self.at_rest.seal_json(fields, record_aad(row_id, version))
+        seq = self.tx.next_seq()
+        if current is None:
+            current = m.Record(row_id=row_id, table_name=table, case_id=case_id)
+            self.session.add(current)
+            self._records[row_id] = current
+        self._fields[(row_id, version)] = fields
+        current.hub_version, current.hub_seq, current.deleted = version, seq, deleted
+        current.payload, current.device_id, current.how = sealed, device_id, how
+        current.changed_at = self.tx.now
+        self.session.add(
+            m.RecordVersion(
+                row_id=row_id,
+                hub_version=version,
+                deleted=deleted,
+                payload=sealed,
+                device_id=device_id,
+                bundle_id=bundle_id,
+                at=self.tx.now,
+            )
+        )
+        if table == "participant" and case_id and not deleted:
+            self.link_person(case_id, fields.get("person_id"))
+        if table == "case_file" and not deleted:
+            case = self.ensure_case(row_id)
+            case.reference = str(fields.get("reference") or case.reference)[:32]
+            case.closed = fields.get("stage") == CLOSED_STAGE
+        return current
+
+    def link_person(self, case_id: str, person_id: object) -> None:
+        if not isinstance(person_id, str) or not person_id or (case_id, person_id) in self._links:
+            return
+        self._links.add((case_id, person_id))
+        # No autoflush: a link added earlier in this transaction is in ``_links`` already.
+        with self.session.no_autoflush:
+            known = self.session.get(m.CasePerson, (case_id, person_id))
+        if known is None:
+            self.session.add(m.CasePerson(case_id=case_id, person_id=person_id))
+
+    def case_records(
+        self, case_ids: Iterable[str], *, live_only: bool = True, include_set_aside: bool = False
+    ) -> list[m.Record]:
+        """Every row of these cases, their people included (but not the rows ``rjdesk hub
+        check`` set aside, unless asked: they are neither delivered nor checked by the rules)."""
+        wanted = list(dict.fromkeys(case_ids))
+        found: dict[str, m.Record] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            people = select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(chunk))
+            query = select(m.Record).where(
+                m.Record.case_id.in_(chunk)
+                | (m.Record.case_id.is_(None) & m.Record.row_id.in_(people))
+            )
+            if live_only:
+                query = query.where(m.Record.deleted.is_(False))
+            for record in self.session.scalars(query):
+                found[record.row_id] = record
+        if not include_set_aside:
+            return [r for r in found.values() if r.row_id not in self.set_aside_ids()]
+        return list(found.values())
+
+    def set_aside_ids(self) -> frozenset[str]:
+        """The rows ``rjdesk-hub check`` set aside (few: read once per transaction)."""
+        if self._set_aside is None:
+            self._set_aside = frozenset(self.session.scalars(select(m.SetAside.row_id)))
+        return self._set_aside
+
+    def cases_of_people(self, person_ids: Iterable[str]) -> set[str]:
+        ids = list(person_ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            query = select(m.CasePerson.case_id).where(
+                m.CasePerson.person_id.in_(ids[start : start + _CHUNK])
+            )
+            found |= set(self.session.scalars(query))
+        return found
+
+    # -- blobs -----------------------------------------------------------------------------
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        if self.session.get(m.Blob, sha256) is None:
+            sealed = self.at_rest.seal(data, blob_aad(sha256))
+            self.session.add(m.Blob(sha256=sha256, size=len(data), data=sealed))
+
+    def blob(self, sha256: str) -> bytes | None:
+        found = self.session.get(m.Blob, sha256)
+        if found is None:
+            return None
+        return self.at_rest.open(found.data, blob_aad(sha256))
+
+    def blob_size(self, sha256: str) -> int:
+        size = self.session.scalar(select(m.Blob.size).where(m.Blob.sha256 == sha256))
+        return int(size or 0)
+
+    # -- cases and who sees them -----------------------------------------------------------
+
+    def _case(self, case_id: str) -> m.Case | None:
+        if case_id not in self._cases:
+            self._cases[case_id] = self.session.get(m.Case, case_id)
+        return self._cases[case_id]
+
+    def case_exists(self, case_id: str) -> bool:
+        return self._case(case_id) is not None
+
+    def ensure_case(self, case_id: str) -> m.Case:
+        case = self._case(case_id)
+        if case is None:
+            case = m.Case(case_id=case_id, reference="", closed=False, first_seq=self.tx.lock())
+            self.session.add(case)
+            self._cases[case_id] = case
+        return case
+
+    def grant(self, case_id: str, facilitator_id: str, how: str) -> bool:
+        """Make a case visible to a facilitator; True if it was not visible before."""
+        if self.session.get(m.Visibility, (case_id, facilitator_id)) is not None:
+            return False
+        self.session.add(
+            m.Visibility(
+                case_id=case_id,
+                facilitator_id=facilitator_id,
+                how=how,
+                granted_at=self.tx.now,
+                granted_seq=self.tx.lock(),
+            )
+        )
+        return True
+
+    def visible_to(self, case_id: str, facilitator_id: str) -> bool:
+        return self.session.get(m.Visibility, (case_id, facilitator_id)) is not None
+
+    def hold(self, device_id: str, case_id: str, since_seq: int = 0) -> None:
+        """Note that a device holds a case (from now on it is sent the case's changes), as it
+        was at ``since_seq`` when it was delivered whole."""
+        held = self.session.get(m.DeviceCase, (device_id, case_id))
+        if held is None:
+            self.session.add(
+                m.DeviceCase(device_id=device_id, case_id=case_id, since_seq=since_seq)
+            )
+        elif since_seq > held.since_seq:
+            held.since_seq = since_seq
+
+    def holds(self, device_id: str, case_id: str) -> bool:
+        return self.session.get(m.DeviceCase, (device_id, case_id)) is not None
+
+    def open_cases_of(self, facilitator_id: str) -> list[str]:
+        """The open cases a facilitator works (visible to them), by reference."""
+        query = (
+            select(m.Case.case_id)
+            .join(m.Visibility, m.Visibility.case_id == m.Case.case_id)
+            .where(m.Visibility.facilitator_id == facilitator_id, m.Case.closed.is_(False))
+            .order_by(m.Case.reference, m.Case.case_id)
+        )
+        return list(self.session.scalars(query))
+
+    def resend_everything(self, device: m.Device) -> int:
+        """Queue whole every case the device holds and every open case of its facilitator: a
+        laptop restored from an older copy of its vault lacks whatever came after that copy,
+        including what it sent itself (which the hub never sends back as a change)."""
+        held = self.session.scalars(
+            select(m.DeviceCase.case_id).where(m.DeviceCase.device_id == device.id)
+        )
+        cases = dict.fromkeys([*held, *self.open_cases_of(device.facilitator_id)])
+        return sum(self.queue_delivery(device.id, case_id) for case_id in cases)
+
+    def queue_delivery(self, device_id: str, case_id: str) -> bool:
+        """Queue a whole case for a device, unless one is already waiting; True if queued."""
+        waiting = self.session.scalar(
+            select(m.Delivery.id).where(
+                m.Delivery.device_id == device_id, m.Delivery.case_id == case_id
+            )
+        )
+        if waiting is not None:
+            return False
+        self.session.add(m.Delivery(device_id=device_id, case_id=case_id, queued_at=self.tx.now))
+        return True
+
+    def facilitator_devices(self, facilitator_id: str, *, live_only: bool = True) -> list[m.Device]:
+        query = select(m.Device).where(m.Device.facilitator_id == facilitator_id)
+        if live_only:
+            query = query.where(m.Device.revoked_at.is_(None))
+        return list(self.session.scalars(query.order_by(m.Device.enrolled_at)))
+
+    # -- conflicts -------------------------------------------------------------------------
+
+    def raise_conflict(
+        self,
+        *,
+        case_id: str | None,
+        row_id: str,
+        table: str,
+        kind: str,
+        detail: dict[str, Any],
+        from_device: str,
+    ) -> m.Conflict:
+        conflict_id = str(uuid.uuid4())
+        conflict = m.Conflict(
+            id=conflict_id,
+            case_id=case_id,
+            row_id=row_id,
+            table_name=table,
+            kind=kind,
+            detail=self.at_rest.seal_json(detail, conflict_aad(conflict_id)),
+            from_device=from_device,
+            raised_at=self.tx.now,
+            hub_seq=self.tx.next_seq(),
+        )
+        self.session.add(conflict)
+        self.session.flush()
+        return conflict
+
+    def conflict_detail(self, conflict: m.Conflict) -> dict[str, Any]:
+        detail = self.at_rest.open_json(conflict.detail, conflict_aad(conflict.id))
+        return detail if isinstance(detail, dict) else {}
+
+    def resolve(self, conflict_id: str, device_id: str, outcome: str) -> bool:
+        """Close an open conflict; False when there is none of that id or it is closed."""
+        conflict = self.session.get(m.Conflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            return False
+        conflict.resolved_at, conflict.resolved_by = self.tx.now, device_id
+        conflict.outcome = outcome[:40]
+        conflict.hub_seq = self.tx.next_seq()
+        self.session.flush()
+        return True
