@@ -103,7 +103,9 @@ def ingest_benchmark(count: int) -> None:
 def _rates(tree: Path, count: int) -> dict[str, float]:
     """Run ``ingest_benchmark`` of the code in ``tree`` in a child process: bundles/s by
     database."""
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    # This build is three distributions (DESIGN §3); the previous release was one.
+    parts = ("", "protocol", "hub") if (tree / "protocol").is_dir() else ("",)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(tree / part) for part in parts)}
     code = f"from bench.hub_ingest import ingest_benchmark; ingest_benchmark({count})"
     answer = subprocess.run(
         [sys.executable, "-c", code], cwd=tree, env=env, check=True, capture_output=True, text=True

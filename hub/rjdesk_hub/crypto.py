@@ -44,7 +44,7 @@ class AtRest:
     def __repr__(self) -> str:
         return "AtRest(AES-256-GCM)"
 
-    def seal(self, plain: bytes, aad: bytes) -> bytes:
+    def seal(self, plain: bytes | memoryview, aad: bytes) -> bytes:
         """nonce ‖ ciphertext ‖ tag."""
         nonce = os.urandom(NONCE_BYTES)
         return nonce + self._aead.encrypt(nonce, plain, aad)

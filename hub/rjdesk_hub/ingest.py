@@ -74,6 +74,7 @@ def open_device_bundle(
         expect_kind="device",
         expect_recipient=hub_key_id,
         expect_hub_key_id=hub_key_id,
+        views=True,  # blobs stay views of the one decrypted copy until each is sealed
     )
 
 
@@ -175,10 +176,12 @@ def accept(
             via=via,
             received_at=tx.now,
             receipt=receipt,
-            ciphertext=data,
+            ciphertext=None,
             keep_until=tx.now + timedelta(days=keep_bundles_days),
         )
     )
+    session.flush()
+    store.keep_bundle(manifest.bundle_id, data)
     device.last_sequence = manifest.sequence
     device.schema_version = manifest.schema_version
     return receipt

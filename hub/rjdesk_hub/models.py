@@ -103,8 +103,9 @@ class Bundle(HubBase):
     via: Mapped[str] = mapped_column(String(10))  # "network" or "file"
     received_at: Mapped[datetime]
     receipt: Mapped[str] = mapped_column(Text)
-    ciphertext: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     keep_until: Mapped[datetime] = mapped_column(index=True)
+    # Last: SQLite writes a kept bundle into it piece by piece (HubStore.keep_bundle).
+    ciphertext: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
 
 
 class Record(HubBase):

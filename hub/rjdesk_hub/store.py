@@ -10,16 +10,18 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
 from rjdesk_hub.crypto import AtRest, blob_aad, conflict_aad, record_aad
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import HubDamaged, UnknownDevice
+from rjdesk_protocol.bundle import Blob
 
 CLOSED_STAGE = "closed"
 _CHUNK = 500
+_PIECE = 2**20  # bytes written at a time into a kept bundle's blob (SQLite)
 
 
 def live_device(session: Session, device_id: str) -> m.Device:
@@ -188,10 +190,40 @@ class HubStore:
 
     # -- blobs -----------------------------------------------------------------------------
 
-    def put_blob(self, sha256: str, data: bytes) -> None:
+    def put_blob(self, sha256: str, data: Blob) -> None:
+        """Seal and store a blob now, in this transaction (one INSERT, not an object the
+        session keeps until commit): a bundle's attachments are sealed one at a time, so the
+        hub never holds all of them sealed at once."""
         if self.session.get(m.Blob, sha256) is None:
             sealed = self.at_rest.seal(data, blob_aad(sha256))
-            self.session.add(m.Blob(sha256=sha256, size=len(data), data=sealed))
+            self.session.execute(insert(m.Blob).values(sha256=sha256, size=len(data), data=sealed))
+
+    def keep_bundle(self, bundle_id: str, data: bytes) -> None:
+        """Keep a bundle's bytes as they arrived (age ciphertext) on its row. On SQLite they are
+        written in pieces into a blob of their size (SQLite would otherwise copy a bound value
+        twice, into the statement and into the row, while the hub still holds the bundle
+        opened): ingesting stays within twice the bundle's size."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            self.session.execute(
+                update(m.Bundle).where(m.Bundle.bundle_id == bundle_id).values(ciphertext=data)
+            )
+            return
+        table = m.Bundle.__tablename__
+        connection.execute(
+            text(f"UPDATE {table} SET ciphertext = zeroblob(:size) WHERE bundle_id = :id"),  # noqa: S608
+            {"size": len(data), "id": bundle_id},
+        )
+        rowid = connection.execute(
+            text(f"SELECT rowid FROM {table} WHERE bundle_id = :id"),  # noqa: S608 - our table
+            {"id": bundle_id},
+        ).scalar_one()
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        with raw.blobopen(table, "ciphertext", rowid) as blob:
+            view = memoryview(data)
+            for start in range(0, len(view), _PIECE):
+                blob.write(view[start : start + _PIECE])
 
     def blob(self, sha256: str) -> bytes | None:
         found = self.session.get(m.Blob, sha256)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from rjdesk_hub import models as m
 from rjdesk_hub.store import HubStore
 from rjdesk_protocol import schema
+from rjdesk_protocol.bundle import Blob
 from rjdesk_protocol.records import Record
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def case_of(record: Record) -> str | None:
 
 
 class _Checker:
-    def __init__(self, store: HubStore, blobs: Mapping[str, bytes], absent: frozenset[str]) -> None:
+    def __init__(self, store: HubStore, blobs: Mapping[str, Blob], absent: frozenset[str]) -> None:
         self.store = store
         self.blobs = blobs
         self.absent = absent  # rows the hub has but does not deliver (set aside)
@@ -120,7 +121,7 @@ class _Checker:
 def refusals(
     store: HubStore,
     records: Iterable[Record],
-    blobs: Mapping[str, bytes],
+    blobs: Mapping[str, Blob],
     *,
     stored: bool = False,
     absent: frozenset[str] | None = None,
@@ -188,7 +189,7 @@ def refusal_entry(record: Record, reason: str, reference: str | None) -> dict[st
 
 
 def split(
-    store: HubStore, records: list[Record], blobs: Mapping[str, bytes]
+    store: HubStore, records: list[Record], blobs: Mapping[str, Blob]
 ) -> tuple[list[Record], list[dict[str, Any]]]:
     """The records to merge, and the refused ones as the receipt lists them (the shared
     contract: id, table, case reference or null, reason). Only a count is logged."""

@@ -29,7 +29,7 @@ from rjdesk_protocol.keys import (
     PublicKey,
     SigningKey,
     bundle_refused,
-    decrypt,
+    decrypt_view,
     encrypt,
     verify_minisign,
 )
@@ -235,7 +235,7 @@ def _shown(text: str) -> str:
     return json.dumps(text[:60]) + ("…" if len(text) > 60 else "")
 
 
-def _sha256(data: bytes) -> str:
+def _sha256(data: bytes | memoryview) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
@@ -324,13 +324,18 @@ def _tar(members: Iterable[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
+# An attachment's bytes: a view into the decrypted bundle where the hub opened it.
+Blob = bytes | memoryview
+
+
 @dataclass(frozen=True)
 class OpenedBundle:
-    """A bundle that decrypted, and whose signature and every member checked out."""
+    """A bundle that decrypted, and whose signature and every member checked out. Its blobs are
+    views into the one decrypted copy of the bundle when it was opened with ``views=True``."""
 
     manifest: Manifest
     changes: bytes
-    blobs: dict[str, bytes]
+    blobs: dict[str, Blob]
     sha256: str  # of the sealed bytes as received: what a receipt names
 
 
@@ -342,8 +347,13 @@ def open_bundle(
     expect_kind: str,
     expect_recipient: str,
     expect_hub_key_id: str,
+    views: bool = False,
 ) -> OpenedBundle:
     """Decrypt and check a bundle whole, or raise InvalidBundle with one sentence.
+
+    The bundle is decrypted once into one buffer, and its members are read as views of it:
+    opening takes the bundle's size once more, plus its changes. ``views``: leave the blobs as
+    views of that buffer (the hub, which seals them one by one) instead of copying each.
 
     ``sender_key`` returns the public key of the manifest's sender; it may itself raise
     InvalidBundle (an unknown or revoked device), which is passed on as it is.
@@ -353,14 +363,14 @@ def open_bundle(
     if len(data) > MAX_BUNDLE_BYTES:
         raise bundle_refused(f"it is larger than {MAX_BUNDLE_BYTES // 2**20} MiB")
     digest = _sha256(data)
-    files = _read_tar(decrypt(data, identity))
+    files = _read_tar(decrypt_view(data, identity))
     if MANIFEST not in files:
         raise bundle_refused(f"it has no {MANIFEST}")
     if SIGNATURE not in files:
         raise bundle_refused(f"its manifest is not signed ({SIGNATURE} is missing)")
     if len(files[MANIFEST]) > _MAX_MANIFEST_BYTES:
         raise bundle_refused("its manifest is malformed: it is too large")
-    manifest = Manifest.from_json(files[MANIFEST])
+    manifest = Manifest.from_json(bytes(files[MANIFEST]))
     if manifest.kind != expect_kind:
         raise bundle_refused(f"it is a {manifest.kind} bundle, not a {expect_kind} bundle")
     if manifest.hub_key_id != expect_hub_key_id:
@@ -374,7 +384,7 @@ def open_bundle(
     try:
         if len(files[SIGNATURE]) > _MAX_SIGNATURE_BYTES:
             raise BadSignature("The signature file is malformed.")
-        verify_minisign(files[MANIFEST], files[SIGNATURE].decode("utf-8"), key)
+        verify_minisign(bytes(files[MANIFEST]), bytes(files[SIGNATURE]).decode("utf-8"), key)
     except (BadSignature, UnicodeDecodeError):
         raise bundle_refused(
             f"its signature does not verify: it was not signed by {manifest.sender}, "
@@ -390,24 +400,50 @@ def open_bundle(
     for name, sha in listed.items():
         if _sha256(files[name]) != sha:
             raise bundle_refused(f"member {name} does not match its hash in the manifest")
+    blobs: dict[str, Blob] = {
+        name.removeprefix("blobs/"): files[name] if views else bytes(files[name])
+        for name in listed
+        if name != CHANGES
+    }
     return OpenedBundle(
-        manifest=manifest,
-        changes=files[CHANGES],
-        blobs={name.removeprefix("blobs/"): files[name] for name in listed if name != CHANGES},
-        sha256=digest,
+        manifest=manifest, changes=bytes(files[CHANGES]), blobs=blobs, sha256=digest
     )
 
 
-def _read_tar(archive: bytes) -> dict[str, bytes]:
-    """Every member of a bundle's tar, by name, read in memory; InvalidBundle if not allowed.
+class _ViewReader:
+    """A read-only, seekable file over a memoryview: tarfile reads the headers through it, and
+    the members are sliced from the view without a copy."""
+
+    def __init__(self, view: memoryview) -> None:
+        self.view = view
+        self.at = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = len(self.view) if size is None or size < 0 else min(len(self.view), self.at + size)
+        chunk = self.view[self.at : end].tobytes()
+        self.at = max(self.at, end)
+        return chunk
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.at, io.SEEK_END: len(self.view)}[whence]
+        self.at = max(0, base + offset)
+        return self.at
+
+    def tell(self) -> int:
+        return self.at
+
+
+def _read_tar(archive: memoryview) -> dict[str, memoryview]:
+    """Every member of a bundle's tar, by name, as views of the archive; InvalidBundle if not
+    allowed.
 
     The archive was decrypted but is not yet authenticated (anyone may encrypt to a hub), so
     it is read as hostile: regular files of the fixed names only, each once, and a bounded
     number of them.
     """
-    files: dict[str, bytes] = {}
+    files: dict[str, memoryview] = {}
     try:
-        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
+        with tarfile.open(fileobj=_ViewReader(archive), mode="r:") as tar:  # type: ignore[call-overload]
             while (member := tar.next()) is not None:
                 if len(files) >= MAX_MEMBERS:
                     raise bundle_refused(f"it has more than {MAX_MEMBERS:,} members")
@@ -420,8 +456,7 @@ def _read_tar(archive: bytes) -> dict[str, bytes]:
                     raise bundle_refused(f"it holds a member of unexpected name {_shown(name)}")
                 if name in files:
                     raise bundle_refused(f"its member {name} appears twice")
-                reader = tar.extractfile(member)
-                content = reader.read() if reader is not None else b""
+                content = archive[member.offset_data : member.offset_data + member.size]
                 if len(content) != member.size:
                     raise bundle_refused("it is not a well-formed archive (a member is cut short)")
                 files[name] = content

@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -328,10 +329,40 @@ def decrypt(data: bytes, identity: AgeIdentity) -> bytes:
     the same way and cannot be told apart; everything else (bad header, header MAC, payload
     authentication, truncation, trailing bytes) is damage.
     """
+    return decrypt_view(data, identity).tobytes()
+
+
+class _Into:
+    """A writer into one buffer allocated up front: age's plaintext is never longer than its
+    ciphertext, so the buffer never grows (and is never copied while it does)."""
+
+    def __init__(self, size: int) -> None:
+        self.buffer = bytearray(size)
+        self.length = 0
+
+    def write(self, chunk: bytes) -> int:
+        end = self.length + len(chunk)
+        if end > len(self.buffer):
+            raise ValueError("age's plaintext is longer than its ciphertext")
+        self.buffer[self.length : end] = chunk
+        self.length = end
+        return len(chunk)
+
+    def flush(self) -> None:
+        return None
+
+
+def decrypt_view(data: bytes, identity: AgeIdentity) -> memoryview:
+    """As ``decrypt``, into one buffer as long as ``data`` and without a second copy
+    (``pyrage.decrypt`` holds the plaintext twice on its way out): the hub opens bundles of
+    hundreds of megabytes in bounded memory this way."""
+    into = _Into(len(data))
     try:
-        result: bytes = pyrage.decrypt(data, [identity._identity])
+        pyrage.decrypt_io(io.BytesIO(data), into, [identity._identity])
     except pyrage.DecryptError as exc:
         if "no matching keys" in str(exc).lower():
             raise bundle_refused(_NOT_FOR_THIS_KEY) from None
         raise bundle_refused(_DAMAGED) from None
-    return result
+    except ValueError:
+        raise bundle_refused(_DAMAGED) from None
+    return memoryview(into.buffer)[: into.length]

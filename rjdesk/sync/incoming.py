@@ -12,6 +12,7 @@ the rest, then set aside with its reason (rjdesk.sync.set_aside): it never block
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +31,7 @@ from rjdesk.store.unit import UnitOfWork
 from rjdesk.sync import authority, outgoing, records, set_aside
 from rjdesk.sync.records import Record
 from rjdesk_protocol import schema
-from rjdesk_protocol.bundle import OpenedBundle
+from rjdesk_protocol.bundle import Blob, OpenedBundle
 from rjdesk_protocol.errors import InvalidBundle, SyncError
 
 HUB_DEVICE = "hub"
@@ -111,7 +112,7 @@ def apply_hub_bundle(uow: UnitOfWork, opened: OpenedBundle) -> Applied:
 def _try_apply(
     session: Session,
     record: Record,
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, Blob],
     result: Applied,
     signed_later: list[tuple[str, dict[str, Any]]],
 ) -> str | None:
@@ -141,7 +142,7 @@ def _try_apply(
 def _retry(
     session: Session,
     failed: list[tuple[Record, str]],
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, Blob],
     result: Applied,
     signed_later: list[tuple[str, dict[str, Any]]],
 ) -> list[tuple[Record, str]]:
@@ -203,7 +204,7 @@ def _unconfirmed_rows(session: Session, row_ids: list[str]) -> set[str]:
     return found
 
 
-def _apply(session: Session, record: Record, blobs: dict[str, bytes], result: Applied) -> bool:
+def _apply(session: Session, record: Record, blobs: Mapping[str, Blob], result: Applied) -> bool:
     """Write one record; True when the vault changed."""
     source = records.table(record.table)
     key = source.c[records.id_column(record.table)]

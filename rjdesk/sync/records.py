@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from rjdesk.domain import models  # noqa: F401 - registers the synced tables in the metadata
 from rjdesk.domain.base import Base
+from rjdesk_protocol.bundle import Blob
 from rjdesk_protocol.errors import InvalidBundle
 from rjdesk_protocol.records import (
     APPEND_ONLY,
@@ -103,7 +104,7 @@ def encode_value(column: Column[Any], value: Any, blobs: MutableMapping[str, byt
     return value
 
 
-def decode_value(column: Column[Any], value: JSONValue, blobs: Mapping[str, bytes]) -> Any:
+def decode_value(column: Column[Any], value: JSONValue, blobs: Mapping[str, Blob]) -> Any:
     """A JSON value back to what the column holds; anything malformed refuses the bundle."""
     if value is None:
         return None
@@ -228,7 +229,7 @@ def _encode_values(
     return fields
 
 
-def decode_fields(record: Record, blobs: Mapping[str, bytes]) -> dict[str, Any]:
+def decode_fields(record: Record, blobs: Mapping[str, Blob]) -> dict[str, Any]:
     """The record's fields as column values (a contact's ``present`` is left out: see
     ``present_of``). Missing fields are left out too: the row keeps what it had."""
     columns = {c.name: c for c in field_columns(record.table)}
