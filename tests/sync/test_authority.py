@@ -62,9 +62,9 @@ def _search_rows(vault: Vault, case_id: str) -> int:
 
 
 def test_a_refused_change_is_named_in_the_summary_and_not_sent_again(
-    live_hub: tuple[Hub, str], laptops: Laptops
+    live_hub_any_db: tuple[Hub, str], laptops: Laptops
 ) -> None:
-    hub, _url = live_hub
+    hub, _url = live_hub_any_db
     alex = laptops("Alex Morgan", hub)
     case_id, reference = _import(alex)
     sync.sync_now(alex)
@@ -102,9 +102,9 @@ def test_a_refusal_for_a_case_reads_as_this_case() -> None:
 
 
 def test_unassign_takes_the_case_off_the_laptop_once_its_pending_changes_are_receipted(
-    live_hub: tuple[Hub, str], laptops: Laptops
+    live_hub_any_db: tuple[Hub, str], laptops: Laptops
 ) -> None:
-    hub, _url = live_hub
+    hub, _url = live_hub_any_db
     alex = laptops("Alex Morgan", hub)
     priya = laptops("Priya Shah", hub)
     case_id, reference = _import(alex)

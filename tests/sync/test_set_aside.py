@@ -122,13 +122,13 @@ def _deliver_once(hub: Hub, monkeypatch: pytest.MonkeyPatch, data: bytes, sequen
 
 
 def test_records_the_laptop_cannot_apply_are_set_aside_and_the_rest_applied(
-    live_hub: tuple[Hub, str],
+    live_hub_any_db: tuple[Hub, str],
     laptops: Laptops,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    hub, _url = live_hub
+    hub, _url = live_hub_any_db
     alex = laptops("Alex Morgan", hub)
     priya = laptops("Priya Shah", hub)
     case_id, _reference = _import(alex)
