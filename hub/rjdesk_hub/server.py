@@ -66,6 +66,9 @@ def make_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.
         log_config=None,
         lifespan="off",
         server_header=False,
+        # uvicorn would otherwise take X-Forwarded-For from 127.0.0.1 as the client's address
+        # (its default), before ForwardedCap could count it against the configured proxy.
+        proxy_headers=False,
         timeout_graceful_shutdown=10,
     )
     return uvicorn.Server(config)

@@ -129,3 +129,49 @@ def test_a_disconnect_mid_upload_logs_one_line(
         assert [r.getMessage() for r in lines] == [f"PUT {path} 499"]
         assert not [r for r in lines if r.exc_info]
         assert hub.uploads_dir.exists() is False or not list(hub.uploads_dir.rglob("*.part"))
+
+
+def test_behind_the_proxy_requests_are_capped_by_the_forwarded_address_only(
+    tmp_path: Path,
+) -> None:
+    """From the configured proxy, the cap counts requests in progress per address named by the
+    last X-Forwarded-For entry; from anywhere else X-Forwarded-For is not believed."""
+    limits = ConnectionLimits(per_address=2, trusted_proxy="127.0.0.1")
+    with running_hub(tmp_path / "hub", limits=limits) as (_hub, url):
+        port = int(url.rsplit(":", 1)[1])
+
+        def hanging_upload(forwarded: str) -> socket.socket:
+            """A request whose headers are complete and whose body never comes: in progress."""
+            sock = socket.create_connection(("127.0.0.1", port))
+            sock.sendall(
+                f"PUT /v1/uploads/{'0' * 64} HTTP/1.1\r\nHost: hub\r\nUpload-Offset: 0\r\n"
+                f"Content-Length: 1000\r\nX-Forwarded-For: 198.51.100.9, {forwarded}\r\n\r\n"
+                "x".encode()
+            )
+            return sock
+
+        def status(source: str, forwarded: str) -> int:
+            with socket.socket() as sock:
+                sock.bind((source, 0))
+                sock.settimeout(5)
+                sock.connect(("127.0.0.1", port))
+                sock.sendall(
+                    f"GET /v1/hub HTTP/1.1\r\nHost: hub\r\nX-Forwarded-For: {forwarded}\r\n"
+                    "Connection: close\r\n\r\n".encode()
+                )
+                return int(sock.recv(1024).split(b" ", 2)[1])
+
+        held = [hanging_upload("203.0.113.5"), hanging_upload("203.0.113.5")]
+        try:
+            time.sleep(0.5)  # both are in the app, waiting for their bodies
+            assert status("127.0.0.1", "203.0.113.5") == 429
+            assert status("127.0.0.1", "203.0.113.6") == 200
+            # Not from the proxy: the header is the client's own word, and not believed.
+            assert status("127.0.0.2", "203.0.113.5") == 200
+        finally:
+            for sock in held:
+                sock.close()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and status("127.0.0.1", "203.0.113.5") != 200:
+            time.sleep(0.1)
+        assert status("127.0.0.1", "203.0.113.5") == 200
