@@ -147,6 +147,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace | int:
     """Parse the command line; an int is the exit code of --help, --version or a usage error.
     A namespace without ``run`` means no command was given: the desktop window, or the
     self-test when ``self_test`` is set (both are the launcher's: they need Qt)."""
+    if _command_of(argv) == "hub":  # whatever follows: those are rjdesk-hub's options
+        return _hub_moved(argparse.Namespace())
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
@@ -187,6 +189,18 @@ def _run(args: argparse.Namespace) -> int:
             "saved. Run again with --debug for details and report it.\n"
         )
         return EXIT_UNEXPECTED
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command word of a command line: its first argument that is not an option of the
+    top level (nor the value of one)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--data-dir", "--passphrase-file"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def _hub_moved(_args: argparse.Namespace) -> int:

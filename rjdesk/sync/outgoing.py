@@ -394,20 +394,29 @@ def queue_case_again(uow: UnitOfWork, case_id: str) -> int:
             )
         )
         session.execute(delete(SyncRefused).where(SyncRefused.row_id.in_(chunk)))
+    return _queue_rows(uow, case_id, rows, pending)
+
+
+def _queue_rows(
+    uow: UnitOfWork, case_id: str, rows: dict[str, list[str]], pending: set[str]
+) -> int:
+    """Queue these rows of a case as puts, but those already pending (``pending`` grows)."""
     queued = 0
     for name, row_ids in rows.items():
         for row_id in row_ids:
-            if row_id not in pending:
-                session.add(
-                    OutboxChange(
-                        table_name=name,
-                        row_id=row_id,
-                        case_id=None if name == "person" else case_id,
-                        op="put",
-                        queued_at=uow.now,
-                    )
+            if row_id in pending:
+                continue
+            pending.add(row_id)
+            uow.session.add(
+                OutboxChange(
+                    table_name=name,
+                    row_id=row_id,
+                    case_id=None if name == "person" else case_id,
+                    op="put",
+                    queued_at=uow.now,
                 )
-                queued += 1
+            )
+            queued += 1
     return queued
 
 
@@ -422,21 +431,7 @@ def send_everything_again(uow: UnitOfWork, hub_sequence: int) -> int:
     )
     queued = 0
     for case_id in list(session.scalars(select(Case.id).order_by(Case.id))):
-        for name, row_ids in records.case_rows(session, [case_id]).items():
-            for row_id in row_ids:
-                if row_id in pending:
-                    continue
-                pending.add(row_id)
-                session.add(
-                    OutboxChange(
-                        table_name=name,
-                        row_id=row_id,
-                        case_id=None if name == "person" else case_id,
-                        op="put",
-                        queued_at=uow.now,
-                    )
-                )
-                queued += 1
+        queued += _queue_rows(uow, case_id, records.case_rows(session, [case_id]), pending)
     uow.audit(
         "hub_behind_found",
         entity="bundle",
