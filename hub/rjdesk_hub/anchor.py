@@ -16,7 +16,7 @@ from rjdesk_protocol.keys import bundle_refused
 
 _RESTORED = (
     "; if its vault was restored from a backup, the hub coordinator accepts it as it is now "
-    "with rjdesk hub audit-reset {device}"
+    "with rjdesk-hub audit-reset {device}"
 )
 
 

@@ -363,6 +363,7 @@ def decrypt_view(data: bytes, identity: AgeIdentity) -> memoryview:
         if "no matching keys" in str(exc).lower():
             raise bundle_refused(_NOT_FOR_THIS_KEY) from None
         raise bundle_refused(_DAMAGED) from None
-    except ValueError:
+    except (OSError, ValueError):
+        # decrypt_io reports damage to the payload as an OSError ("decryption error").
         raise bundle_refused(_DAMAGED) from None
     return memoryview(into.buffer)[: into.length]

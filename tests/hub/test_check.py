@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from rjdesk.cli import main
 from rjdesk_hub import Hub
+from rjdesk_hub.cli import main
 from rjdesk_hub.store import HubStore
 from tests.hub.conftest import LaptopFactory
 from tests.hub.devices import new_case, of
@@ -39,7 +39,7 @@ def test_check_sets_aside_stored_records_that_fail_and_they_are_no_longer_delive
     hub = Hub.init(hub_dir, name="Test hub", url="https://hub.example.org")
 
     def check() -> tuple[int, str]:
-        code = main(["hub", "--data-dir", str(hub_dir), "check"])
+        code = main(["--data-dir", str(hub_dir), "check"])
         return code, capsys.readouterr().out
 
     alex = laptop("Alex Morgan")

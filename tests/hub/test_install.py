@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,6 +17,15 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _copies(folder: Path) -> list[str]:
+    """The two distributions' sources, copied: pip builds in the source folder, and its build
+    folders must not be left in the checkout (nor stale ones from there reach the wheels)."""
+    ignore = shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    for name in ("protocol", "hub"):
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+    return [str(folder / "protocol"), str(folder / "hub")]
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +45,7 @@ def hub_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--disable-pip-version-check",
             "-c",
             str(ROOT / "constraints.txt"),
-            str(ROOT / "protocol"),
-            str(ROOT / "hub"),
+            *_copies(where.parent),
         ],
         capture_output=True,
         text=True,

@@ -153,7 +153,7 @@ def test_every_event_and_the_head_deleted(anchored: tuple[Hub, Vault, int]) -> N
     assert problem.startswith(f"the audit log was cut back: the hub receipted {count} events")
     assert problem.endswith("the log now ends at event #0")
     message = _sync_is_refused(alex)
-    assert "rjdesk hub audit-reset" in message, "the coordinator is told what a restore needs"
+    assert "rjdesk-hub audit-reset" in message, "the coordinator is told what a restore needs"
 
 
 def test_an_event_edited_and_the_chain_rehashed(anchored: tuple[Hub, Vault, int]) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.cli import main
 from rjdesk.services import sync
 from rjdesk.store.vault import Vault
+from rjdesk_hub.cli import main
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import ValidationError
 from tests.sync.laptops import stand_in_hub
@@ -58,15 +58,15 @@ def test_hub_init_refuses_the_url_in_one_line_and_makes_nothing(
     url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     hub_dir = tmp_path / "hub"
-    assert main(["hub", "--data-dir", str(hub_dir), "init", "--url", url]) == 1
+    assert main(["--data-dir", str(hub_dir), "init", "--url", url]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("rjdesk: hub URL: must ") and err.count("\n") == 1, err
+    assert err.startswith("rjdesk-hub: hub URL: must ") and err.count("\n") == 1, err
     assert not hub_dir.exists() or not any(hub_dir.iterdir())
 
 
 def test_hub_init_takes_an_https_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     hub_dir = tmp_path / "hub"
-    code = main(["hub", "--data-dir", str(hub_dir), "init", "--url", "https://hub.example.org/"])
+    code = main(["--data-dir", str(hub_dir), "init", "--url", "https://hub.example.org/"])
     assert code == 0, capsys.readouterr().err
     assert '"url": "https://hub.example.org"' in (hub_dir / "hub.json").read_text("utf-8")
 
