@@ -39,8 +39,8 @@ from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
 from rjdesk.store.engine import CONNECTION_PRAGMAS, connect_raw, install_transaction_control
 from rjdesk.store.keys import KeyFile
-from rjdesk.store.unit import LONDON
 from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ContactKind, Stage
 
 CACHE = Path(__file__).resolve().parent / ".cache"

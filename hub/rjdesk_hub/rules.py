@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rjdesk_protocol import rules
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ConsentScope, ContactKind, Role
 
-LONDON = ZoneInfo("Europe/London")
 _KIND_NAMES = {ContactKind.CONFERENCE: "conference", ContactKind.SHUTTLE: "shuttle work"}
 Rows = list[tuple[str, str, dict[str, Any]]]
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
+# Times are stored in UTC and shown, and counted in days, in England and Wales (DESIGN §5).
+LONDON = ZoneInfo("Europe/London")
 FIRST_YEAR = 1995
 LAST_YEAR = 2100
 

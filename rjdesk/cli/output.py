@@ -12,7 +12,7 @@ from rjdesk.domain import rules
 from rjdesk.domain.models import Case
 from rjdesk.services.people import SeenBefore
 from rjdesk.services.queries import CaseRow
-from rjdesk.store.unit import LONDON
+from rjdesk_protocol.calendar import LONDON
 
 # Characters that a terminal acts on instead of showing: C0 controls but tab and newline, DEL,
 # C1 controls, the line and paragraph separators and the bidirectional marks, embeddings,

@@ -9,7 +9,8 @@ from rjdesk.domain import rules
 from rjdesk.domain.models import Case, Contact, ContactAddendum, Participant
 from rjdesk.services.cases import ensure_open, move_stage
 from rjdesk.store import contents
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ContactKind, Stage
 from rjdesk_protocol.errors import RuleViolation, ValidationError
 

@@ -44,7 +44,8 @@ from rjdesk.domain.models import (
     Signature,
 )
 from rjdesk.services.settings import load_settings, logo
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import AgreementStatus, ConsentScope, Role, SignatureMethod
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from rjdesk.domain import rules
 from rjdesk.domain.models import Agreement, Case, Consent, Participant
 from rjdesk.services.people import SeenBefore
-from rjdesk.store.unit import LONDON
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ConsentScope
 
 

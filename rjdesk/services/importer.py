@@ -26,7 +26,8 @@ from rjdesk.domain import rules
 from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.resources import resource_path
 from rjdesk.services import agreements, assessment, case_text, cases, contacts, people
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     ActionStatus,
     CaseType,

@@ -33,8 +33,8 @@ from rjdesk.domain.models import Document
 from rjdesk.services import agreements, cases, document_data, export, importer, people, printing
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.keys import FAST_KDF_ENV, KeyFile, fast_kdf_enabled
-from rjdesk.store.unit import LONDON
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import CaseType, Channel, ReferralSource, Role
 from rjdesk_protocol.errors import RjdeskError
 

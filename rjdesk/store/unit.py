@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,8 +32,8 @@ from rjdesk.domain.models import (
 )
 from rjdesk.store import audit, outbox, search
 from rjdesk.store.engine import IMMEDIATE
+from rjdesk_protocol.calendar import LONDON
 
-LONDON = ZoneInfo("Europe/London")
 Clock = Callable[[], datetime]
 
 _REINDEX = "rjdesk_reindex"

@@ -33,7 +33,6 @@ from rjdesk.store.keys import (
     new_recovery_key,
 )
 from rjdesk.store.unit import (
-    LONDON,
     Actor,
     Clock,
     PendingEvent,
@@ -44,6 +43,7 @@ from rjdesk.store.unit import (
     writer_bind,
 )
 from rjdesk_protocol.atomic import remove_stale_temps
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.errors import (
     DiskFull,
     ValidationError,

@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, Qt
 
 from rjdesk.services.conflicts import ConflictView
-from rjdesk.store.unit import LONDON
 from rjdesk.ui.labels import (
     ACTION_STATUSES,
     CASE_TYPES,
@@ -32,6 +31,7 @@ from rjdesk.ui.labels import (
 )
 from rjdesk.ui.sync_indicator import when_text
 from rjdesk.ui.table_model import Index, ListTableModel
+from rjdesk_protocol.calendar import LONDON
 
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -7,9 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from rjdesk.store.unit import LONDON
 from rjdesk.store.vault import Vault
 from rjdesk.ui.db import DbRunner
+from rjdesk_protocol.calendar import LONDON
 
 
 class AppSignals(QObject):

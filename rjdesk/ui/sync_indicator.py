@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from rjdesk.services.sync import SyncStatus
-from rjdesk.store.unit import LONDON
 from rjdesk.ui import style
 from rjdesk.ui.icons import icon
 from rjdesk.ui.sync_worker import SyncController, SyncView
+from rjdesk_protocol.calendar import LONDON
 
 SYNC_PAGE_SHORTCUT = "Alt+3"
 

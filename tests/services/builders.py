@@ -6,7 +6,8 @@ from datetime import date, datetime, time
 
 from rjdesk.domain.models import Case, Contact, Participant
 from rjdesk.services import assessment, cases, contacts, people
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,

@@ -18,8 +18,8 @@ from rjdesk.services import people
 from rjdesk.services.cases import load_case
 from rjdesk.services.demo import fill_demo
 from rjdesk.services.queries import CaseFilter, list_cases
-from rjdesk.store.unit import LONDON
 from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     PARENT_OR_CARER,
     AgreementStatus,

@@ -46,7 +46,7 @@ def _normalised(value: Any) -> Any:
     if isinstance(value, list):
         return [_normalised(v) for v in value]
     if isinstance(value, str) and len(value) >= 16 and value[10:11] == "T":
-        from rjdesk.store.unit import LONDON
+        from rjdesk_protocol.calendar import LONDON
 
         parsed = datetime.fromisoformat(value)
         return (parsed if parsed.tzinfo else parsed.replace(tzinfo=LONDON)).timestamp()

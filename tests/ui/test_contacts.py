@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
-from rjdesk.store.unit import LONDON
 from rjdesk.ui.case.contact_addendum import AddendumDialog
 from rjdesk.ui.case.contacts import ContactsPane, now_rounded
 from rjdesk.ui.context import UiContext
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ContactKind
 from tests.conftest import FACILITATOR
 from tests.ui.conftest import reload_on_change, show, wait_for_db

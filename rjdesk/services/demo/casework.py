@@ -34,8 +34,8 @@ from rjdesk.services.demo.risk import (
     SAFEGUARDING,
 )
 from rjdesk.services.demo.story import Cast, Story
-from rjdesk.store.unit import LONDON, UnitOfWork
-from rjdesk_protocol.calendar import add_working_days
+from rjdesk.store.unit import UnitOfWork
+from rjdesk_protocol.calendar import LONDON, add_working_days
 from rjdesk_protocol.enums import (
     ActionStatus,
     CaseType,

@@ -10,8 +10,9 @@ from datetime import time, timedelta
 from rjdesk.services.demo.casework import CaseWork
 from rjdesk.services.demo.identities import Identities
 from rjdesk.services.demo.planning import Plan, plan_caseload
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault
+from rjdesk_protocol.calendar import LONDON
 
 
 def fill_demo(vault: Vault, *, cases: int, seed: int = 2026, batch: int = 25) -> Iterator[int]:

@@ -15,7 +15,7 @@ from rjdesk.domain import rules
 from rjdesk.domain.models import Agreement, Case
 from rjdesk.services import agreements as service
 from rjdesk.services import printing
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui import style
 from rjdesk.ui.case.agreement_editor import AgreementEditor, EditorState
 from rjdesk.ui.case.agreement_followup import FollowUp
@@ -33,6 +33,7 @@ from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.pdf_actions import Then, generate
 from rjdesk.ui.widgets.dates import to_qdate
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import AgreementStatus, Stage
 from rjdesk_protocol.errors import VaultLocked
 

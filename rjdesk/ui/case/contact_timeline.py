@@ -24,9 +24,9 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rjdesk.domain.models import Contact, ContactAddendum
-from rjdesk.store.unit import LONDON
 from rjdesk.ui.case.consent_tables import day_text
 from rjdesk.ui.labels import CONTACT_KINDS
+from rjdesk_protocol.calendar import LONDON
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2

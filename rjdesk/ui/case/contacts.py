@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 from rjdesk.domain import rules
 from rjdesk.domain.models import Case, Participant
 from rjdesk.services import contacts
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui import style
 from rjdesk.ui.case.contact_addendum import AddendumDialog
 from rjdesk.ui.case.contact_timeline import ID_ROLE, TimelineDelegate, TimelineModel
@@ -25,6 +25,7 @@ from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.contacts_pane_ui import Ui_ContactsPane
 from rjdesk.ui.labels import CONTACT_KINDS
 from rjdesk.ui.messages import set_message
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ContactKind
 
 _ROUND_TO_SECONDS = 5 * 60

@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rjdesk.domain.models import Case
-from rjdesk.store.unit import LONDON
 from rjdesk.ui.table_model import ListTableModel
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import DocumentKind
 
 Index = QModelIndex | QPersistentModelIndex

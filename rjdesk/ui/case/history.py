@@ -13,13 +13,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from rjdesk.services.history import case_history, describe_action
-from rjdesk.store.unit import LONDON
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.history_pane_ui import Ui_HistoryPane
 from rjdesk.ui.messages import sentence, set_message
 from rjdesk.ui.table_model import ListTableModel
+from rjdesk_protocol.calendar import LONDON
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from rjdesk.domain import rules
 from rjdesk.domain.models import Case, SafeguardingConcern, StageChange
 from rjdesk.services import assessment, cases
-from rjdesk.store.unit import LONDON, UnitOfWork
+from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui import style
 from rjdesk.ui.case.pane import CasePane, participant_in
 from rjdesk.ui.context import UiContext
@@ -41,6 +41,7 @@ from rjdesk.ui.labels import (
 from rjdesk.ui.messages import set_message
 from rjdesk.ui.rows_model import Column, RowsModel
 from rjdesk.ui.widgets.dates import from_qdate, to_qdate
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,
