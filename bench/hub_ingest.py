@@ -2,7 +2,8 @@
 SQLite and, when RJDESK_BENCH_PG_URL names a throw-away PostgreSQL database, on PostgreSQL.
 Run by bench/sync_bench.py, or alone (``python bench/hub_ingest.py``); prints bundles per second.
 
-Alone, it also runs the previous release as its baseline in the same run: a git worktree of
+Alone, it also runs the previous release as its baseline in the same run (on PostgreSQL only
+when RJDESK_BENCH_PG_BASELINE_URL names a second throw-away database for it): a git worktree of
 ``BASELINE`` (the commit before the hub took authority over cases, issue 11), whose own
 ``bench/hub_ingest.py`` ingests the same workload with its own code. Ours and the baseline run
 alternately in child processes, so a slow spell of the machine weighs on both; the best of each
@@ -104,12 +105,21 @@ def _rates(tree: Path, count: int) -> dict[str, float]:
     """Run ``ingest_benchmark`` of the code in ``tree`` in a child process: bundles/s by
     database."""
     # This build is three distributions (DESIGN §3); the previous release was one.
-    parts = ("", "protocol", "hub") if (tree / "protocol").is_dir() else ("",)
+    ours = (tree / "protocol").is_dir()
+    parts = ("", "protocol", "hub") if ours else ("",)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(tree / part) for part in parts)}
+    if not ours:
+        # Each its own PostgreSQL database: the two releases' hub schemas differ, and each
+        # refuses a database of the other's (newer) schema.
+        env.pop("RJDESK_BENCH_PG_URL", None)
+        if os.environ.get("RJDESK_BENCH_PG_BASELINE_URL"):
+            env["RJDESK_BENCH_PG_URL"] = os.environ["RJDESK_BENCH_PG_BASELINE_URL"]
     code = f"from bench.hub_ingest import ingest_benchmark; ingest_benchmark({count})"
     answer = subprocess.run(
-        [sys.executable, "-c", code], cwd=tree, env=env, check=True, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=tree, env=env, check=False, capture_output=True, text=True
     )
+    if answer.returncode != 0:
+        raise SystemExit(f"the hub ingest benchmark failed in {tree}:\n{answer.stderr[-2000:]}")
     return {match[1]: float(match[2]) for match in _RATE.finditer(answer.stdout)}
 
 
