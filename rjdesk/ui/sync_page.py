@@ -110,9 +110,11 @@ class SyncPage(QWidget):
         name = status.hub_name or "The hub"
         ui.hub.setText(f"{name} — {status.hub_url}" if status.hub_url else name)
         ui.connection.setText(connection_text(view, status, now))
+        ui.waiting.setText(waiting_detail(status))
         # Records from the hub this laptop could not apply, each with why (the hub is told).
-        aside = "".join(f"\n{entry.line()}" for entry in status.set_aside)
-        ui.waiting.setText(waiting_detail(status) + aside)
+        ui.setAside.setText("\n".join(entry.line() for entry in status.set_aside))
+        for widget in (ui.setAsideLabel, ui.setAside):
+            widget.setVisible(bool(status.set_aside))
         if status.last_sync_at is None:
             _show(ui.lastSync, "Never: this laptop has not synced with the hub yet.")
         else:

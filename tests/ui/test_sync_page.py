@@ -144,6 +144,7 @@ def test_importing_the_hubs_answer_enrols_and_an_unreachable_hub_is_just_offline
     assert page.sync.view.reachable is False
     assert page.ui.connection.text().startswith("Offline")
     assert "to go at the next sync" in page.ui.waiting.text()
+    assert not page.ui.setAside.isVisible(), "no row for what is not there"
     assert "did not answer" in page.ui.lastSync.text()
     assert "font-weight" not in page.ui.lastSync.styleSheet(), "offline is not an error"
     with qtbot.waitSignal(page.sync.finished, timeout=20_000):
@@ -246,3 +247,35 @@ def test_clear_empties_every_widget_that_showed_a_conflict(
     assert holding(["Zqxhubside", "Zqxincoming", reference])
     page.clear()
     assert holding(["Zqxhubside", "Zqxincoming", reference]) == []
+
+
+def test_a_record_from_the_hub_set_aside_is_named_on_the_page_with_its_reason(
+    ctx: UiContext, vault: Vault, neighbour_case: str, qtbot: QtBot
+) -> None:
+    """A hub record this laptop could not apply (DESIGN §7: set aside, never blocking) is named
+    on the Sync page: which record, of which case, and why; never its content."""
+    from rjdesk.sync import set_aside
+    from rjdesk.sync.records import Record
+
+    enrol_with_stand_in(vault)
+    reference = reference_of(vault, neighbour_case)
+    bad = Record(
+        "participant",
+        "p-ghost",
+        "put",
+        3,
+        neighbour_case,
+        {"person_id": "nobody", "role": "harmed", "notes": CANARY},
+    )
+    with vault.unit_of_work() as uow:
+        reason = "it refers to a record this laptop does not have"
+        set_aside.keep(uow.session, [(bad, reason)], 4, uow.now)
+    page = _page(ctx, qtbot)
+    assert page.ui.setAside.isVisible() and page.ui.setAsideLabel.isVisible()
+    text = page.ui.setAside.text()
+    assert "set aside" not in page.ui.waiting.text()
+    assert (
+        f"A participant of case {reference} from the hub was set aside: it refers to a record "
+        "this laptop does not have"
+    ) in text
+    assert CANARY not in text

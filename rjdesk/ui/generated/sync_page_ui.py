@@ -166,17 +166,30 @@ class Ui_SyncPage(object):
 
         self.hubForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.waiting)
 
+        self.setAsideLabel = QLabel(self.hubBox)
+        self.setAsideLabel.setObjectName(u"setAsideLabel")
+
+        self.hubForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.setAsideLabel)
+
+        self.setAside = QLabel(self.hubBox)
+        self.setAside.setObjectName(u"setAside")
+        self.setAside.setText(u"")
+        self.setAside.setWordWrap(True)
+        self.setAside.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.hubForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.setAside)
+
         self.lastSyncLabel = QLabel(self.hubBox)
         self.lastSyncLabel.setObjectName(u"lastSyncLabel")
 
-        self.hubForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.lastSyncLabel)
+        self.hubForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.lastSyncLabel)
 
         self.lastSync = QLabel(self.hubBox)
         self.lastSync.setObjectName(u"lastSync")
         self.lastSync.setText(u"")
         self.lastSync.setWordWrap(True)
 
-        self.hubForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.lastSync)
+        self.hubForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.lastSync)
 
 
         self.enrolledLayout.addWidget(self.hubBox)
@@ -447,6 +460,10 @@ class Ui_SyncPage(object):
         self.waitingLabel.setText(QCoreApplication.translate("SyncPage", u"Waiting to be sent", None))
 #if QT_CONFIG(accessibility)
         self.waiting.setAccessibleName(QCoreApplication.translate("SyncPage", u"Waiting to be sent", None))
+#endif // QT_CONFIG(accessibility)
+        self.setAsideLabel.setText(QCoreApplication.translate("SyncPage", u"Set aside", None))
+#if QT_CONFIG(accessibility)
+        self.setAside.setAccessibleName(QCoreApplication.translate("SyncPage", u"Set aside", None))
 #endif // QT_CONFIG(accessibility)
         self.lastSyncLabel.setText(QCoreApplication.translate("SyncPage", u"Last sync", None))
 #if QT_CONFIG(accessibility)
