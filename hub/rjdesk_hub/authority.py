@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
 from rjdesk_hub.errors import HubError, UnknownCase, UnknownDevice
-from rjdesk_hub.store import HubStore
+from rjdesk_hub.store import HubStore, device_named
 from rjdesk_protocol.records import META_FIELDS, Record
 
 COORDINATOR = "coordinator"
@@ -204,9 +204,7 @@ def find_facilitator(session: Session, facilitator: str) -> m.Facilitator:
         )
     if named:
         return named[0]
-    device = session.scalars(
-        select(m.Device).where((m.Device.id == wanted) | (m.Device.device_code == wanted.upper()))
-    ).first()
+    device = device_named(session, wanted)
     if device is None:
         raise UnknownFacilitator(
             f"no facilitator, device id or device code {wanted[:64]} is known at this hub"

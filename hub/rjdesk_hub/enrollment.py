@@ -18,7 +18,7 @@ from rjdesk_hub.config import HubKeys, HubSettings
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import EnrollmentRefused, HubError, UnknownDevice
 from rjdesk_hub.ingest import utc_text
-from rjdesk_hub.store import HubStore
+from rjdesk_hub.store import HubStore, device_named
 from rjdesk_protocol.errors import BadSignature, InvalidKey, UsageError
 from rjdesk_protocol.keys import PublicKey, encrypt, sign_document, verify_document
 from rjdesk_protocol.references import device_code_for
@@ -193,10 +193,7 @@ def hub_config(
 
 def find_device(tx: Tx, device: str) -> m.Device:
     """A device by its id or its five-character code."""
-    found = tx.session.get(m.Device, device.strip())
-    if found is None:
-        code = device.strip().upper()
-        found = tx.session.scalars(select(m.Device).where(m.Device.device_code == code)).first()
+    found = device_named(tx.session, device)
     if found is None:
         raise UnknownDevice(f"no device with id or code {device.strip()[:64]} is enrolled here")
     return found

@@ -33,6 +33,16 @@ def live_device(session: Session, device_id: str) -> m.Device:
     return device
 
 
+def device_named(session: Session, device: str) -> m.Device | None:
+    """A device (revoked or not) by its id or its five-character code."""
+    wanted = device.strip()
+    found = session.get(m.Device, wanted)
+    if found is None:
+        query = select(m.Device).where(m.Device.device_code == wanted.upper())
+        found = session.scalars(query).first()
+    return found
+
+
 class HubStore:
     """The hub's data as seen by one transaction."""
 
