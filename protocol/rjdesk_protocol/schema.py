@@ -18,6 +18,12 @@ from enum import StrEnum
 from typing import Any
 
 from rjdesk_protocol import enums
+from rjdesk_protocol.characters import (
+    BIDI_CONTROLS,
+    CONTROLS,
+    CONTROLS_BUT_LINE_BREAKS,
+    SURROGATES,
+)
 
 # The version of this schema that bundles carry (manifest ``schema_version``). Version 1 is what
 # bundles carried before there was a declared schema: the laptop's migration head ("0004").
@@ -318,12 +324,11 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Characters that change how text around them is shown (bidirectional overrides and isolates).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # One regular expression per kind of text: a note of 100,000 characters is checked in C.
-_FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_FORBIDDEN_IN_TEXT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
-)  # several lines may hold bidirectional marks: a note can mix English and Arabic
+_FORBIDDEN_IN_LINE = re.compile(f"[{CONTROLS}{BIDI_CONTROLS}{SURROGATES}]")
+# Several lines may hold bidirectional marks: a note can mix English and Arabic.
+_FORBIDDEN_IN_TEXT = re.compile(f"[{CONTROLS_BUT_LINE_BREAKS}{SURROGATES}]")
 
 
 def protocol_of(schema_version: str) -> int | None:
@@ -492,7 +497,7 @@ def _text_problem(value: str, max_length: int, *, one_line: bool) -> str | None:
     char = found.group()
     if "\ud800" <= char <= "\udfff":
         return "holds a broken character (a lone surrogate)"
-    if char in _BIDI_CONTROLS:
+    if _BIDI.fullmatch(char):
         return "holds a bidirectional override"
     return "holds a control character" + (" (it must be one line)" if one_line else "")
 

@@ -21,6 +21,12 @@ import json
 import re
 from typing import Any
 
+from rjdesk_protocol.characters import (
+    BIDI_CONTROLS,
+    CONTROLS,
+    CONTROLS_BUT_LINE_BREAKS,
+    SURROGATES,
+)
 from rjdesk_protocol.errors import CaseImportError
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -53,11 +59,10 @@ MULTI_LINE_FIELDS = SUMMARY_FIELDS | NOTES_FIELDS | ACTION_FIELDS
 IGNORED_SECTION = "rjdesk"
 
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},:]')
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_ONE_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-# Carriage returns come with newlines written on Windows.
-_MULTI_LINE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(f"[{SURROGATES}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_ONE_LINE_CONTROL = re.compile(f"[{CONTROLS}]")
+_MULTI_LINE_CONTROL = re.compile(f"[{CONTROLS_BUT_LINE_BREAKS}]")
 
 
 def json_path(parts: Any) -> str:
