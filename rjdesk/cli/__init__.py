@@ -128,10 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the new passphrase from FILE (else RJDESK_NEW_PASSPHRASE, else a prompt)",
     )
     p.set_defaults(run=commands.passwd)
-    # The hub is its own distribution with its own command (DESIGN §3, §8).
-    p = sub.add_parser("hub", help="the hub's commands are rjdesk-hub …", add_help=False)
-    p.add_argument("rest", nargs=argparse.REMAINDER)
-    p.set_defaults(run=_hub_moved, debug=False)
+    # Listed for --help only: `parse` answers `rjdesk hub …` before argparse sees it, since the
+    # hub is its own distribution with its own command (DESIGN §3, §8).
+    sub.add_parser("hub", help="the hub's commands are rjdesk-hub …", add_help=False)
     return parser
 
 
@@ -148,7 +147,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace | int:
     A namespace without ``run`` means no command was given: the desktop window, or the
     self-test when ``self_test`` is set (both are the launcher's: they need Qt)."""
     if _command_of(argv) == "hub":  # whatever follows: those are rjdesk-hub's options
-        return _hub_moved(argparse.Namespace())
+        return _hub_moved()
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
@@ -203,7 +202,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _hub_moved(_args: argparse.Namespace) -> int:
+def _hub_moved() -> int:
     sys.stderr.write(
         "rjdesk: the hub's commands are `rjdesk-hub …` (the rjdesk-hub distribution, installed "
         "on the hub's server: docs/deploying.md)\n"
