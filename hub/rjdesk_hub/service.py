@@ -30,7 +30,6 @@ from rjdesk_hub.enrollment import enroll, find_device, revoke
 from rjdesk_hub.errors import AuthRefused
 from rjdesk_hub.ingest import VIAS, accept, open_device_bundle
 from rjdesk_hub.store import HubStore, live_device
-from rjdesk_protocol.bundle import OpenedBundle
 from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.keys import PublicKey
 
@@ -287,10 +286,7 @@ class Hub:
         if via not in VIAS:
             raise ValueError(f"via must be one of {VIAS}")
         started = time.monotonic()
-        opened: OpenedBundle | None = open_device_bundle(
-            self.db, self._keys, data, expect_sender=expect_sender
-        )
-        assert opened is not None
+        opened = open_device_bundle(self.db, self._keys, data, expect_sender=expect_sender)
         bundle_id, sender = opened.manifest.bundle_id, opened.manifest.sender
         with self.db.transaction() as tx:
             receipt = accept(
@@ -304,7 +300,7 @@ class Hub:
             )
             # The decrypted bundle is no longer needed: let it go before the commit writes the
             # bundle as it came (peak memory: the bundle twice, plus a constant).
-            opened = None
+            del opened
         log.info(
             "bundle %s from %s accepted in %.2fs", bundle_id, sender, time.monotonic() - started
         )
