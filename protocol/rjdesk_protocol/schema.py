@@ -483,12 +483,8 @@ def _value_problem(spec: Field, value: Any) -> str | None:
     return "has a type this rjdesk does not know"
 
 
-def text_problem(value: str, max_length: int, *, one_line: bool) -> str | None:
-    """What is wrong with a text, as the end of a sentence ("is longer than …"); None if fine."""
-    return _text_problem(value, max_length, one_line=one_line)
-
-
 def _text_problem(value: str, max_length: int, *, one_line: bool) -> str | None:
+    """What is wrong with a text, as the end of a sentence ("is longer than …"); None if fine."""
     if len(value) > max_length:
         return f"is longer than {max_length:,} characters"
     found = (_FORBIDDEN_IN_LINE if one_line else _FORBIDDEN_IN_TEXT).search(value)
