@@ -373,11 +373,6 @@ def version_for(laptop_version: str) -> str:
     return str(PROTOCOL_VERSION)
 
 
-def case_field(table: str) -> str:
-    """The field that names the record's case directly ("" when it is found another way)."""
-    return "case_id" if "case_id" in BY_NAME[table].fields else ""
-
-
 def references(table: str) -> dict[str, Field]:
     """The fields of a table that name other records (REF and IDS)."""
     return {name: f for name, f in BY_NAME[table].fields.items() if f.kind in (REF, IDS)}

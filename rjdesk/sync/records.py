@@ -74,11 +74,6 @@ def field_columns(name: str) -> tuple[Column[Any], ...]:
     return tuple(c for c in table(name).columns if c.name not in skip)
 
 
-def field_names(name: str) -> frozenset[str]:
-    names = {c.name for c in field_columns(name)}
-    return frozenset(names | {PRESENT}) if name == "contact" else frozenset(names)
-
-
 # -- values ------------------------------------------------------------------------------------
 
 
