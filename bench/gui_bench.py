@@ -34,8 +34,8 @@ from store_bench import CACHE, PASSPHRASE, TODAY, PlainVault, build, plain_copy
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.ui.app import make_application
-from rjdesk.ui.cases_page import CasesPage
 from rjdesk.ui.main_window import MainWindow
+from rjdesk.ui.pages.cases import CasesPage
 
 WORDS = ["lukasz", "nowak", "farnborough", "gate", "rj-26", "khan", "music", "siobhan"]
 KEY_INTERVAL_MS = 120
@@ -100,7 +100,7 @@ def measure(app: QApplication, vault: Vault, key: bytearray) -> dict[str, float]
     window.workspace.show_page("cases")
     wait(app, lambda: page.model.rowCount() > 0)
     figures["first rows after unlock (ms)"] = (time.perf_counter() - started) * 1000
-    wait(app, lambda: not window.db.busy)
+    wait(app, lambda: not window.tasks.busy)
 
     beat = Heartbeat()
     beat.start()
@@ -111,18 +111,18 @@ def measure(app: QApplication, vault: Vault, key: bytearray) -> dict[str, float]
             deadline = time.perf_counter() + KEY_INTERVAL_MS / 1000
             while time.perf_counter() < deadline:
                 app.processEvents()
-        wait(app, lambda: not window.db.busy and not page._debounce.isActive())
+        wait(app, lambda: not window.tasks.busy and not page._debounce.isActive())
     figures["longest stall while typing (ms)"] = beat.stop()
 
     page.ui.search.clear()
     page.apply_filters()
-    wait(app, lambda: not window.db.busy and page.model.rowCount() > 0)
+    wait(app, lambda: not window.tasks.busy and page.model.rowCount() > 0)
     while page.model.rowCount() < 1000 and page.model.canFetchMore():
         page.model.fetchMore()
-        wait(app, lambda: not window.db.busy)
+        wait(app, lambda: not window.tasks.busy)
     for row in range(20):
         window.ctx.signals.open_case.emit(page.model.case_id(row * 37) or "", "")
-        wait(app, lambda: not window.db.busy)
+        wait(app, lambda: not window.tasks.busy)
     figures["resident memory (MB)"] = rss_mb()
     window.lock()
     window.close()

@@ -15,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args
     if args.self_test:
         # Imported here too: only the self-test and the window load Qt.
-        from rjdesk.ui.selftest import main as self_test  # noqa: PLC0415
+        from rjdesk.ui.pages.selftest import main as self_test  # noqa: PLC0415
 
         return self_test(debug=args.debug)
     if getattr(args, "run", None) is None:

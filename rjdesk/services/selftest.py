@@ -2,8 +2,8 @@
 
 It makes a vault in a fresh temporary folder with the real key derivation, writes a case and
 reads it back after locking and unlocking, renders and files an outcome agreement, lets the
-caller open the desktop window over it (``rjdesk.ui.selftest``: only the ui may load Qt), checks
-the vault as ``rjdesk verify`` does, and deletes the folder, whatever happened. Each check
+caller open the desktop window over it (``rjdesk.ui.pages.selftest``: only the ui may load Qt),
+checks the vault as ``rjdesk verify`` does, and deletes the folder, whatever happened. Each check
 prints one line, ``PASS  name (detail)`` or ``FAIL  name: reason``; a check whose
 prerequisite failed is not run and fails too. Nothing is written outside the temporary folder,
 and the data is synthetic, so a reason may quote it.

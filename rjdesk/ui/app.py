@@ -11,9 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from rjdesk import __version__
-from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir
-from rjdesk.ui.icons import icon
+from rjdesk.app import Vault, clock_from_env, resolve_data_dir
 from rjdesk.ui.main_window import MainWindow
+from rjdesk.ui.toolkit.icons import icon
 
 # Test setting (README): save a picture of the first screen to this file and quit.
 GRAB_ENV = "RJDESK_GRAB_WINDOW"

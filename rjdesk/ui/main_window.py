@@ -15,16 +15,16 @@ from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from rjdesk.app import Vault
 from rjdesk.services import drafts as draft_store
 from rjdesk.services.settings import IDLE_LOCK_DEFAULT_MINUTES, AppSettings, load_settings
-from rjdesk.store.vault import Vault
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.db import DbRunner
-from rjdesk.ui.icons import icon
 from rjdesk.ui.locking import IdleLock
-from rjdesk.ui.messages import show_error
-from rjdesk.ui.sync_worker import SyncController
-from rjdesk.ui.vault_pages import CreateVaultPage, UnlockPage
+from rjdesk.ui.pages.sync.worker import SyncController
+from rjdesk.ui.pages.unlock import CreateVaultPage, UnlockPage
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.icons import icon
+from rjdesk.ui.toolkit.messages import show_error
+from rjdesk.ui.toolkit.tasks import TaskRunner
 from rjdesk.ui.workspace import NavState, Workspace
 
 log = logging.getLogger(__name__)
@@ -52,15 +52,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("rjdesk")
         self.setWindowIcon(icon("rjdesk"))
         self.setMinimumSize(MINIMUM_SIZE)
-        self.db = DbRunner(self)
-        self.db.default_failed = lambda error: show_error(self, error)
-        self.ctx = UiContext(vault, self.db)
+        self.tasks = TaskRunner(self)
+        self.tasks.default_failed = lambda error: show_error(self, error)
+        self.ctx = UiContext(vault, self.tasks)
         # Background sync (every few minutes, and right after an unlock); outlives the lock.
         self.sync = SyncController(self.ctx, self)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.create_page = CreateVaultPage(vault, self.db)
-        self.unlock_page = UnlockPage(vault, self.db)
+        self.create_page = CreateVaultPage(vault, self.tasks)
+        self.unlock_page = UnlockPage(vault, self.tasks)
         self.stack.addWidget(self.create_page)
         self.stack.addWidget(self.unlock_page)
         self.create_page.created.connect(self._unlocked)
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
             with self.ctx.vault.reader() as session:
                 return load_settings(session), draft_store.load_drafts(session)
 
-        self.db.run(load, self._build_workspace)
+        self.tasks.run(load, self._build_workspace)
 
     def _build_workspace(self, loaded: tuple[AppSettings, dict[str, str]]) -> None:
         settings, drafts = loaded
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
             with self.ctx.vault.reader() as session:
                 return load_settings(session)
 
-        self.db.run(load, self._apply)
+        self.tasks.run(load, self._apply)
 
     def _apply(self, settings: AppSettings) -> None:
         self.idle_lock.set_interval(settings.idle_lock_minutes * 60_000)
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         self._nav = workspace.state()
         unsaved = workspace.drafts()
-        self.db.wait_idle()
+        self.tasks.wait_idle()
         try:
             with self.ctx.vault.unit_of_work() as uow:
                 draft_store.replace_drafts(uow, unsaved)
@@ -149,6 +149,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
-        self.db.wait_idle()
+        self.tasks.wait_idle()
         self._settings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         event.accept()

@@ -15,17 +15,17 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 
 from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.cases_page import CasesPage
-from rjdesk.ui.context import UiContext
 from rjdesk.ui.generated.workspace_ui import Ui_Workspace
-from rjdesk.ui.icons import icon
-from rjdesk.ui.referral_draft import wipe_wizard
-from rjdesk.ui.referral_wizard import ReferralWizard
-from rjdesk.ui.settings_page import SettingsPage
-from rjdesk.ui.sync_indicator import SyncIndicator
-from rjdesk.ui.sync_page import SyncPage
-from rjdesk.ui.sync_worker import SYNC_SHORTCUT, SyncController
-from rjdesk.ui.today_page import TodayPage
+from rjdesk.ui.pages.cases import CasesPage
+from rjdesk.ui.pages.settings import SettingsPage
+from rjdesk.ui.pages.sync.indicator import SyncIndicator
+from rjdesk.ui.pages.sync.page import SyncPage
+from rjdesk.ui.pages.sync.worker import SYNC_SHORTCUT, SyncController
+from rjdesk.ui.pages.today import TodayPage
+from rjdesk.ui.referral.draft import wipe_wizard
+from rjdesk.ui.referral.wizard import ReferralWizard
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.icons import icon
 
 Drafts = dict[str, tuple[str | None, str]]
 WIZARD_DRAFTS = "wizard"

@@ -14,12 +14,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from rjdesk.app.cases import open_case
 from rjdesk.services import importer
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.pane import CasePane
-from rjdesk.ui.case.snapshot import load_snapshot
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.db import DbRunner
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.tasks import TaskRunner
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, TODAY
 
 
@@ -50,7 +50,7 @@ def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def ctx(vault: Vault, qtbot: QtBot) -> Iterator[UiContext]:
     """What the window's pages share, over the test's vault (today: 20 November 2026)."""
-    runner = DbRunner()
+    runner = TaskRunner()
     context = UiContext(vault, runner)
     yield context
     runner.wait_idle()
@@ -87,12 +87,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def wait_for_db(qtbot: QtBot, ctx: UiContext, timeout: int = 10_000) -> None:
     """Wait until the database thread is idle and its callbacks have run."""
-    qtbot.waitUntil(lambda: not ctx.db.busy, timeout=timeout)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=timeout)
 
 
 def show(pane: CasePane, ctx: UiContext, case_id: str) -> None:
     """Load a case as the workspace does and show it in ``pane``."""
-    pane.show_case(load_snapshot(ctx.vault, case_id, TODAY, viewed=False))
+    pane.show_case(open_case(ctx.vault, case_id, TODAY, viewed=False))
 
 
 def reload_on_change(pane: CasePane, ctx: UiContext) -> None:

@@ -29,13 +29,13 @@ from rjdesk.services.demo import fill_demo
 from rjdesk.services.people import PersonDetails
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.ui.app import make_application
+from rjdesk.ui.case.people.participant_dialog import ParticipantEntry
 from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.cases_page import CasesPage
 from rjdesk.ui.main_window import MainWindow
-from rjdesk.ui.participant_dialog import ParticipantEntry
-from rjdesk.ui.pdf_preview import PdfPreviewDialog
-from rjdesk.ui.referral_wizard import ReferralWizard
-from rjdesk.ui.sync_page import SyncPage
+from rjdesk.ui.pages.cases import CasesPage
+from rjdesk.ui.pages.sync.page import SyncPage
+from rjdesk.ui.referral.wizard import ReferralWizard
+from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from rjdesk_protocol.enums import Role
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
@@ -54,7 +54,7 @@ SIZE = (1280, 760)  # a 13-inch laptop at 100-125% scaling, less the taskbar
 
 def _settle(app: QApplication, window: MainWindow, seconds: float = 0.3) -> None:
     deadline = time.perf_counter() + 15
-    while window.db.busy and time.perf_counter() < deadline:
+    while window.tasks.busy and time.perf_counter() < deadline:
         app.processEvents()
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.referral_wizard import ReferralWizard
+from rjdesk.ui.referral.wizard import ReferralWizard
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.workspace import Workspace
 from tests.ui.conftest import wait_for_db
 

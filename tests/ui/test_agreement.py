@@ -25,9 +25,9 @@ from rjdesk.domain.models import Agreement, Signature
 from rjdesk.services import assessment
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.agreement import AgreementPane
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.widgets.signature_pad import SignaturePad
+from rjdesk.ui.case.agreement.tab import AgreementPane
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.signature_pad import SignaturePad
 from rjdesk_protocol.enums import ActionStatus, AgreementStatus, SignatureMethod, Stage
 from tests.services import builders
 from tests.ui.conftest import reload_on_change, show, wait_for_db

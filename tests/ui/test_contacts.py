@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
-from rjdesk.ui.case.contact_addendum import AddendumDialog
-from rjdesk.ui.case.contacts import ContactsPane, now_rounded
-from rjdesk.ui.context import UiContext
+from rjdesk.ui.case.contacts.addendum import AddendumDialog
+from rjdesk.ui.case.contacts.tab import ContactsPane, now_rounded
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ContactKind
 from tests.conftest import FACILITATOR

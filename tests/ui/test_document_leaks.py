@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.agreement import AgreementPane
-from rjdesk.ui.pdf_preview import PdfPreviewDialog
+from rjdesk.ui.case.agreement.tab import AgreementPane
+from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from tests.canary import forms, readable_files
 from tests.ui.test_window import case_in_window
 
@@ -102,11 +102,11 @@ def test_documents_generated_previewed_and_printed_leave_only_the_printed_file(
     pane = next(p for p in case_page.panes if isinstance(p, AgreementPane))
 
     pane.ui.previewButton.click()  # the agreement: made, filed, previewed, printed
-    qtbot.waitUntil(lambda: len(printed) == 1 and not window.db.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: len(printed) == 1 and not window.tasks.busy, timeout=10_000)
     pane.ui.printButton.click()  # printed again straight from the Agreement tab
-    qtbot.waitUntil(lambda: len(printed) == 2 and not window.db.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: len(printed) == 2 and not window.tasks.busy, timeout=10_000)
     case_page.ui.summaryButton.click()  # the case summary, with the canary in a note
-    qtbot.waitUntil(lambda: len(printed) == 3 and not window.db.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: len(printed) == 3 and not window.tasks.busy, timeout=10_000)
     window.close()  # locks: the engine is disposed
     qtbot.wait(50)
 

@@ -23,10 +23,10 @@ from rjdesk.domain.models import Document
 from rjdesk.services import documents
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui import files
-from rjdesk.ui.case.documents import DocumentsPane
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.pdf_preview import PdfPreviewDialog
+from rjdesk.ui.case.documents.tab import DocumentsPane
+from rjdesk.ui.toolkit import files
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 
 

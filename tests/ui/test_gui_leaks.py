@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.contacts import ContactsPane
+from rjdesk.ui.case.contacts.tab import ContactsPane
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import window_settings
 from tests.canary import files_holding, forms
@@ -45,7 +45,7 @@ def test_a_canary_typed_in_the_window_reaches_no_plain_file(
     contacts.ui.notes.appendPlainText(PASTED)
     contacts.save()
     qtbot.waitUntil(
-        lambda: not window.db.busy and contacts.ui.notes.toPlainText() == "", timeout=5_000
+        lambda: not window.tasks.busy and contacts.ui.notes.toPlainText() == "", timeout=5_000
     )
     # ...and one left half-typed when the laptop locks.
     qtbot.keyClicks(contacts.ui.notes, f"Unsaved: {TYPED}")
@@ -57,7 +57,7 @@ def test_a_canary_typed_in_the_window_reaches_no_plain_file(
     unlocked(window, qtbot)
     case_page = window.workspace.pages["case"]  # a new workspace after the unlock
     assert isinstance(case_page, CaseWorkspace)
-    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.db.busy, timeout=5_000)
+    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.tasks.busy, timeout=5_000)
     contacts = next(p for p in case_page.panes if isinstance(p, ContactsPane))
     assert contacts.ui.notes.toPlainText() == f"Unsaved: {TYPED}\n{PASTED}"
 

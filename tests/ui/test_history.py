@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from rjdesk.services import agreements, documents
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.history import HistoryPane
-from rjdesk.ui.context import UiContext
+from rjdesk.ui.case.history.tab import HistoryPane
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import ActionStatus
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 

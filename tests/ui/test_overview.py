@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from rjdesk.services import assessment, cases
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.overview import CloseCaseDialog, OverviewPane, SafeguardingDialog
-from rjdesk.ui.context import UiContext
+from rjdesk.ui.case.overview.tab import CloseCaseDialog, OverviewPane, SafeguardingDialog
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import ClosureReason, Flag, RiskLevel, Role, Stage
 from tests.services.builders import person, referral
 from tests.ui.conftest import reload_on_change, show, wait_for_db

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from rjdesk.services.settings import load_settings
 from rjdesk.store.vault import Vault
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.settings_page import ChangePassphraseDialog, SettingsPage
-from rjdesk.ui.today_page import TodayPage
+from rjdesk.ui.pages.settings import ChangePassphraseDialog, SettingsPage
+from rjdesk.ui.pages.today import TodayPage
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import Role
 from tests.conftest import PASSPHRASE
 from tests.services.builders import person, referral

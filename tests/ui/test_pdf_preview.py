@@ -13,10 +13,10 @@ from rjdesk.domain.models import AuditEvent
 from rjdesk.services import printing
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui import pdf_preview
-from rjdesk.ui.case.agreement import AgreementPane
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.pdf_preview import PdfPreviewDialog
+from rjdesk.ui.case.agreement.tab import AgreementPane
+from rjdesk.ui.toolkit import pdf_preview
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from tests.ui.conftest import show, wait_for_db
 
 

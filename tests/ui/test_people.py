@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from rjdesk.services.cases import close_case, load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui import style
-from rjdesk.ui.case.people import PeoplePane
-from rjdesk.ui.case.people_model import PeopleModel
-from rjdesk.ui.case.rj_information_dialog import RjInformationDialog
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.participant_dialog import ParticipantDialog
+from rjdesk.ui.case.people.model import PeopleModel
+from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
+from rjdesk.ui.case.people.rj_information_dialog import RjInformationDialog
+from rjdesk.ui.case.people.tab import PeoplePane
+from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import ClosureReason, Role
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 from tests.ui.widget_text import widget_texts

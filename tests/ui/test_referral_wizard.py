@@ -23,10 +23,10 @@ from sqlalchemy import func, select
 from rjdesk.domain.models import Case
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui import referral_wizard
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.participant_dialog import ParticipantDialog
-from rjdesk.ui.referral_wizard import CHECK_PAGE, PEOPLE_PAGE, REFERRAL_PAGE, ReferralWizard
+from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
+from rjdesk.ui.referral import wizard as referral_wizard
+from rjdesk.ui.referral.wizard import CHECK_PAGE, PEOPLE_PAGE, REFERRAL_PAGE, ReferralWizard
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
 from rjdesk_protocol.errors import RuleViolation
 from tests.ui.conftest import wait_for_db

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rjdesk.services.cases import close_case, load_case
-from rjdesk.ui.case.consent_dialog import ConsentDialog
-from rjdesk.ui.case.consent_tables import AssessmentsModel, ConsentModel
-from rjdesk.ui.case.contacts import ContactsPane
-from rjdesk.ui.case.risk_consent import RiskConsentPane
-from rjdesk.ui.context import UiContext
+from rjdesk.ui.case.contacts.tab import ContactsPane
+from rjdesk.ui.case.risk.consent_dialog import ConsentDialog
+from rjdesk.ui.case.risk.consent_tables import AssessmentsModel, ConsentModel
+from rjdesk.ui.case.risk.tab import RiskConsentPane
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import ClosureReason, ConsentScope, RiskLevel
 from tests.conftest import FACILITATOR
 from tests.ui.conftest import reload_on_change, show, wait_for_db

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from rjdesk import launcher
 from rjdesk.documents import fonts, layout
 from rjdesk.services import importer
-from rjdesk.ui import icons
+from rjdesk.ui.toolkit import icons
 
 CHECKS = [
     "vault created",

@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 from rjdesk.services import sync
 from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault, _clock_at_noon
-from rjdesk.ui import files
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.sync_indicator import SyncIndicator
-from rjdesk.ui.sync_page import SyncPage
+from rjdesk.ui.pages.sync.indicator import SyncIndicator
+from rjdesk.ui.pages.sync.page import SyncPage
+from rjdesk.ui.toolkit import files
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_hub import Hub
 from tests.conftest import PASSPHRASE, TODAY
 from tests.hub.server import running_hub

@@ -9,15 +9,15 @@ from PySide6.QtCore import Qt
 
 from rjdesk.services.conflicts import ConflictView, FieldValues
 from rjdesk.services.sync import SyncStatus
-from rjdesk.ui.conflicts_model import (
+from rjdesk.ui.pages.sync.conflicts_model import (
     CONFLICT_ID_ROLE,
     ConflictsModel,
     side_texts,
     value_text,
     what_text,
 )
-from rjdesk.ui.sync_indicator import indicator, when_text
-from rjdesk.ui.sync_worker import SyncView
+from rjdesk.ui.pages.sync.indicator import indicator, when_text
+from rjdesk.ui.pages.sync.worker import SyncView
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)  # 12:00 in London (GMT in November)
 SYNCED = SyncStatus(

@@ -16,9 +16,9 @@ from rjdesk.domain.sync_models import SyncConflict
 from rjdesk.services import importer
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui import files
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.sync_page import SyncPage
+from rjdesk.ui.pages.sync.page import SyncPage
+from rjdesk.ui.toolkit import files
+from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.keys import PublicKey, verify_document
 from tests.conftest import FACILITATOR, NEIGHBOUR_DISPUTE
 from tests.sync.laptops import device_key, stand_in_hub

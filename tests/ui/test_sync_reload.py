@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.contacts import ContactsPane
-from rjdesk.ui.case.overview import OverviewPane
+from rjdesk.ui.case.contacts.tab import ContactsPane
+from rjdesk.ui.case.overview.tab import OverviewPane
 from tests.ui.test_window import case_in_window
 
 
@@ -26,7 +26,9 @@ def test_a_hub_update_to_the_open_case_shows_and_keeps_what_is_being_typed(
         update_referral(uow, load_case(uow.session, neighbour_case), location="Farnborough Rd")
     before = case_page.snapshot
     window.sync.cases_updated.emit([neighbour_case])
-    qtbot.waitUntil(lambda: case_page.snapshot is not before and not window.db.busy, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: case_page.snapshot is not before and not window.tasks.busy, timeout=5_000
+    )
 
     assert case_page.snapshot is not None
     assert case_page.snapshot.case.location == "Farnborough Rd"

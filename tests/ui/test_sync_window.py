@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault
-from rjdesk.ui import sync_worker
 from rjdesk.ui.main_window import MainWindow
-from rjdesk.ui.sync_indicator import SyncIndicator
-from rjdesk.ui.sync_page import SyncPage
-from rjdesk.ui.sync_worker import VaultGate
+from rjdesk.ui.pages.sync import worker as sync_worker
+from rjdesk.ui.pages.sync.indicator import SyncIndicator
+from rjdesk.ui.pages.sync.page import SyncPage
+from rjdesk.ui.pages.sync.worker import VaultGate
 from rjdesk_protocol.errors import VaultLocked
 from tests.conftest import PASSPHRASE
 from tests.ui.sync_helpers import (
@@ -158,7 +158,7 @@ def test_locking_in_the_middle_of_a_sync_is_quiet_and_leaves_no_case_text(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
     page.ui.conflicts.selectRow(0)
     window.ctx.signals.open_case.emit(neighbour_case, "overview")
-    qtbot.waitUntil(lambda: not window.db.busy)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     assert window.sync.view.running, "the sync after the unlock is waiting on the slow hub"
     assert holding(CASE_TEXT)
 

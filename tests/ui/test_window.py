@@ -16,9 +16,9 @@ from rjdesk.services import importer
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.workspace import CaseWorkspace
-from rjdesk.ui.cases_page import CasesPage
 from rjdesk.ui.main_window import MainWindow
-from rjdesk.ui.vault_pages import RecoveryKeyDialog
+from rjdesk.ui.pages.cases import CasesPage
+from rjdesk.ui.pages.unlock import RecoveryKeyDialog
 from tests.conftest import FACILITATOR, HATE_CRIME, PASSPHRASE
 from tests.ui.widget_text import holding
 
@@ -66,7 +66,7 @@ def unlock(window: MainWindow, qtbot: QtBot, passphrase: str = PASSPHRASE) -> No
 
 def unlocked(window: MainWindow, qtbot: QtBot) -> MainWindow:
     unlock(window, qtbot)
-    qtbot.waitUntil(lambda: window.is_unlocked and not window.db.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: window.is_unlocked and not window.tasks.busy, timeout=10_000)
     return window
 
 
@@ -84,7 +84,7 @@ def case_in_window(
     assert window.workspace is not None
     case_page = window.workspace.pages["case"]
     assert isinstance(case_page, CaseWorkspace)
-    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.db.busy, timeout=5_000)
+    qtbot.waitUntil(lambda: case_page.snapshot is not None and not window.tasks.busy, timeout=5_000)
     return window, case_page
 
 
@@ -133,7 +133,7 @@ def test_first_run_creates_the_vault_and_shows_the_recovery_key_once(
     assert Vault.exists(data_dir)
     assert len(seen) == 1 and seen[0].count("-") == 7
     assert page.ui.passphrase.text() == "" and page.ui.confirm.text() == ""
-    assert FACILITATOR in window.windowTitle() or window.db.busy
+    assert FACILITATOR in window.windowTitle() or window.tasks.busy
 
 
 def test_a_mismatched_passphrase_is_caught_before_anything_is_made(
@@ -161,7 +161,7 @@ def test_a_wrong_passphrase_says_so_and_the_right_one_opens(
     assert not window.is_unlocked
     unlock(window, qtbot)
     qtbot.waitUntil(lambda: window.is_unlocked, timeout=10_000)
-    qtbot.waitUntil(lambda: not window.db.busy)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     with window.ctx.vault.reader() as session:
         events = session.query(AuditEvent).order_by(AuditEvent.id.desc()).limit(2).all()
     assert [e.action for e in reversed(events)] == ["unlock_failed", "unlock"]
@@ -220,17 +220,17 @@ def test_sorting_the_case_list_asks_the_vault_again(window: MainWindow, qtbot: Q
     model = _cases_page(window).model
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     model.sort(0, Qt.SortOrder.AscendingOrder)
-    qtbot.waitUntil(lambda: not window.db.busy)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     first = [row.reference for row in model.rows]
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    qtbot.waitUntil(lambda: not window.db.busy)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     assert [row.reference for row in model.rows] == list(reversed(first)) == sorted(first)[::-1]
 
 
 def _open_neighbour_case(window: MainWindow, qtbot: QtBot, case_id: str) -> CaseWorkspace:
     window.ctx.signals.open_case.emit(case_id, "overview")
     page = _case_page(window)
-    qtbot.waitUntil(lambda: page.snapshot is not None and not window.db.busy, timeout=5_000)
+    qtbot.waitUntil(lambda: page.snapshot is not None and not window.tasks.busy, timeout=5_000)
     return page
 
 
@@ -255,7 +255,7 @@ def test_locking_leaves_no_connection_no_case_text_and_unlocking_comes_back(
 
     unlocked(window, qtbot)
     page = _case_page(window)
-    qtbot.waitUntil(lambda: page.snapshot is not None and not window.db.busy, timeout=5_000)
+    qtbot.waitUntil(lambda: page.snapshot is not None and not window.tasks.busy, timeout=5_000)
     assert page.case_id == neighbour_case
     assert page.current_pane() == "overview"
     restored = page.panes[0].ui.summary.toPlainText()  # type: ignore[attr-defined]
@@ -309,8 +309,8 @@ def test_a_referral_half_typed_when_the_laptop_locks_is_back_after_the_unlock(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     from rjdesk.services.people import PersonDetails
-    from rjdesk.ui.participant_dialog import ParticipantEntry
-    from rjdesk.ui.referral_wizard import ReferralWizard
+    from rjdesk.ui.case.people.participant_dialog import ParticipantEntry
+    from rjdesk.ui.referral.wizard import ReferralWizard
     from rjdesk_protocol.enums import Role
 
     unlocked(window, qtbot)

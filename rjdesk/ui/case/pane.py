@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from rjdesk.app.cases import CaseSnapshot
+from rjdesk.app.views import CaseView
 from rjdesk.domain.models import Case, Participant
 from rjdesk.services.cases import load_case
 from rjdesk.store.unit import UnitOfWork
-from rjdesk.ui.case.snapshot import CaseSnapshot
-from rjdesk.ui.context import UiContext
-from rjdesk.ui.messages import sentence, set_message, show_error
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.messages import sentence, set_message, show_error
 
 
 class CasePane(QWidget):
@@ -56,8 +57,46 @@ class CasePane(QWidget):
 
     @property
     def case(self) -> Case:
+        """TRANSITIONAL (issue 12): the ORM case; panes move to ``case_view``."""
         assert self.snapshot is not None, "no case shown"
         return self.snapshot.case
+
+    @property
+    def case_view(self) -> CaseView:
+        assert self.snapshot is not None, "no case shown"
+        return self.snapshot.case_view
+
+    def apply(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None] | None = None,
+        *,
+        message: QLabel | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        disable: Sequence[QWidget] = (),
+    ) -> None:
+        """Run ``work()`` (a call into ``rjdesk.app``, which owns its unit of work) on the
+        database lane, then reload the case everywhere. A refusal shows its sentence in
+        ``message`` (or a dialog) and nothing is saved; ``failed`` then runs too, e.g. to let
+        a dialog's OK button work again. ``disable`` lists widgets to grey out meanwhile."""
+        case_id = self.case_view.id
+
+        def ok(result: Any) -> None:
+            if message is not None:
+                set_message(message, "")
+            if done is not None:
+                done(result)
+            self.ctx.signals.case_changed.emit(case_id)
+
+        def refused(error: BaseException) -> None:
+            if message is not None:
+                set_message(message, sentence(error), error=True)
+            else:
+                show_error(self, error)
+            if failed is not None:
+                failed(error)
+
+        self.ctx.tasks.run(work, ok, refused, disable=disable)
 
     def change(
         self,
@@ -92,7 +131,7 @@ class CasePane(QWidget):
             if failed is not None:
                 failed(error)
 
-        self.ctx.db.run(run, ok, refused)
+        self.ctx.tasks.run(run, ok, refused)
 
 
 def participant_in(case: Case, participant_id: str) -> Participant:

@@ -7,25 +7,25 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from rjdesk.app.cases import CaseSnapshot, open_case
 from rjdesk.domain import rules
 from rjdesk.domain.models import Participant
 from rjdesk.services import cases, printing
-from rjdesk.ui import style
-from rjdesk.ui.case.agreement import AgreementPane
-from rjdesk.ui.case.contacts import ContactsPane
-from rjdesk.ui.case.documents import DocumentsPane
-from rjdesk.ui.case.history import HistoryPane
-from rjdesk.ui.case.overview import OverviewPane
+from rjdesk.ui.case.agreement.tab import AgreementPane
+from rjdesk.ui.case.contacts.tab import ContactsPane
+from rjdesk.ui.case.documents.tab import DocumentsPane
+from rjdesk.ui.case.history.tab import HistoryPane
+from rjdesk.ui.case.overview.tab import OverviewPane
 from rjdesk.ui.case.pane import CasePane
-from rjdesk.ui.case.people import PeoplePane
-from rjdesk.ui.case.risk_consent import RiskConsentPane
-from rjdesk.ui.case.snapshot import CaseSnapshot, load_snapshot
-from rjdesk.ui.context import UiContext
+from rjdesk.ui.case.pdf_actions import Then, generate
+from rjdesk.ui.case.people.tab import PeoplePane
+from rjdesk.ui.case.risk.tab import RiskConsentPane
 from rjdesk.ui.generated.case_workspace_ui import Ui_CaseWorkspace
-from rjdesk.ui.icons import icon
-from rjdesk.ui.labels import case_type_label, flag_label, stage_label
-from rjdesk.ui.messages import show_error
-from rjdesk.ui.pdf_actions import Then, generate
+from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.icons import icon
+from rjdesk.ui.toolkit.labels import case_type_label, flag_label, stage_label
+from rjdesk.ui.toolkit.messages import show_error
 from rjdesk_protocol.enums import Stage
 from rjdesk_protocol.victims_code import VictimsCodeState, VictimsCodeStatus
 
@@ -108,8 +108,8 @@ class CaseWorkspace(QWidget):
     def _load(self, *, viewed: bool, keep_typing: bool = False) -> None:
         case_id, today = self.case_id, self.ctx.today()
         assert case_id is not None
-        self.ctx.db.run(
-            lambda: load_snapshot(self.ctx.vault, case_id, today, viewed=viewed),
+        self.ctx.tasks.run(
+            lambda: open_case(self.ctx.vault, case_id, today, viewed=viewed),
             lambda snapshot: self._show(snapshot, keep_typing=keep_typing),
             lambda error: show_error(self, error),
         )

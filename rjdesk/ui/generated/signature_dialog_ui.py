@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel,
     QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
     QWidget)
 
-from rjdesk.ui.widgets.signature_pad import SignaturePad
+from rjdesk.ui.toolkit.signature_pad import SignaturePad
 
 class Ui_SignatureDialog(object):
     def setupUi(self, SignatureDialog):

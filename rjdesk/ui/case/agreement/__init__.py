@@ -1,0 +1,1 @@
+"""The Agreement tab: drafting, signing and following up the outcome agreement."""

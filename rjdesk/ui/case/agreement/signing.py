@@ -1,0 +1,184 @@
+"""Signing the agreement: the signatures table, "Signed on paper", and the dialog in which a
+participant signs on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+
+from rjdesk.domain.models import Agreement, Case
+from rjdesk.services import agreements as service
+from rjdesk.store.unit import UnitOfWork
+from rjdesk.ui.case.agreement.editor import EditorState
+from rjdesk.ui.case.agreement.models import SignaturesModel
+from rjdesk.ui.case.pane import CasePane, participant_in
+from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
+from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
+from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit.dates import from_qdate
+from rjdesk.ui.toolkit.messages import set_message
+from rjdesk_protocol.enums import AgreementStatus, SignatureMethod
+
+
+class SignatureDialog(QDialog):
+    """A signature pad with Clear and Accept. After ``accepted``, ``png`` holds the signature
+    (dark ink on white); it lives in memory only until the service stores it in the vault."""
+
+    def __init__(self, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SignatureDialog()
+        self.ui.setupUi(self)
+        self.ui.heading.setText(heading)
+        self.ui.heading.setStyleSheet(style.heading_style(1.2))
+        self.png = b""
+        self.ui.clearButton.clicked.connect(self.ui.pad.clear)
+        self.ui.cancelButton.clicked.connect(self.reject)
+        self.ui.acceptButton.clicked.connect(self._accept)
+        self.ui.pad.changed.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        empty = self.ui.pad.is_empty()
+        self.ui.acceptButton.setEnabled(not empty)
+        self.ui.clearButton.setEnabled(not empty)
+
+    def _accept(self) -> None:
+        if self.ui.pad.is_empty():
+            return
+        self.png = self.ui.pad.to_png()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        # Whatever happens next, the strokes do not outlive the dialog.
+        self.ui.pad.clear()
+        self.ui.heading.clear()
+        super().done(result)
+
+    def wipe(self) -> None:
+        """Forget the captured image (after it has been handed to the service)."""
+        self.png = b""
+
+
+class SigningPane(CasePane):
+    """The signing half of the Agreement tab (``AgreementPane`` is the rest): who has signed,
+    and recording a signature on screen or on paper for the version shown."""
+
+    ui: Ui_AgreementPane
+    signatures_model: SignaturesModel
+    signature_dialog: SignatureDialog | None
+    _shown_key: str | None
+    _unsaved: tuple[str, EditorState] | None
+
+    def setup_signing(self) -> None:
+        ui = self.ui
+        self.signatures_model = SignaturesModel(self)
+        self.signature_dialog = None
+        ui.signaturesView.setModel(self.signatures_model)
+        header = ui.signaturesView.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SignaturesModel.SIGNER, QHeaderView.ResizeMode.Stretch)
+        ui.signaturesView.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        ui.signaturesView.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_signing()
+        )
+        ui.paperButton.clicked.connect(self._signed_on_paper)
+        ui.screenButton.clicked.connect(self._sign_on_screen)
+
+    def _agreement(self, key: str | None) -> Agreement | None:
+        return next((a for a in self.case.agreements if a.id == key), None)
+
+    @staticmethod
+    def _find(case: Case, key: str | None) -> Agreement:
+        return next(a for a in case.agreements if a.id == key)
+
+    def _signer(self) -> tuple[str | None, str] | None:
+        """The selected person who has not signed yet: (participant id or None, name)."""
+        index = self.ui.signaturesView.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.signatures_model.row(index.row())
+        return None if row.signed_on is not None else (row.participant_id, row.name)
+
+    def _update_signing(self) -> None:
+        ui = self.ui
+        if self.snapshot is None:
+            return  # cleared (locked): nothing to sign
+        agreement = self._agreement(self._shown_key)
+        if agreement is not None and agreement.status != AgreementStatus.DRAFT:
+            hint, ready = "", False
+        elif agreement is None:
+            hint, ready = "Save the draft first; then each person signs it.", False
+        elif self._unsaved is not None:
+            hint, ready = "Save the changes first: people sign what is saved.", False
+        elif not agreement.actions:
+            hint, ready = "Add at least one action before anyone signs.", False
+        elif self._signer() is None:
+            hint, ready = "Select someone who has not signed yet.", False
+        else:
+            hint, ready = "", True
+        for widget in (ui.screenButton, ui.paperButton, ui.signedOn):
+            widget.setEnabled(ready)
+        ui.signHint.setText(hint)
+
+    def _sign_on_screen(self) -> None:
+        signer = self._signer()
+        agreement = self._agreement(self._shown_key)
+        if signer is None or agreement is None:
+            return
+        heading = f"{signer[1]} signs version {agreement.version} of the agreement"
+        dialog = SignatureDialog(heading, self)
+        self.signature_dialog = dialog
+
+        def finished(result: int) -> None:
+            png, self.signature_dialog = dialog.png, None
+            dialog.wipe()
+            dialog.deleteLater()
+            if result and png and self.snapshot is not None:
+                self._sign(signer, self.snapshot.today, SignatureMethod.CAPTURED, png)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _signed_on_paper(self) -> None:
+        signer = self._signer()
+        if signer is not None:
+            signed_on = from_qdate(self.ui.signedOn.date())
+            self._sign(signer, signed_on, SignatureMethod.PAPER, None)
+
+    def _sign(
+        self,
+        signer: tuple[str | None, str],
+        signed_on: date,
+        method: SignatureMethod,
+        png: bytes | None,
+    ) -> None:
+        key = self._shown_key
+        signer_id, name = signer
+
+        def work(uow: UnitOfWork, case: Case) -> tuple[int, bool, bool]:
+            agreement = self._find(case, key)
+            stage = case.stage
+            service.sign_agreement(
+                uow,
+                agreement,
+                signer=participant_in(case, signer_id) if signer_id else None,
+                signed_on=signed_on,
+                method=method,
+                image=png,
+            )
+            complete = agreement.status == AgreementStatus.SIGNED
+            return agreement.version, complete, case.stage != stage
+
+        def signed(result: tuple[int, bool, bool]) -> None:
+            version, complete, moved = result
+            text = f"{name}'s signature is recorded."
+            if complete:
+                text = f"Everyone has signed version {version}: it is now the agreement in force"
+                text += ", and the case has moved to follow-up." if moved else "."
+            set_message(self.ui.message, text)
+
+        self.change(work, signed, message=self.ui.message)

@@ -1,0 +1,1 @@
+"""The Contacts tab: contemporaneous notes of each contact and their addenda."""

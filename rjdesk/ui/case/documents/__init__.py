@@ -1,0 +1,1 @@
+"""The Documents tab: the PDFs and attachments filed on the case."""

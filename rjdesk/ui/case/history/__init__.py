@@ -1,0 +1,1 @@
+"""The History tab: the case's audit trail."""

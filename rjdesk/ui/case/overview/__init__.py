@@ -1,0 +1,1 @@
+"""The Overview tab: the case, its stage and what comes next."""

@@ -1,0 +1,97 @@
+"""Generate a case's PDF on the database thread, then preview, print or save it.
+
+One path for the Agreement tab, the Documents tab and the case header: the document is made and
+filed on the case by the services (``rjdesk.services.printing``); a copy that leaves rjdesk
+(printed, or saved to a file) is recorded on the case afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtWidgets import QWidget
+
+from rjdesk.domain.models import Case, Document
+from rjdesk.services import printing
+from rjdesk.services.cases import load_case
+from rjdesk.services.documents import document_content
+from rjdesk.store.unit import UnitOfWork
+from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.messages import show_error
+from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog, print_with_dialog, save_copy
+
+Make = Callable[[UnitOfWork, Case], printing.Filed]
+
+
+class Then(Enum):
+    PREVIEW = "preview"
+    PRINT = "print"
+    SAVE = "save"
+
+
+@dataclass(frozen=True)
+class Ready:
+    case_id: str
+    document_id: str
+    title: str
+    filename: str
+    content: bytes
+    message: str
+
+
+def _record(ctx: UiContext, ready: Ready, how: str) -> None:
+    def work() -> None:
+        with ctx.vault.unit_of_work() as uow:
+            case = load_case(uow.session, ready.case_id)
+            document = uow.session.get(Document, ready.document_id)
+            if document is not None:
+                printing.record_copy(uow, case, document, how)
+
+    ctx.tasks.run(work)
+    ctx.signals.case_changed.emit(ready.case_id)
+
+
+def _show(ctx: UiContext, parent: QWidget, ready: Ready, then: Then) -> None:
+    if then == Then.PRINT:
+        if print_with_dialog(parent, ready.content, ready.title):
+            _record(ctx, ready, "printed")
+    elif then == Then.SAVE:
+        if save_copy(parent, ready.content, ready.filename):
+            _record(ctx, ready, "saved a copy to a file")
+    else:
+        dialog = PdfPreviewDialog(
+            ready.content, ready.title, ready.filename, message=ready.message,
+            copied=lambda how: _record(ctx, ready, how), parent=parent,
+        )  # fmt: skip
+        dialog.exec()
+
+
+def generate(ctx: UiContext, parent: QWidget, case_id: str, make: Make, then: Then) -> None:
+    """Make (and file) a document of the case off the GUI thread, then show it."""
+
+    def work() -> Ready:
+        with ctx.vault.unit_of_work() as uow:
+            filed = make(uow, load_case(uow.session, case_id))
+            document = filed.document
+            return Ready(case_id, document.id, document.title, document.filename,
+                         filed.content, filed.message)  # fmt: skip
+
+    def done(ready: Ready) -> None:
+        ctx.signals.case_changed.emit(case_id)  # a new version may have been filed
+        _show(ctx, parent, ready, then)
+
+    ctx.tasks.run(work, done, lambda error: show_error(parent, error))
+
+
+def open_filed(ctx: UiContext, parent: QWidget, case_id: str, document_id: str) -> None:
+    """Show a document already filed on the case, exactly as filed."""
+
+    def work() -> Ready:
+        with ctx.vault.unit_of_work() as uow:
+            document, content = document_content(uow, document_id)
+            return Ready(case_id, document.id, document.title, document.filename, content, "")
+
+    ctx.tasks.run(work, lambda ready: _show(ctx, parent, ready, Then.PREVIEW),
+               lambda error: show_error(parent, error))  # fmt: skip

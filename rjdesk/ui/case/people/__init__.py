@@ -1,0 +1,1 @@
+"""The People tab: who takes part, in what role, and their details."""

@@ -1,0 +1,1 @@
+"""The Risk & consent tab: risk assessments and each person's consent."""

@@ -1,0 +1,1 @@
+"""The window's pages: unlock and first run, Today, Cases, Sync, Settings, the self-test."""

@@ -1,0 +1,1 @@
+"""The Sync page, the sync indicator and the background sync."""

@@ -1,0 +1,1 @@
+"""The referral wizard: a new case from a phone call, a form or an email."""

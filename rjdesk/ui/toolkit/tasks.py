@@ -1,0 +1,195 @@
+"""The window's one task runner: work off the GUI thread, answers back on it (STYLE habit 5).
+
+Every read and write of the vault, and every talk with the hub, goes through ``TaskRunner.run``.
+Work runs in one of two lanes, each a single background thread: the **database** lane (units
+of work never race each other, as in Anki's executor) and the **network** lane (a sync waiting
+on a slow hub never holds up a page that only reads the vault). When the work ends, on the GUI
+thread and in this order: ``done(result)`` or ``failed(error)``, then ``then()`` whichever it
+was. Widgets named in ``disable`` are disabled while the work runs and enabled again before
+``done`` or ``failed`` runs, so a pane never keeps its own "saving" flag. A progress dialog
+appears only for labelled work still running after half a second, so quick work never
+flickers one up.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
+
+log = logging.getLogger(__name__)
+
+PROGRESS_AFTER_MS = 500
+Progress = Callable[[int, int], None]
+
+
+class Lane(enum.Enum):
+    DATABASE = "database"
+    NETWORK = "network"
+
+
+class _Signals(QObject):
+    """One task's way back to the GUI thread (it lives there; the task emits from its own)."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work, self._signals = work, signals
+
+    def run(self) -> None:
+        # Results travel boxed in a 1-tuple: a bare None sent through a queued Signal(object)
+        # upsets shiboken's reference counting ("deallocating None").
+        try:
+            result = self._work(self._signals.progress.emit)
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread to report
+            self._signals.failed.emit((error,))
+        else:
+            self._signals.done.emit((result,))
+
+
+class TaskRunner(QObject):
+    """Runs work in its lane's background thread; callbacks run on the GUI thread."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pools: dict[Lane, QThreadPool] = {}
+        for lane in Lane:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._pools[lane] = pool
+        self._pending = 0
+        self.default_failed: Callable[[BaseException], None] = _log_failure
+
+    @property
+    def busy(self) -> bool:
+        """True while any task of any lane has not yet called back."""
+        return self._pending > 0
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        *,
+        then: Callable[[], None] | None = None,
+        lane: Lane = Lane.DATABASE,
+        disable: Sequence[QWidget] = (),
+        label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        """Run ``work()`` off the GUI thread; then ``done(result)`` or ``failed(error)`` (the
+        window's default when None), then ``then()``. With a ``label``, a progress dialog shows
+        if the work lasts more than half a second."""
+        self.run_with_progress(
+            lambda _progress: work(),
+            done,
+            failed,
+            then=then,
+            lane=lane,
+            disable=disable,
+            label=label,
+            parent=parent,
+        )
+
+    def run_with_progress(
+        self,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        *,
+        then: Callable[[], None] | None = None,
+        lane: Lane = Lane.DATABASE,
+        disable: Sequence[QWidget] = (),
+        label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        """Like ``run``; ``work(progress)`` may call ``progress(done, total)``, which moves
+        the progress dialog's bar."""
+        # Parented to the runner, so Qt keeps it alive until deleteLater, however the Python
+        # references fall: it must outlive the emission of its own done/failed signal.
+        signals = _Signals(self)
+        dialog: list[QProgressDialog] = []
+        timer = QTimer(signals)
+        timer.setSingleShot(True)
+        # A widget already disabled stays so; one deleted while the work runs is left alone.
+        held = [widget for widget in disable if widget.isEnabled()]
+        for widget in held:
+            widget.setEnabled(False)
+
+        def show_dialog() -> None:
+            box = QProgressDialog(label, "", 0, 0, parent)
+            box.setCancelButton(None)
+            box.setMinimumDuration(0)
+            box.setWindowTitle("rjdesk")
+            box.setAccessibleName(label)
+            box.show()
+            dialog.append(box)
+
+        def on_progress(count: int, total: int) -> None:
+            if dialog:
+                dialog[0].setMaximum(total)
+                dialog[0].setValue(count)
+
+        def finish() -> None:
+            timer.stop()
+            for box in dialog:
+                box.close()
+                box.deleteLater()
+            for widget in held:
+                if isValid(widget):
+                    widget.setEnabled(True)
+            signals.deleteLater()
+            self._pending -= 1
+            if not self._pending:
+                self.busy_changed.emit(False)
+
+        @Slot(object)
+        def on_done(boxed: tuple[Any]) -> None:
+            finish()
+            try:
+                if done is not None:
+                    done(boxed[0])
+            finally:
+                if then is not None:
+                    then()
+
+        @Slot(object)
+        def on_failed(boxed: tuple[BaseException]) -> None:
+            finish()
+            try:
+                (failed or self.default_failed)(boxed[0])
+            finally:
+                if then is not None:
+                    then()
+
+        signals.done.connect(on_done)
+        signals.failed.connect(on_failed)
+        signals.progress.connect(on_progress)
+        if label:
+            timer.timeout.connect(show_dialog)
+            timer.start(PROGRESS_AFTER_MS)
+        if not self._pending:
+            self.busy_changed.emit(True)
+        self._pending += 1
+        self._pools[lane].start(_Task(work, signals))
+
+    def wait_idle(self, msecs: int = -1, *, lane: Lane = Lane.DATABASE) -> bool:
+        """Block until the lane's queued work has run (used before locking); True when idle."""
+        return self._pools[lane].waitForDone(msecs)
+
+
+def _log_failure(error: BaseException) -> None:
+    log.error("background work failed: %s", type(error).__name__)

@@ -1,1 +1,0 @@
-"""Reusable widgets of the window that are not a page or a pane (e.g. the signature pad)."""
