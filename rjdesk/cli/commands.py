@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rjdesk.cli import output, secrets
+from rjdesk.demo import fill_demo
 from rjdesk.domain.models import Case
 from rjdesk.services import export, importer, printing, queries
 from rjdesk.services.cases import load_case
-from rjdesk.services.demo import fill_demo
 from rjdesk.services.people import revolving_door
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.unit import UnitOfWork
