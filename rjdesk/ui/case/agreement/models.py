@@ -166,7 +166,7 @@ def signer_rows(
 ) -> list[SignerRow]:
     """Every party and the facilitator (required), and supporters as optional witnesses."""
     signed = {s.participant_id: s for s in agreement.signatures} if agreement else {}
-    # Every party signs (the view's ``parties``: the rules' required signers), and the facilitator.
+    # The required signers are the parties (``CaseView.parties``), then the facilitator.
     people: list[tuple[ParticipantView | None, str, bool]] = [
         (p, role_label(p.role), True) for p in case.parties
     ]
