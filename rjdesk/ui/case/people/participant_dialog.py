@@ -11,10 +11,10 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
+from rjdesk.app.people import PersonDetails
 from rjdesk.domain import rules
 from rjdesk.domain.labels import LANGUAGE_NAMES
 from rjdesk.domain.labels import language_label as domain_language_label
-from rjdesk.services.people import PersonDetails
 from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
 from rjdesk.ui.toolkit.labels import ROLES
