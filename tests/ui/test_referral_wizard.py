@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from rjdesk.app import referrals as app_referrals
 from rjdesk.domain.models import Case
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
-from rjdesk.ui.referral import wizard as referral_wizard
 from rjdesk.ui.referral.wizard import CHECK_PAGE, PEOPLE_PAGE, REFERRAL_PAGE, ReferralWizard
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
@@ -180,7 +180,7 @@ def test_a_refusal_saves_nothing(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise RuleViolation("the service refused this person")
 
-    monkeypatch.setattr(referral_wizard, "add_participant", refuse)
+    monkeypatch.setattr(app_referrals, "add_participant", refuse)
     with qtbot.assertNotEmitted(wizard.created):
         click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
         wait_for_db(qtbot, ctx)
