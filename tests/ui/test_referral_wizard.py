@@ -277,3 +277,37 @@ def test_every_input_is_named_for_screen_readers(wizard: ReferralWizard) -> None
         if not w.accessibleName() and w.objectName() and not w.objectName().startswith("qt_")
     ]
     assert not unnamed
+
+
+def test_a_draft_fills_a_new_wizard_as_it_was(
+    qtbot: QtBot, wizard: ReferralWizard, ctx: UiContext, host: QWidget
+) -> None:
+    fill_referral(qtbot, wizard)
+    next_page(qtbot, wizard)
+    add_person(qtbot, wizard, "Mohammed Iqbal", Role.HARMED)
+    add_person(qtbot, wizard, "Kyle Brennan", Role.RESPONSIBLE, born=date(2009, 5, 2))
+    add_person(qtbot, wizard, "Siobhán Brennan", Role.SUPPORTER, supports="Kyle Brennan",
+               relationship="parent")  # fmt: skip
+    wizard.people.remove(0)  # Kyle keeps his key, which Siobhán names
+    drafts = wizard.drafts()
+    wizard.wipe()
+    assert wizard.ui.referrerName.text() == "" and wizard.people.rowCount() == 0
+
+    back = ReferralWizard(ctx, host)
+    back.open()
+    back.restore_drafts(drafts)
+
+    assert back.currentId() == PEOPLE_PAGE
+    assert back.ui.referrerName.text() == "PC 4471 Gareth Hughes"
+    assert back.ui.summary.toPlainText() == "Racially aggravated verbal abuse of a shopkeeper."
+    assert back.ui.caseType.currentData() == CaseType.HATE_CRIME
+    assert back.ui.incidentKnown.isChecked()
+    assert back.ui.incidentDate.date() == QDate(2026, 11, 1)
+    assert back.flag_boxes[Flag.SAFEGUARDING_CHILD].isChecked()
+    assert [back.people.role_text(p) for p in back.people.people] == [
+        "Responsible", "Supporter of Kyle Brennan (parent)",
+    ]  # fmt: skip
+    add_person(qtbot, back, "Priya Sandhu", Role.PROFESSIONAL)  # a new key, not a taken one
+    assert len({p.key for p in back.people.people}) == 3
+    back.restore_drafts({"referral": "{damaged"})  # ignored
+    assert back.people.rowCount() == 3
