@@ -36,7 +36,7 @@ class BusyUntilMessage(QObject):
     """Ends a dialog's busy state when its message label is shown.
 
     A dialog is busy from OK until its caller has saved; a refusal comes back as a sentence
-    set on the dialog's message label (``CasePane.change(..., message=label)``), so the label
+    set on the dialog's message label (``CasePane.apply(..., message=label)``), so the label
     appearing is the moment the facilitator may correct and press OK again."""
 
     def __init__(self, label: QLabel, release: Callable[[], None]) -> None:
