@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
+from shiboken6 import delete, isValid
 
 from rjdesk.app.cases import open_case
 from rjdesk.app.views import CaseView
@@ -294,3 +294,17 @@ def test_ctrl_s_twice_saves_the_contact_once(
     wait_for_db(qtbot, ctx)
     assert pane.ui.saveButton.isEnabled()
     assert sum("no noise this week" in e for e in entries(pane)) == 1
+
+
+def test_a_tab_deleted_by_a_lock_with_a_dialog_open_leaves_nothing_to_fail(
+    ctx: UiContext, neighbour_case: str, qtbot: QtBot
+) -> None:
+    pane = ContactsPane(ctx)
+    show(pane, ctx, neighbour_case)
+    pane.ui.timeline.setCurrentIndex(pane.timeline.index(0))
+    dialog = pane.open_addendum()
+    assert dialog is not None
+    pane.clear()  # the lock clears the tab, then deletes it with the workspace
+    delete(pane)
+    assert not isValid(dialog)
+    wait_for_db(qtbot, ctx)  # the dialog's deferred deletion finds it already gone

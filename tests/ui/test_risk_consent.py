@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
+from shiboken6 import delete, isValid
 
 from rjdesk.app.cases import open_case
 from rjdesk.app.views import CaseView
@@ -303,3 +303,16 @@ def test_ctrl_s_twice_saves_the_assessment_once(
     wait_for_db(qtbot, ctx)
     assert pane.ui.saveRiskButton.isEnabled()
     assert len(in_vault(ctx, hate_crime_case).risk_assessments) == 1
+
+
+def test_a_tab_deleted_by_a_lock_with_a_dialog_open_leaves_nothing_to_fail(
+    ctx: UiContext, neighbour_case: str, qtbot: QtBot
+) -> None:
+    pane = RiskConsentPane(ctx)
+    show(pane, ctx, neighbour_case)
+    dialog = pane.open_withdraw_consent()
+    assert dialog is not None
+    pane.clear()  # the lock clears the tab, then deletes it with the workspace
+    delete(pane)
+    assert not isValid(dialog)
+    wait_for_db(qtbot, ctx)  # the dialog's deferred deletion finds it already gone
