@@ -340,7 +340,7 @@ def participant_views(participants: list[Participant]) -> dict[str, ParticipantV
     return views
 
 
-def _assessment(ra: RiskAssessment) -> RiskAssessmentView:
+def risk_assessment_view(ra: RiskAssessment) -> RiskAssessmentView:
     return RiskAssessmentView(
         id=ra.id,
         case_id=ra.case_id,
@@ -353,7 +353,7 @@ def _assessment(ra: RiskAssessment) -> RiskAssessmentView:
     )
 
 
-def _safeguarding(concern: SafeguardingConcern) -> SafeguardingView:
+def safeguarding_view(concern: SafeguardingConcern) -> SafeguardingView:
     return SafeguardingView(
         id=concern.id,
         participant_id=concern.participant_id,
@@ -376,7 +376,7 @@ def _addendum(addendum: ContactAddendum) -> AddendumView:
     )
 
 
-def _contact(contact: Contact, people: Mapping[str, ParticipantView]) -> ContactView:
+def contact_view(contact: Contact, people: Mapping[str, ParticipantView]) -> ContactView:
     return ContactView(
         id=contact.id,
         case_id=contact.case_id,
@@ -507,10 +507,10 @@ def build_case_view(case: Case, today: date) -> CaseView:
         created_at=case.created_at,
         updated_at=case.updated_at,
         participants=tuple(people[p.id] for p in case.participants),
-        risk_assessments=tuple(_assessment(ra) for ra in case.risk_assessments),
-        contacts=tuple(_contact(c, people) for c in case.contacts),
+        risk_assessments=tuple(risk_assessment_view(ra) for ra in case.risk_assessments),
+        contacts=tuple(contact_view(c, people) for c in case.contacts),
         agreements=tuple(agreements[a.id] for a in case.agreements),
-        safeguarding=tuple(_safeguarding(s) for s in case.safeguarding),
+        safeguarding=tuple(safeguarding_view(s) for s in case.safeguarding),
         stage_changes=tuple(_stage_change(s) for s in case.stage_changes),
         documents=tuple(document_view(d) for d in case.documents),
         today=today,

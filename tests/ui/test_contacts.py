@@ -9,7 +9,10 @@ import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import delete, isValid
 
+from rjdesk.app.cases import open_case
+from rjdesk.app.views import CaseView
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
@@ -17,7 +20,7 @@ from rjdesk.ui.case.contacts.tab import ContactsPane, now_rounded
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import ContactKind
-from tests.conftest import FACILITATOR
+from tests.conftest import FACILITATOR, TODAY
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 from tests.ui.widget_text import widget_texts
 
@@ -48,6 +51,11 @@ def choose_kind(pane: ContactsPane, label: str) -> None:
 
 def select(pane: ContactsPane, row: int) -> None:
     pane.ui.timeline.setCurrentIndex(pane.timeline.index(row))
+
+
+def in_vault(ctx: UiContext, case_id: str) -> CaseView:
+    """The case as the vault now holds it."""
+    return open_case(ctx.vault, case_id, TODAY, viewed=False).case_view
 
 
 def save_addendum(dialog: AddendumDialog) -> None:
@@ -97,12 +105,10 @@ def test_a_phone_contact_saved_through_the_form(
     assert saved.startswith("Phone call — Fri 23 Oct 2026, 14:05 — By phone")
     assert "With Marcia Bennett · written by " + FACILITATOR in saved
     assert "Next steps: Check with Lukasz at the follow-up call." in saved
-    with ctx.vault.unit_of_work() as uow:
-        case = load_case(uow.session, neighbour_case)
-        contact = next(c for c in case.contacts if "gate closer" in c.notes)
-        assert contact.kind == ContactKind.PHONE
-        assert contact.at == datetime(2026, 10, 23, 13, 5, tzinfo=UTC)
-        assert [p.name for p in contact.present] == ["Marcia Bennett"]
+    contact = next(c for c in in_vault(ctx, neighbour_case).contacts if "gate closer" in c.notes)
+    assert contact.kind == ContactKind.PHONE
+    assert contact.at == datetime(2026, 10, 23, 13, 5, tzinfo=UTC)
+    assert [p.name for p in contact.present] == ["Marcia Bennett"]
 
 
 def test_a_refused_conference_keeps_the_notes_and_says_why(
@@ -127,8 +133,7 @@ def test_a_refused_conference_keeps_the_notes_and_says_why(
     )
     assert ui.notes.toPlainText() == notes
     assert len(entries(pane)) == 1  # nothing saved
-    with ctx.vault.unit_of_work() as uow:
-        assert len(load_case(uow.session, hate_crime_case).contacts) == 1
+    assert len(in_vault(ctx, hate_crime_case).contacts) == 1
 
 
 def test_an_addendum_keeps_the_original(
@@ -157,13 +162,11 @@ def test_an_addendum_keeps_the_original(
         "Mr Nowak phoned to say the gate closer is on order."
     ) in entry
     assert pane.selected_contact() is not None  # the same contact stays selected
-    with ctx.vault.unit_of_work() as uow:
-        case = load_case(uow.session, neighbour_case)
-        conference = max(case.contacts, key=lambda c: c.at)
-        assert conference.notes.startswith(original)
-        assert [a.text for a in conference.addenda] == [
-            "Mr Nowak phoned to say the gate closer is on order."
-        ]
+    conference = max(in_vault(ctx, neighbour_case).contacts, key=lambda c: c.at)
+    assert conference.notes.startswith(original)
+    assert [a.text for a in conference.addenda] == [
+        "Mr Nowak phoned to say the gate closer is on order."
+    ]
 
 
 def test_drafts_round_trip(
@@ -234,6 +237,7 @@ def test_clear_leaves_no_case_text(
 def test_sixty_contacts_show_quickly(
     pane: ContactsPane, ctx: UiContext, neighbour_case: str, qtbot: QtBot
 ) -> None:
+    # Fifty-five contacts in one unit of work (the service's), as a long case would have them.
     with ctx.vault.unit_of_work() as uow:
         case = load_case(uow.session, neighbour_case)
         start = datetime(2026, 11, 5, 9, 0, tzinfo=LONDON)
@@ -260,3 +264,47 @@ def test_the_time_offered_is_now_to_five_minutes() -> None:
     assert now_rounded(moment) == datetime(2026, 7, 1, 14, 15, tzinfo=LONDON)
     assert now_rounded(moment - timedelta(minutes=1)) == datetime(2026, 7, 1, 14, 10, tzinfo=LONDON)
     assert date(2026, 7, 1) == now_rounded(moment).date()
+
+
+def test_an_addendum_dialog_closed_while_saving_is_deleted_safely(
+    pane: ContactsPane, ctx: UiContext, neighbour_case: str, qtbot: QtBot
+) -> None:
+    show(pane, ctx, neighbour_case)
+    select(pane, 0)
+    dialog = pane.open_addendum()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.ui.text, "Mr Nowak phoned back.")
+    save_addendum(dialog)
+    dialog.reject()  # before the save has answered
+    assert pane.dialog is None
+    wait_for_db(qtbot, ctx)
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    assert "by Alex Morgan: Mr Nowak phoned back." in entries(pane)[0]
+
+
+def test_ctrl_s_twice_saves_the_contact_once(
+    pane: ContactsPane, ctx: UiContext, neighbour_case: str, qtbot: QtBot
+) -> None:
+    show(pane, ctx, neighbour_case)
+    choose_kind(pane, "Phone call")
+    qtbot.keyClicks(pane.ui.notes, "Called Marcia; no noise this week.")
+    pane.save()
+    assert not pane.ui.saveButton.isEnabled()  # greyed out while it saves
+    pane.save()
+    wait_for_db(qtbot, ctx)
+    assert pane.ui.saveButton.isEnabled()
+    assert sum("no noise this week" in e for e in entries(pane)) == 1
+
+
+def test_a_tab_deleted_by_a_lock_with_a_dialog_open_leaves_nothing_to_fail(
+    ctx: UiContext, neighbour_case: str, qtbot: QtBot
+) -> None:
+    pane = ContactsPane(ctx)
+    show(pane, ctx, neighbour_case)
+    pane.ui.timeline.setCurrentIndex(pane.timeline.index(0))
+    dialog = pane.open_addendum()
+    assert dialog is not None
+    pane.clear()  # the lock clears the tab, then deletes it with the workspace
+    delete(pane)
+    assert not isValid(dialog)
+    wait_for_db(qtbot, ctx)  # the dialog's deferred deletion finds it already gone

@@ -6,7 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import delete, isValid
 
+from rjdesk.app.cases import open_case
+from rjdesk.app.views import CaseView
 from rjdesk.services.cases import close_case, load_case
 from rjdesk.ui.case.contacts.tab import ContactsPane
 from rjdesk.ui.case.risk.consent_dialog import ConsentDialog
@@ -14,7 +17,7 @@ from rjdesk.ui.case.risk.consent_tables import AssessmentsModel, ConsentModel
 from rjdesk.ui.case.risk.tab import RiskConsentPane
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import ClosureReason, ConsentScope, RiskLevel
-from tests.conftest import FACILITATOR
+from tests.conftest import FACILITATOR, TODAY
 from tests.ui.conftest import reload_on_change, show, wait_for_db
 from tests.ui.widget_text import widget_texts
 
@@ -49,6 +52,11 @@ def select_person(pane: RiskConsentPane, name: str) -> None:
     pane.ui.consents.selectRow(row)
 
 
+def in_vault(ctx: UiContext, case_id: str) -> CaseView:
+    """The case as the vault now holds it."""
+    return open_case(ctx.vault, case_id, TODAY, viewed=False).case_view
+
+
 def press(dialog: ConsentDialog) -> None:
     dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
@@ -76,15 +84,14 @@ def test_a_risk_assessment_typed_in_the_form_is_listed_as_completed(
     assert "Victim asked to meet him" in pane.ui.assessmentDetail.text()
     assert pane.ui.factors.toPlainText() == ""  # the form is ready for the next one
     assert pane.ui.levelGroup.checkedButton() is None
-    with ctx.vault.unit_of_work() as uow:
-        case = load_case(uow.session, hate_crime_case)
-        (saved,) = case.risk_assessments
-        assert saved.level == RiskLevel.MEDIUM
-        assert saved.factors == [
-            "Young person has admitted the offence",
-            "Victim asked to meet him",
-        ]
-        assert case.risk_level == RiskLevel.MEDIUM
+    case = in_vault(ctx, hate_crime_case)
+    (assessment,) = case.risk_assessments
+    assert assessment.level == RiskLevel.MEDIUM
+    assert assessment.factors == (
+        "Young person has admitted the offence",
+        "Victim asked to meet him",
+    )
+    assert case.risk_level == RiskLevel.MEDIUM
 
 
 def test_an_assessment_without_factors_is_listed_with_what_is_missing(
@@ -124,13 +131,13 @@ def test_giving_consent_changes_the_cell_and_what_is_missing(
     assert cell(pane, "Mohammed Iqbal", ConsentModel.SHARE) == "Given 20 Nov 2026"
     assert cell(pane, "Mohammed Iqbal", ConsentModel.FEEDBACK) == "—"
     assert "Mohammed Iqbal" not in pane.ui.consentGaps.text()
-    with ctx.vault.unit_of_work() as uow:
-        case = load_case(uow.session, hate_crime_case)
-        victim = next(p for p in case.participants if p.name == "Mohammed Iqbal")
-        assert sorted(c.scope for c in victim.consents) == [
-            ConsentScope.SHARE_WITH_OTHER_PARTY,
-            ConsentScope.TAKE_PART,
-        ]
+    victim = next(
+        p for p in in_vault(ctx, hate_crime_case).participants if p.name == "Mohammed Iqbal"
+    )
+    assert sorted(c.scope for c in victim.consents) == [
+        ConsentScope.SHARE_WITH_OTHER_PARTY,
+        ConsentScope.TAKE_PART,
+    ]
 
 
 def test_a_parent_consents_for_a_young_person(
@@ -257,3 +264,55 @@ def test_clear_leaves_no_case_text(
     ]
     assert found == []
     assert pane.dialog is None
+
+
+@pytest.mark.parametrize("closed_elsewhere", [False, True])
+def test_a_dialog_closed_while_its_consent_is_saved_is_deleted_safely(
+    pane: RiskConsentPane,
+    ctx: UiContext,
+    hate_crime_case: str,
+    qtbot: QtBot,
+    closed_elsewhere: bool,
+) -> None:
+    show(pane, ctx, hate_crime_case)
+    if closed_elsewhere:  # the save is refused: its sentence goes to the closed dialog
+        with ctx.vault.unit_of_work() as uow:
+            close_case(uow, load_case(uow.session, hate_crime_case), ClosureReason.DECLINED)
+    select_person(pane, "Mohammed Iqbal")
+    dialog = pane.open_give_consent()
+    assert dialog is not None
+    dialog.ui.takePart.click()
+    press(dialog)
+    dialog.reject()  # before the save has answered
+    assert pane.dialog is None
+    wait_for_db(qtbot, ctx)
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    given = cell(pane, "Mohammed Iqbal", ConsentModel.TAKE_PART)
+    assert given == ("—" if closed_elsewhere else "Given 20 Nov 2026")
+
+
+def test_ctrl_s_twice_saves_the_assessment_once(
+    pane: RiskConsentPane, ctx: UiContext, hate_crime_case: str, qtbot: QtBot
+) -> None:
+    show(pane, ctx, hate_crime_case)
+    pane.ui.lowRadio.click()
+    qtbot.keyClicks(pane.ui.factors, "No history of violence")
+    pane.save()
+    assert not pane.ui.saveRiskButton.isEnabled()  # greyed out while it saves
+    pane.save()
+    wait_for_db(qtbot, ctx)
+    assert pane.ui.saveRiskButton.isEnabled()
+    assert len(in_vault(ctx, hate_crime_case).risk_assessments) == 1
+
+
+def test_a_tab_deleted_by_a_lock_with_a_dialog_open_leaves_nothing_to_fail(
+    ctx: UiContext, neighbour_case: str, qtbot: QtBot
+) -> None:
+    pane = RiskConsentPane(ctx)
+    show(pane, ctx, neighbour_case)
+    dialog = pane.open_withdraw_consent()
+    assert dialog is not None
+    pane.clear()  # the lock clears the tab, then deletes it with the workspace
+    delete(pane)
+    assert not isValid(dialog)
+    wait_for_db(qtbot, ctx)  # the dialog's deferred deletion finds it already gone

@@ -7,19 +7,20 @@ consent, say) keeps everything typed and shows the rules' sentence next to the b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QItemSelection, QTime, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
+from shiboken6 import isValid
 
+from rjdesk.app import contacts
+from rjdesk.app.views import ParticipantView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Case, Participant
-from rjdesk.services import contacts
-from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.contacts.timeline import ID_ROLE, TimelineDelegate, TimelineModel
-from rjdesk.ui.case.pane import CasePane, participant_in
+from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.contacts_pane_ui import Ui_ContactsPane
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
@@ -54,9 +55,7 @@ class ContactsPane(CasePane):
         ui.timeline.setItemDelegate(TimelineDelegate(ui.timeline))
         self.present: dict[str, QCheckBox] = {}
         self.dialog: AddendumDialog | None = None
-        self._retired: list[AddendumDialog] = []
         self._shown_case = ""
-        self._saving = False
         for kind, label in CONTACT_KINDS.items():
             ui.kind.addItem(label, kind.value)
         ui.newHeading.setStyleSheet(style.heading_style(1.15))
@@ -71,8 +70,6 @@ class ContactsPane(CasePane):
         ui.addendumButton.clicked.connect(self.open_addendum)
         ui.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         ui.timeline.doubleClicked.connect(lambda _index: self.open_addendum())
-        # A refused save has no ``done``: free the form again when the database work ends.
-        ctx.tasks.busy_changed.connect(self._db_busy)
         set_message(ui.message, "")
         self._kind_changed()
         self._selection_changed()
@@ -81,10 +78,10 @@ class ContactsPane(CasePane):
 
     def refresh_view(self) -> None:
         assert self.snapshot is not None
-        case, today = self.snapshot.case, self.snapshot.today
+        case, today = self.snapshot.case_view, self.snapshot.today
         ui = self.ui
         selected = self.selected_contact()
-        self.timeline.set_contacts(list(case.contacts))
+        self.timeline.set_contacts(case.contacts)
         row = self.timeline.row_of(selected) if selected else -1
         if row >= 0:
             ui.timeline.setCurrentIndex(self.timeline.index(row))
@@ -93,7 +90,7 @@ class ContactsPane(CasePane):
             if case.contacts
             else "&Timeline: no contacts recorded yet"
         )
-        self._fill_present(list(case.participants))
+        self._fill_present(case.participants)
         ui.date.setDateRange(_qdate(case.received_on), _qdate(max(today, case.received_on)))
         if self._shown_case != case.id:
             # A new case starts with an empty form; a reload of the same case keeps the text.
@@ -101,7 +98,7 @@ class ContactsPane(CasePane):
             self._reset_form()
         self._selection_changed()
 
-    def _fill_present(self, participants: list[Participant]) -> None:
+    def _fill_present(self, participants: Sequence[ParticipantView]) -> None:
         """One checkbox per person in the case, keeping what is ticked across reloads."""
         ticked = {pid for pid, box in self.present.items() if box.isChecked()}
         wanted = [(p.id, rules.describe(p)) for p in participants]
@@ -196,9 +193,10 @@ class ContactsPane(CasePane):
 
     def save(self) -> None:
         """Ctrl+S: save the new contact."""
-        if self.snapshot is None or self._saving:
-            return
         ui = self.ui
+        # Save is greyed out while the last one is being saved: Ctrl+S must not save it twice.
+        if self.snapshot is None or not ui.saveButton.isEnabled():
+            return
         kind = ContactKind(ui.kind.currentData())
         at, notes = self.when(), ui.notes.toPlainText()
         next_steps, location = ui.nextSteps.toPlainText(), ui.location.text()
@@ -208,25 +206,29 @@ class ContactsPane(CasePane):
             ui.notes.setFocus()
             return
 
-        def work(uow: UnitOfWork, case: Case) -> None:
-            contacts.record_contact(
-                uow,
-                case,
+        vault, case_id = self.ctx.vault, self.case_view.id
+
+        def done(_result: object) -> None:
+            self._reset_form()
+            set_message(ui.message, f"{CONTACT_KINDS[kind]} saved.")
+            self._show_outcome()
+
+        self.apply(
+            lambda: contacts.record_contact(
+                vault,
+                case_id,
                 kind=kind,
                 at=at,
+                present_ids=present,
                 notes=notes,
                 next_steps=next_steps,
                 location=location,
-                present=[participant_in(case, pid) for pid in present],
-            )
-
-        def done(_result: object) -> None:
-            self._saving = False
-            self._reset_form()
-            set_message(ui.message, f"{CONTACT_KINDS[kind]} saved.")
-
-        self._saving = True
-        self.change(work, done, message=ui.message)
+            ),
+            done,
+            message=ui.message,
+            failed=lambda _error: self._show_outcome(),
+            disable=[ui.saveButton],
+        )
 
     # -- addenda ----------------------------------------------------------------------------
 
@@ -249,40 +251,37 @@ class ContactsPane(CasePane):
         return dialog
 
     def _save_addendum(self, dialog: AddendumDialog, text: str) -> None:
-        contact_id = dialog.contact_id
-
-        def work(uow: UnitOfWork, case: Case) -> None:
-            contact = next(c for c in case.contacts if c.id == contact_id)
-            contacts.add_addendum(uow, contact, text)
+        vault, case_id, contact_id = self.ctx.vault, self.case_view.id, dialog.contact_id
+        save = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
 
         def done(_result: object) -> None:
             if self.dialog is dialog:  # not cancelled (and cleared) while saving
                 dialog.done(QDialog.DialogCode.Accepted)
 
-        self.change(work, done, message=dialog.ui.message)
+        self.apply(
+            lambda: contacts.add_addendum(vault, case_id, contact_id, text),
+            done,
+            message=dialog.ui.message,
+            disable=[save],
+        )
 
     def _forget_dialog(self, dialog: AddendumDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         dialog.clear()
-        # A save still running will write its refusal into the dialog: delete it only after.
-        self._retired.append(dialog)
-        if not self.ctx.tasks.busy:
-            self._db_busy(False)
+        # A save still running will write its refusal into the dialog: delete it only once
+        # the database lane has answered everything queued before now (it runs in order).
+        # By then a lock may have deleted the whole tab, and the dialog with it.
+
+        def delete() -> None:
+            if isValid(dialog):
+                dialog.deleteLater()
+
+        self.ctx.tasks.run(lambda: None, then=delete)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
             self.dialog.reject()
-
-    def _db_busy(self, busy: bool) -> None:
-        if not busy:
-            if self._saving:
-                # The runner reports idle just before it calls back: look once the answer is in.
-                QTimer.singleShot(0, self._show_outcome)
-            self._saving = False
-            for dialog in self._retired:
-                dialog.deleteLater()
-            self._retired.clear()
 
     def _show_outcome(self) -> None:
         """Lay a refusal out one reason a line, and scroll it (and Save) into view: below a

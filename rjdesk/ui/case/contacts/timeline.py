@@ -8,6 +8,7 @@ case (sixty contacts and more) only lays out the entries on screen.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rjdesk.domain.models import Contact, ContactAddendum
+from rjdesk.app.views import AddendumView, ContactView
 from rjdesk.ui.case.risk.consent_tables import day_text
 from rjdesk.ui.toolkit.labels import CONTACT_KINDS
 from rjdesk_protocol.calendar import LONDON
@@ -41,7 +42,7 @@ def when_text(at: datetime) -> str:
     return f"{local:%a} {day_text(local.date())}, {local:%H:%M}"
 
 
-def addendum_text(addendum: ContactAddendum) -> str:
+def addendum_text(addendum: AddendumView) -> str:
     local = addendum.written_at.astimezone(LONDON)
     return f"Addendum {day_text(local.date())} {local:%H:%M} by {addendum.author}: {addendum.text}"
 
@@ -55,7 +56,7 @@ class Entry:
     rich: str
 
 
-def _facts(contact: Contact) -> tuple[str, str]:
+def _facts(contact: ContactView) -> tuple[str, str]:
     heading = " — ".join(
         part
         for part in (CONTACT_KINDS[contact.kind], when_text(contact.at), contact.location)
@@ -65,7 +66,7 @@ def _facts(contact: Contact) -> tuple[str, str]:
     return heading, f"With {with_whom} · written by {contact.author}"
 
 
-def entry(contact: Contact) -> Entry:
+def entry(contact: ContactView) -> Entry:
     heading, people = _facts(contact)
     addenda = [addendum_text(a) for a in contact.addenda]
     next_steps = f"Next steps: {contact.next_steps}" if contact.next_steps else ""
@@ -104,7 +105,7 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Entry] = []
 
-    def set_contacts(self, contacts: list[Contact]) -> None:
+    def set_contacts(self, contacts: Sequence[ContactView]) -> None:
         self.beginResetModel()
         newest_first = sorted(contacts, key=lambda c: c.at, reverse=True)
         self._rows = [entry(contact) for contact in newest_first]

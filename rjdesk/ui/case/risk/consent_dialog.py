@@ -13,8 +13,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
 
 from rjdesk.app.cases import CaseSnapshot
+from rjdesk.app.views import ParticipantView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Participant
 from rjdesk.ui.case.risk.consent_tables import (
     anything_in_force,
     consent_state,
@@ -85,7 +85,7 @@ class ConsentDialog(QDialog):
         today = snapshot.today
         ui.date.setMaximumDate(QDate(today.year, today.month, today.day))
         ui.date.setDate(QDate(today.year, today.month, today.day))
-        people = consenting(snapshot.case.participants)
+        people = consenting(snapshot.case_view.participants)
         if withdraw:
             people = [p for p in people if anything_in_force(p, today)]
         for person in people:
@@ -102,11 +102,11 @@ class ConsentDialog(QDialog):
 
     # -- what is chosen ---------------------------------------------------------------------
 
-    def person(self) -> Participant | None:
+    def person(self) -> ParticipantView | None:
         participant_id = self.ui.who.currentData()
         if participant_id is None:
             return None
-        return self._snapshot.participant(participant_id)
+        return self._snapshot.case_view.participant(participant_id)
 
     def on(self) -> date:
         result: date = self.ui.date.date().toPython()  # type: ignore[assignment]
@@ -152,7 +152,7 @@ class ConsentDialog(QDialog):
         minor = person is not None and rules.is_under_18(person.person, on)
         if person is not None:
             ui.givenBy.addItem(f"{person.name} (their own consent)", None)
-            carers = parents_and_carers(self._snapshot.case.participants, person)
+            carers = parents_and_carers(self._snapshot.case_view.participants, person)
             for carer in carers:
                 relationship = carer.relationship_to_supported or "parent or carer"
                 ui.givenBy.addItem(f"{carer.name} ({relationship})", carer.id)
@@ -221,7 +221,7 @@ class ConsentDialog(QDialog):
         set_message(self.ui.message, "")
 
 
-def _missing_any(person: Participant, day: date) -> bool:
+def _missing_any(person: ParticipantView, day: date) -> bool:
     """Whether this person still has a scope to consent to (or a parent's consent to get)."""
     if any(not consent_state(person, scope, day).in_force for scope in ConsentScope):
         return True

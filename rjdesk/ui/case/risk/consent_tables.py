@@ -6,7 +6,7 @@ out here (and by ``rjdesk.domain.rules``), so that the pane only wires widgets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from rjdesk.app.views import ConsentView, ParticipantView, RiskAssessmentView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Consent, Participant, RiskAssessment
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.labels import RISK_LEVELS, role_label
 from rjdesk.ui.toolkit.table_model import ListTableModel
@@ -33,16 +33,16 @@ def day_text(day: date) -> str:
 # -- risk assessments -------------------------------------------------------------------------
 
 
-class AssessmentsModel(ListTableModel[RiskAssessment]):
+class AssessmentsModel(ListTableModel[RiskAssessmentView]):
     """Earlier risk assessments, newest first: date, level, who assessed, completed or not."""
 
     DATE, LEVEL, BY, STATUS = range(4)
     HEADERS: ClassVar[tuple[str, ...]] = ("Date", "Level", "Assessed by", "Completed?")
 
-    def set_rows(self, rows: Iterable[RiskAssessment]) -> None:
+    def set_rows(self, rows: Iterable[RiskAssessmentView]) -> None:
         super().set_rows(sorted(rows, key=lambda ra: (ra.assessed_on, ra.created_at), reverse=True))
 
-    def assessment(self, row: int) -> RiskAssessment:
+    def assessment(self, row: int) -> RiskAssessmentView:
         return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -69,9 +69,9 @@ class AssessmentsModel(ListTableModel[RiskAssessment]):
         return None
 
 
-def assessment_detail(ra: RiskAssessment) -> str:
+def assessment_detail(ra: RiskAssessmentView) -> str:
     """The factors and notes of an assessment (its date, level and assessor are in the row)."""
-    factors = "; ".join(f for f in ra.factors or [] if f.strip()) or "none recorded"
+    factors = "; ".join(f for f in ra.factors if f.strip()) or "none recorded"
     notes = f"\nNotes: {ra.notes}" if ra.notes else ""
     return f"Factors considered on {day_text(ra.assessed_on)}: {factors}.{notes}"
 
@@ -83,7 +83,7 @@ def assessment_detail(ra: RiskAssessment) -> str:
 class ConsentState:
     """Where one participant stands for one scope on a day: given, withdrawn or neither."""
 
-    consent: Consent | None
+    consent: ConsentView | None
     withdrawn: bool = False
 
     @property
@@ -104,7 +104,7 @@ class ConsentState:
 
 
 def consent_state(
-    participant: Participant,
+    participant: ParticipantView,
     scope: ConsentScope,
     day: date,
     *,
@@ -116,7 +116,7 @@ def consent_state(
     ``parental`` looks at consent a parent or carer gave (any of them, or the one named by
     ``given_by_id``); otherwise at the person's own."""
 
-    def counts(consent: Consent) -> bool:
+    def counts(consent: ConsentView) -> bool:
         if consent.scope != scope or consent.given_on > day:
             return False
         if not parental:
@@ -133,21 +133,23 @@ def consent_state(
     return ConsentState(None)
 
 
-def consenting(participants: list[Participant]) -> list[Participant]:
+def consenting(participants: Sequence[ParticipantView]) -> list[ParticipantView]:
     """Everyone who consents as a participant (not professionals or interpreters)."""
     return [p for p in sorted(participants, key=lambda p: p.position) if p.role.consents]
 
 
-def parents_and_carers(participants: list[Participant], child: Participant) -> list[Participant]:
+def parents_and_carers(
+    participants: Sequence[ParticipantView], child: ParticipantView
+) -> list[ParticipantView]:
     """The supporters recorded as a parent or carer of ``child``."""
     return [p for p in participants if p.supports_id == child.id and rules.is_parent_or_carer(p)]
 
 
-def anything_in_force(participant: Participant, day: date) -> bool:
+def anything_in_force(participant: ParticipantView, day: date) -> bool:
     return any(c.in_force_on(day) for c in participant.consents)
 
 
-class ConsentModel(ListTableModel[Participant]):
+class ConsentModel(ListTableModel[ParticipantView]):
     """One row per consenting participant; a column per scope, then the parent's or carer's
     consent to take part (for someone under 18)."""
 
@@ -169,7 +171,7 @@ class ConsentModel(ListTableModel[Participant]):
         super().__init__(parent)
         self._day = date.min
 
-    def show(self, participants: list[Participant], day: date) -> None:
+    def show(self, participants: Sequence[ParticipantView], day: date) -> None:
         """The people who consent, judged as of ``day``."""
         self._day = day
         self.set_rows(consenting(participants))
@@ -180,7 +182,7 @@ class ConsentModel(ListTableModel[Participant]):
     def row_of(self, participant_id: str) -> int:
         return next((i for i, p in enumerate(self._rows) if p.id == participant_id), -1)
 
-    def _state(self, participant: Participant, column: int) -> ConsentState | None:
+    def _state(self, participant: ParticipantView, column: int) -> ConsentState | None:
         if column in self.SCOPES:
             return consent_state(participant, self.SCOPES[column], self._day)
         if column == self.PARENT and rules.is_under_18(participant.person, self._day):

@@ -10,13 +10,13 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelection
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QWidget
+from shiboken6 import isValid
 
+from rjdesk.app import risk
+from rjdesk.app.views import CaseView, ParticipantView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Case
-from rjdesk.services import assessment
-from rjdesk.store.unit import UnitOfWork
-from rjdesk.ui.case.pane import CasePane, participant_in
+from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.case.risk.consent_dialog import ConsentChoice, ConsentDialog
 from rjdesk.ui.case.risk.consent_tables import (
     AssessmentsModel,
@@ -67,9 +67,7 @@ class RiskConsentPane(CasePane):
         self.assessments = AssessmentsModel(self)
         self.consents = ConsentModel(self)
         self.dialog: ConsentDialog | None = None
-        self._retired: list[ConsentDialog] = []
         self._shown_case = ""
-        self._saving = False
         self._levels = {
             ui.lowRadio: RiskLevel.LOW,
             ui.mediumRadio: RiskLevel.MEDIUM,
@@ -106,15 +104,13 @@ class RiskConsentPane(CasePane):
         ui.saveRiskButton.clicked.connect(self.save)
         ui.giveConsentButton.clicked.connect(self.open_give_consent)
         ui.withdrawConsentButton.clicked.connect(self.open_withdraw_consent)
-        # A save that fails leaves no ``done`` to call: free the button when the work ends.
-        ctx.tasks.busy_changed.connect(self._db_busy)
         set_message(ui.riskMessage, "")
 
     # -- showing the case ----------------------------------------------------------------------
 
     def refresh_view(self) -> None:
         assert self.snapshot is not None
-        case, today = self.snapshot.case, self.snapshot.today
+        case, today = self.snapshot.case_view, self.snapshot.today
         ui = self.ui
         ui.assessedOn.setMaximumDate(_qdate(today))
         if self._shown_case != case.id:
@@ -122,7 +118,7 @@ class RiskConsentPane(CasePane):
             self._shown_case = case.id
             self._reset_form()
         ui.assessedBy.setPlaceholderText(f"{self.ctx.vault.facilitator_name()} (you)")
-        self.assessments.set_rows(list(case.risk_assessments))
+        self.assessments.set_rows(case.risk_assessments)
         for widget in (ui.assessments, ui.assessmentsLabel):
             widget.setVisible(self.assessments.rowCount() > 0)
         if self.assessments.rowCount():
@@ -130,7 +126,7 @@ class RiskConsentPane(CasePane):
         else:
             ui.assessmentDetail.setText("No risk assessment has been recorded yet.")
         selected = self._selected_person()
-        self.consents.show(list(case.participants), today)
+        self.consents.show(case.participants, today)
         row = self.consents.row_of(selected) if selected else -1
         if row >= 0:
             ui.consents.selectRow(row)
@@ -146,7 +142,7 @@ class RiskConsentPane(CasePane):
         _fit_height(self.ui.consents, _CONSENT_ROWS)
 
     @staticmethod
-    def _gaps_text(case: Case, today: date) -> str:
+    def _gaps_text(case: CaseView, today: date) -> str:
         people = consenting(case.participants)
         parties = [gap for p in people if p.role.is_party for gap in rules.consent_gaps(p, today)]
         supporters = [
@@ -201,9 +197,10 @@ class RiskConsentPane(CasePane):
 
     def save(self) -> None:
         """Ctrl+S: save the risk assessment being written."""
-        if self.snapshot is None or self._saving:
-            return
         ui = self.ui
+        # Save is greyed out while the last one is being saved: Ctrl+S must not save it twice.
+        if self.snapshot is None or not ui.saveRiskButton.isEnabled():
+            return
         level = self._level()
         if level is None:
             set_message(ui.riskMessage, "Choose the risk level: low, medium or high.", error=True)
@@ -212,20 +209,9 @@ class RiskConsentPane(CasePane):
         factors = [line.strip() for line in ui.factors.toPlainText().splitlines() if line.strip()]
         on: date = ui.assessedOn.date().toPython()  # type: ignore[assignment]
         notes, by = ui.riskNotes.toPlainText(), ui.assessedBy.text().strip() or None
-
-        def work(uow: UnitOfWork, case: Case) -> None:
-            assessment.record_risk_assessment(
-                uow,
-                case,
-                assessed_on=on,
-                level=level,
-                factors=factors,
-                notes=notes,
-                assessed_by=by,
-            )
+        vault, case_id = self.ctx.vault, self.case_view.id
 
         def done(_result: object) -> None:
-            self._saving = False
             self._reset_form()
             if not factors:
                 set_message(
@@ -234,15 +220,20 @@ class RiskConsentPane(CasePane):
                     "assessment for it to count as completed.",
                 )
 
-        self._saving = True
-        self.change(work, done, message=ui.riskMessage)
-
-    def _db_busy(self, busy: bool) -> None:
-        if not busy:
-            self._saving = False
-            for dialog in self._retired:
-                dialog.deleteLater()
-            self._retired.clear()
+        self.apply(
+            lambda: risk.record_risk_assessment(
+                vault,
+                case_id,
+                assessed_on=on,
+                level=level,
+                factors=factors,
+                notes=notes,
+                assessed_by=by,
+            ),
+            done,
+            message=ui.riskMessage,
+            disable=[ui.saveRiskButton],
+        )
 
     # -- consent -------------------------------------------------------------------------------
 
@@ -266,39 +257,45 @@ class RiskConsentPane(CasePane):
         return dialog
 
     def _save_consent(self, dialog: ConsentDialog, choice: ConsentChoice) -> None:
+        vault, case_id = self.ctx.vault, self.case_view.id
+        person, giver, scopes = choice.participant_id, choice.given_by_id, list(choice.scopes)
         withdraw = dialog.withdraw
+        save = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-        def work(uow: UnitOfWork, case: Case) -> None:
-            person = participant_in(case, choice.participant_id)
-            giver = participant_in(case, choice.given_by_id) if choice.given_by_id else None
+        def work() -> ParticipantView:
             if withdraw:
-                assessment.withdraw_consent(
-                    uow,
+                return risk.withdraw_consent(
+                    vault,
+                    case_id,
                     person,
                     withdrawn_on=choice.on,
-                    scopes=list(choice.scopes),
+                    scopes=scopes,
                     note=choice.note,
-                    given_by=giver,
+                    given_by_id=giver,
                 )
-            else:
-                assessment.give_consent(
-                    uow, person, scopes=list(choice.scopes), given_on=choice.on, given_by=giver
-                )
+            return risk.give_consent(
+                vault, case_id, person, scopes=scopes, given_on=choice.on, given_by_id=giver
+            )
 
         def done(_result: object) -> None:
-            if self.dialog is dialog:  # not cancelled (and deleted) while saving
+            if self.dialog is dialog:  # not cancelled (and cleared) while saving
                 dialog.done(QDialog.DialogCode.Accepted)
 
-        self.change(work, done, message=dialog.ui.message)
+        self.apply(work, done, message=dialog.ui.message, disable=[save])
 
     def _forget_dialog(self, dialog: ConsentDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         dialog.clear()
-        # A save still running will write its refusal into the dialog: delete it only after.
-        self._retired.append(dialog)
-        if not self.ctx.tasks.busy:
-            self._db_busy(False)
+        # A save still running will write its refusal into the dialog: delete it only once
+        # the database lane has answered everything queued before now (it runs in order).
+        # By then a lock may have deleted the whole tab, and the dialog with it.
+
+        def delete() -> None:
+            if isValid(dialog):
+                dialog.deleteLater()
+
+        self.ctx.tasks.run(lambda: None, then=delete)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
