@@ -172,4 +172,3 @@ def test_locking_in_the_middle_of_a_sync_is_quiet_and_leaves_no_case_text(
     qtbot.waitUntil(lambda: window.sync.view.running, timeout=5_000)
     window.lock()
     assert window.sync.wait(10_000)
-
