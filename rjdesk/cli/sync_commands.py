@@ -4,15 +4,13 @@ or settle conflicts (DESIGN §8)."""
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rjdesk.app import sync
 from rjdesk.cli import output
 from rjdesk.cli.commands import _unlocked
-from rjdesk.services import conflicts, sync
-from rjdesk_protocol.atomic import atomic_write
 from rjdesk_protocol.errors import UsageError
 
 Command = Callable[..., argparse.ArgumentParser]
@@ -73,12 +71,11 @@ def enroll_request(args: argparse.Namespace) -> int:
     target = _target(args.output)
     vault = _unlocked(args)
     try:
-        request = sync.enrollment_request(vault)
+        request = sync.write_enrollment_request(vault, target)
     finally:
         vault.lock()
-    atomic_write(target, json.dumps(request, indent=1, ensure_ascii=False).encode() + b"\n")
-    print(f"Wrote the enrolment request of {request['facilitator_name']}'s laptop "
-          f"(device {request['device_code']}) to {target}.")  # fmt: skip
+    print(f"Wrote the enrolment request of {request.facilitator_name}'s laptop "
+          f"(device {request.device_code}) to {target}.")  # fmt: skip
     print("Give it to your hub coordinator; import their answer with `rjdesk hub-config import`.")
     return 0
 
@@ -110,8 +107,7 @@ def sync_now(args: argparse.Namespace) -> int:
 
     try:
         report = sync.sync_now(vault, progress=progress)
-        with vault.reader() as session:
-            aside = sync.status(session).set_aside
+        aside = sync.status(vault).set_aside
     finally:
         if bar is not None:
             bar.finish()
@@ -126,10 +122,9 @@ def bundle_export(args: argparse.Namespace) -> int:
     target = _target(args.output)
     vault = _unlocked(args)
     try:
-        exported = sync.export_bundle(vault, args.cases)
+        exported = sync.export_bundle(vault, target, args.cases)
     finally:
         vault.lock()
-    atomic_write(target, exported.content)
     cases = "case" if exported.cases == 1 else "cases"
     print(
         f"Wrote bundle #{exported.sequence} ({exported.records} records of {exported.cases} "
@@ -143,8 +138,7 @@ def conflicts_command(args: argparse.Namespace) -> int:
     vault = _unlocked(args)
     try:
         if args.conflict is None:
-            with vault.reader() as session:
-                found = conflicts.open_conflicts(session)
+            found = sync.open_conflicts(vault)
             for conflict in found:
                 what = conflict.message or ", ".join(f.name for f in conflict.fields)
                 print(f"{conflict.id[:8]}  {conflict.case_reference}  {conflict.kind}  {what}")
@@ -153,13 +147,10 @@ def conflicts_command(args: argparse.Namespace) -> int:
             return 0
         if args.choice is None:
             raise UsageError("say how to settle it: rjdesk conflicts ID CHOICE")
-        with vault.reader() as session:
-            matches = [c.id for c in conflicts.open_conflicts(session)
-                       if c.id.startswith(args.conflict)]  # fmt: skip
+        matches = [c.id for c in sync.open_conflicts(vault) if c.id.startswith(args.conflict)]
         if len(matches) != 1:
             raise UsageError(f"{args.conflict} names {len(matches)} open conflicts, not one")
-        with vault.unit_of_work() as uow:
-            conflicts.choose(uow, matches[0], args.choice, args.note)
+        sync.choose(vault, matches[0], args.choice, args.note)
     finally:
         vault.lock()
     print("Settled here; the hub hears of it at the next sync.")

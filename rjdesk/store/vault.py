@@ -4,6 +4,11 @@ A data directory holds ``vault.key`` (the wrapped data key, see ``keys.py``), ``
 SQLCipher database, with its ``-wal`` and ``-shm``) and ``backups/`` (encrypted copies taken
 before schema upgrades). Unlocking checks the passphrase against the key file before the
 database is opened, so a wrong passphrase reads one small file and writes nothing.
+
+A ``Vault`` is safe to share between threads (the window's database and network lanes): one
+re-entrant lock is held for a whole unit of work or read, and by unlocking, locking and changing
+the passphrase. So locking never cuts a unit of work in half (it waits for the one in flight,
+never for a network), and a unit of work started after the lock fails with ``VaultLocked``.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
@@ -120,6 +126,9 @@ class Vault:
         self._held_audit: list[PendingEvent] = []
         self.device_code = ""
         self.vault_id = ""
+        # Held for each unit of work and read, and by unlock, lock and passphrase changes
+        # (re-entrant: a unit of work may call a vault method that takes it again).
+        self._lock = threading.RLock()
 
     # -- paths and state -----------------------------------------------------------------------
 
@@ -216,12 +225,17 @@ class Vault:
     def unlock(self, passphrase: str, *, failed_attempts: int = 0) -> None:
         """Open the vault. ``failed_attempts`` counted by the GUI are recorded now (a wrong
         passphrase itself can write nothing)."""
-        if self.is_unlocked:
-            return
-        data_key = KeyFile.read(self.key_path).unwrap_with_passphrase(passphrase)
-        self._open(data_key, failed_attempts=failed_attempts)
+        with self._lock:
+            if self.is_unlocked:
+                return
+            data_key = KeyFile.read(self.key_path).unwrap_with_passphrase(passphrase)
+            self._open(data_key, failed_attempts=failed_attempts)
 
     def _open(self, data_key: bytearray, *, failed_attempts: int = 0) -> None:
+        with self._lock:
+            self._open_locked(data_key, failed_attempts=failed_attempts)
+
+    def _open_locked(self, data_key: bytearray, *, failed_attempts: int = 0) -> None:
         if not self.db_path.exists():
             raise VaultDamaged(
                 f"the vault's database ({self.db_path.name}) is missing; restore it from a backup"
@@ -272,58 +286,68 @@ class Vault:
             setting.value = search.SEARCH_INDEX_VERSION
 
     def lock(self) -> None:
-        """Close every SQLCipher connection and drop the key (DESIGN §4)."""
-        if self._engine is not None:
-            self._engine.dispose()
-        if self._data_key is not None:
-            # Best effort: Python may hold other copies, but ours does not outlive the lock.
-            for index in range(len(self._data_key)):
-                self._data_key[index] = 0
-        self._engine = self._writer = None
-        self._sessions = None
-        self._data_key = None
-        self._actor = None
+        """Close every SQLCipher connection and drop the key (DESIGN §4). A unit of work in
+        flight on another thread ends (commits or rolls back) first."""
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+            if self._data_key is not None:
+                # Best effort: Python may hold other copies, but ours does not outlive the lock.
+                for index in range(len(self._data_key)):
+                    self._data_key[index] = 0
+            self._engine = self._writer = None
+            self._sessions = None
+            self._data_key = None
+            self._actor = None
 
     # -- passphrases ---------------------------------------------------------------------------
 
     def change_passphrase(self, old_passphrase: str, new_passphrase: str) -> None:
         """Rewrap the data key under a new passphrase; the database is not touched."""
         check_new_passphrase(new_passphrase)
-        key_file = KeyFile.read(self.key_path)
-        data_key = key_file.unwrap_with_passphrase(old_passphrase)
-        key_file.set_passphrase(bytes(data_key), new_passphrase, calibrate_kdf())
-        key_file.write(self.key_path)
-        if self.is_unlocked:
-            with self.unit_of_work() as uow:
-                uow.audit("change_passphrase", entity="vault", entity_id=self.vault_id)
+        with self._lock:
+            key_file = KeyFile.read(self.key_path)
+            data_key = key_file.unwrap_with_passphrase(old_passphrase)
+            key_file.set_passphrase(bytes(data_key), new_passphrase, calibrate_kdf())
+            key_file.write(self.key_path)
+            if self.is_unlocked:
+                with self.unit_of_work() as uow:
+                    uow.audit("change_passphrase", entity="vault", entity_id=self.vault_id)
 
     def reset_passphrase(self, recovery_key: str, new_passphrase: str) -> None:
         """Set a new passphrase with the recovery key (forgotten passphrase); leaves it open."""
         check_new_passphrase(new_passphrase)
-        key_file = KeyFile.read(self.key_path)
-        data_key = key_file.unwrap_with_recovery_key(recovery_key)
-        key_file.set_passphrase(bytes(data_key), new_passphrase, calibrate_kdf())
-        key_file.write(self.key_path)
-        self.lock()
-        self._open(data_key)
-        with self.unit_of_work() as uow:
-            uow.audit(
-                "reset_passphrase",
-                entity="vault",
-                entity_id=self.vault_id,
-                detail="reset with the recovery key",
-            )
+        with self._lock:
+            key_file = KeyFile.read(self.key_path)
+            data_key = key_file.unwrap_with_recovery_key(recovery_key)
+            key_file.set_passphrase(bytes(data_key), new_passphrase, calibrate_kdf())
+            key_file.write(self.key_path)
+            self.lock()
+            self._open(data_key)
+            with self.unit_of_work() as uow:
+                uow.audit(
+                    "reset_passphrase",
+                    entity="vault",
+                    entity_id=self.vault_id,
+                    detail="reset with the recovery key",
+                )
 
     # -- units of work -------------------------------------------------------------------------
 
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
         """One write transaction: committed when the block ends, rolled back if it raises.
+        It holds the vault's lock throughout, so a lock waits for it to end.
 
         A full disk raises ``DiskFull`` (the change is rolled back), except for a unit of work
         that only read: its audit events are held here, in memory, and appended before the
         events of the next unit of work that commits, so reading goes on and the chain stays
         whole (its events are numbered when written)."""
+        with self._lock, self._unit_of_work() as uow:
+            yield uow
+
+    @contextmanager
+    def _unit_of_work(self) -> Iterator[UnitOfWork]:
         if self._sessions is None or self._writer is None or self._actor is None:
             raise VaultLocked("the vault is locked: unlock it first")
         session = self._sessions(bind=self._writer)
@@ -368,7 +392,13 @@ class Vault:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session over one consistent snapshot. Objects loaded in it stay usable
-        afterwards (detached, with what was loaded), e.g. for a window to show."""
+        afterwards (detached, with what was loaded), e.g. for a window to show. It holds the
+        vault's lock throughout, as a unit of work does."""
+        with self._lock, self._reader() as session:
+            yield session
+
+    @contextmanager
+    def _reader(self) -> Iterator[Session]:
         if self._sessions is None:
             raise VaultLocked("the vault is locked: unlock it first")
         session = self._sessions()

@@ -16,8 +16,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from rjdesk.app import Vault
-from rjdesk.services import drafts as draft_store
-from rjdesk.services.settings import IDLE_LOCK_DEFAULT_MINUTES, AppSettings, load_settings
+from rjdesk.app import drafts as draft_store
+from rjdesk.app import settings as app_settings
+from rjdesk.app.settings import IDLE_LOCK_DEFAULT_MINUTES, AppSettings
 from rjdesk.ui.locking import IdleLock
 from rjdesk.ui.pages.sync.worker import SyncController
 from rjdesk.ui.pages.unlock import CreateVaultPage, UnlockPage
@@ -88,9 +89,10 @@ class MainWindow(QMainWindow):
     # -- unlock ------------------------------------------------------------------------------
 
     def _unlocked(self) -> None:
+        vault = self.ctx.vault
+
         def load() -> tuple[AppSettings, dict[str, str]]:
-            with self.ctx.vault.reader() as session:
-                return load_settings(session), draft_store.load_drafts(session)
+            return app_settings.load_settings(vault), draft_store.load_drafts(vault)
 
         self.tasks.run(load, self._build_workspace)
 
@@ -106,11 +108,8 @@ class MainWindow(QMainWindow):
         self.sync.start()
 
     def _apply_settings(self) -> None:
-        def load() -> AppSettings:
-            with self.ctx.vault.reader() as session:
-                return load_settings(session)
-
-        self.tasks.run(load, self._apply)
+        vault = self.ctx.vault
+        self.tasks.run(lambda: app_settings.load_settings(vault), self._apply)
 
     def _apply(self, settings: AppSettings) -> None:
         self.idle_lock.set_interval(settings.idle_lock_minutes * 60_000)
@@ -132,8 +131,7 @@ class MainWindow(QMainWindow):
         unsaved = workspace.drafts()
         self.tasks.wait_idle()
         try:
-            with self.ctx.vault.unit_of_work() as uow:
-                draft_store.replace_drafts(uow, unsaved)
+            draft_store.keep_drafts(self.ctx.vault, unsaved)
         except Exception as error:  # noqa: BLE001 - locking must go on whatever happened
             log.error("could not keep the drafts at lock: %s", type(error).__name__)
         workspace.clear()
@@ -141,7 +139,7 @@ class MainWindow(QMainWindow):
         workspace.hide()
         workspace.setParent(None)
         workspace.deleteLater()
-        self.sync.lock_vault()  # waits for a unit of work of a running sync, not its network
+        self.ctx.vault.lock()  # waits for a unit of work of a running sync, not its network
         self.setWindowTitle("rjdesk")
         self.stack.setCurrentWidget(self.unlock_page)
         # Let Qt destroy the old widgets now, not at some later turn of the event loop.

@@ -4,7 +4,6 @@ timer, a slow hub that never freezes the window, and a lock that comes in the mi
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 from collections.abc import Iterator
 
@@ -13,15 +12,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from rjdesk.services.cases import load_case, update_referral
 from rjdesk.store.vault import Vault
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.pages.sync import worker as sync_worker
 from rjdesk.ui.pages.sync.indicator import SyncIndicator
 from rjdesk.ui.pages.sync.page import SyncPage
-from rjdesk.ui.pages.sync.worker import VaultGate
-from rjdesk_protocol.errors import VaultLocked
-from tests.conftest import PASSPHRASE
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
     field_conflict,
@@ -177,32 +172,3 @@ def test_locking_in_the_middle_of_a_sync_is_quiet_and_leaves_no_case_text(
     qtbot.waitUntil(lambda: window.sync.view.running, timeout=5_000)
     window.lock()
     assert window.sync.wait(10_000)
-
-
-def test_the_lock_waits_for_a_unit_of_work_a_sync_has_in_flight(
-    vault: Vault, neighbour_case: str
-) -> None:
-    gate = VaultGate(vault)
-    inside = threading.Event()
-
-    def write() -> None:
-        with gate.unit_of_work() as uow:
-            inside.set()
-            time.sleep(0.3)
-            update_referral(uow, load_case(uow.session, neighbour_case), location="Gate Road")
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    assert inside.wait(5)
-    started = time.monotonic()
-    gate.lock_vault()
-    assert time.monotonic() - started > 0.1, "the lock waited for the unit of work"
-    writer.join(5)
-    assert not vault.is_unlocked
-    with pytest.raises(VaultLocked), gate.reader():
-        pass
-    reopened = Vault(vault.data_dir)
-    reopened.unlock(PASSPHRASE)
-    with reopened.reader() as session:
-        assert load_case(session, neighbour_case).location == "Gate Road"
-    reopened.lock()

@@ -1,4 +1,5 @@
-"""Database work off the GUI thread: results and errors come back on it, in order, and a
+"""Work off the GUI thread: results and errors come back on it, in order, then ``then``; a
+slow network task never holds up database work; widgets are greyed out while work runs; and a
 progress dialog shows only for work that lasts."""
 
 from __future__ import annotations
@@ -6,10 +7,11 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
-from rjdesk.ui.toolkit.tasks import TaskRunner
+from rjdesk.ui.toolkit.tasks import Lane, Progress, TaskRunner
 from rjdesk_protocol.errors import RuleViolation
 
 
@@ -71,3 +73,110 @@ def test_a_progress_dialog_shows_only_for_work_that_lasts(qtbot: QtBot) -> None:
     qtbot.wait(50)
     assert results == ["done"]
     assert _dialogs() == []
+
+
+def test_a_slow_network_task_does_not_hold_up_database_work(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    order: list[str] = []
+    runner.run(lambda: release.wait(5), lambda _: order.append("network"), lane=Lane.NETWORK)
+    runner.run(lambda: "read", order.append)
+    qtbot.waitUntil(lambda: order == ["read"], timeout=2_000)
+    assert not runner.busy, "a sync waiting on the network does not make the database busy"
+    assert runner.pending(Lane.NETWORK) == 1
+    release.set()
+    qtbot.waitUntil(lambda: order == ["read", "network"], timeout=5_000)
+    assert runner.wait_idle(1_000, lane=Lane.NETWORK)
+    assert runner.pending(Lane.NETWORK) == 0
+
+
+def test_then_runs_after_done_or_failed_whichever_happened(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    order: list[str] = []
+
+    def refuse() -> None:
+        raise RuleViolation("the case is closed")
+
+    runner.run(lambda: 1, lambda _: order.append("done"), then=lambda: order.append("then 1"))
+    runner.run(
+        refuse,
+        lambda _: order.append("done?"),
+        lambda error: order.append(f"failed: {error}"),
+        then=lambda: order.append("then 2"),
+    )
+
+    def explode(_result: object) -> None:
+        order.append("done raised")
+        raise RuntimeError("a bug in a callback")
+
+    with qtbot.captureExceptions() as raised:
+        runner.run(lambda: 3, explode, then=lambda: order.append("then 3"))
+        qtbot.waitUntil(lambda: len(order) == 6)
+    assert [str(error) for _type, error, _tb in raised] == ["a bug in a callback"], (
+        "a bug in a callback is not swallowed"
+    )
+    assert order == [
+        "done", "then 1", "failed: the case is closed", "then 2", "done raised", "then 3",
+    ]  # fmt: skip
+
+
+def test_widgets_are_disabled_while_the_work_runs_and_enabled_before_done(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    save, cancel, already_off = QPushButton("Save"), QPushButton("Cancel"), QPushButton("Off")
+    for button in (save, cancel, already_off):
+        qtbot.addWidget(button)
+    already_off.setEnabled(False)
+    release = threading.Event()
+    seen_in_done: list[bool] = []
+    runner.run(
+        lambda: release.wait(5),
+        lambda _: seen_in_done.append(save.isEnabled() and cancel.isEnabled()),
+        disable=[save, cancel, already_off],
+    )
+    assert not save.isEnabled() and not cancel.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: seen_in_done == [True])
+    assert save.isEnabled() and cancel.isEnabled()
+    assert not already_off.isEnabled(), "a widget disabled before stays so"
+
+
+def test_a_widget_deleted_while_the_work_runs_is_left_alone(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    pane = QWidget()
+    button = QPushButton("Save", pane)
+    release = threading.Event()
+    errors: list[BaseException] = []
+    finished: list[str] = []
+    runner.run(
+        lambda: release.wait(5),
+        lambda _: finished.append("done"),
+        errors.append,
+        then=lambda: finished.append("then"),
+        disable=[button],
+    )
+    assert not button.isEnabled()
+    pane.deleteLater()  # the case was closed meanwhile
+    qtbot.waitUntil(lambda: not isValid(button))
+    release.set()
+    qtbot.waitUntil(lambda: finished == ["done", "then"])
+    assert errors == []
+
+
+def test_progress_reaches_the_listener_with_what_is_being_done(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    heard: list[tuple[int, int, str]] = []
+    gui = threading.get_ident()
+    threads: list[int] = []
+
+    def work(progress: Progress) -> None:
+        progress(1, 3)
+        progress(5_000_000_000, 6_000_000_000, "send")  # an upload's bytes outgrow a C int
+
+    def listen(done: int, total: int, what: str) -> None:
+        heard.append((done, total, what))
+        threads.append(threading.get_ident())
+
+    runner.run_with_progress(work, lane=Lane.NETWORK, on_progress=listen)
+    qtbot.waitUntil(lambda: len(heard) == 2)
+    assert heard == [(1, 3, ""), (5_000_000_000, 6_000_000_000, "send")]
+    assert threads == [gui, gui]

@@ -1,4 +1,4 @@
-"""``rjdesk --self-test`` with the desktop window: the checks of ``rjdesk.services.selftest``,
+"""``rjdesk --self-test`` with the desktop window: the checks of ``rjdesk.app.selftest``,
 plus opening the main window offscreen over the test vault, unlocking it and closing it.
 
 Qt is told to draw offscreen (unless ``QT_QPA_PLATFORM`` says otherwise) before any
@@ -18,9 +18,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rjdesk.app import Vault
-from rjdesk.services import selftest
-from rjdesk.services.selftest import SelfTestFailure, SelfTestRun, Step
+from rjdesk.app import Vault, selftest
+from rjdesk.app.selftest import SelfTestFailure, SelfTestRun, Step
 from rjdesk.ui.app import make_application
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.toolkit.icons import icon

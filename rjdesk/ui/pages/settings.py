@@ -5,15 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from rjdesk.app import settings as app_settings
+from rjdesk.app.settings import AppSettings, Letterhead, SettingsView
 from rjdesk.resources import resource_path
-from rjdesk.services.settings import (
-    AppSettings,
-    Letterhead,
-    load_settings,
-    logo,
-    save_settings,
-    set_logo,
-)
 from rjdesk.ui.generated.change_passphrase_dialog_ui import Ui_ChangePassphraseDialog
 from rjdesk.ui.generated.settings_page_ui import Ui_SettingsPage
 from rjdesk.ui.pages.unlock import show_strength
@@ -39,15 +33,12 @@ class SettingsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     def refresh(self) -> None:
-        def work() -> tuple[AppSettings, bytes | None]:
-            with self.ctx.vault.reader() as session:
-                return load_settings(session), logo(session)
+        vault = self.ctx.vault
+        self.ctx.tasks.run(lambda: app_settings.load_settings_and_logo(vault), self._show)
 
-        self.ctx.tasks.run(work, self._show)
-
-    def _show(self, loaded: tuple[AppSettings, bytes | None]) -> None:
-        settings, chosen_logo = loaded
-        self._show_logo(chosen_logo)
+    def _show(self, loaded: SettingsView) -> None:
+        settings = loaded.settings
+        self._show_logo(loaded.logo)
         ui = self.ui
         ui.facilitatorName.setText(settings.facilitator_name)
         ui.idleMinutes.setValue(settings.idle_lock_minutes)
@@ -69,16 +60,16 @@ class SettingsPage(QWidget):
             ),
         )
 
-        def work() -> list[str]:
-            with self.ctx.vault.unit_of_work() as uow:
-                return save_settings(uow, settings)
+        vault = self.ctx.vault
 
         def saved(changed: list[str]) -> None:
             set_message(ui.message, "Saved." if changed else "Nothing had changed.")
             self.ctx.signals.settings_changed.emit()
 
         self.ctx.tasks.run(
-            work, saved, lambda error: set_message(ui.message, sentence(error), error=True)
+            lambda: app_settings.save_settings(vault, settings),
+            saved,
+            lambda error: set_message(ui.message, sentence(error), error=True),
         )
 
     def _show_logo(self, png: bytes | None) -> None:
@@ -97,16 +88,16 @@ class SettingsPage(QWidget):
                 set_message(self.ui.message, f"Cannot read {path.name}: {exc.strerror}", error=True)
 
     def set_logo(self, png: bytes | None) -> None:
-        def work() -> None:
-            with self.ctx.vault.unit_of_work() as uow:
-                set_logo(uow, png)
+        vault = self.ctx.vault
 
         def done(_result: object) -> None:
             self._show_logo(png)
             set_message(self.ui.message, "The logo is saved: it prints on the next agreement.")
 
         self.ctx.tasks.run(
-            work, done, lambda error: set_message(self.ui.message, sentence(error), error=True)
+            lambda: app_settings.set_logo(vault, png),
+            done,
+            lambda error: set_message(self.ui.message, sentence(error), error=True),
         )
 
     def change_passphrase(self) -> None:

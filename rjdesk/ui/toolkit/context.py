@@ -1,4 +1,4 @@
-"""What every page and pane of the window shares: the vault, the database runner, signals."""
+"""What every page and pane of the window shares: the vault, the task runner, signals."""
 
 from __future__ import annotations
 

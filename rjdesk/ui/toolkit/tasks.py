@@ -8,7 +8,8 @@ thread and in this order: ``done(result)`` or ``failed(error)``, then ``then()``
 was. Widgets named in ``disable`` are disabled while the work runs and enabled again before
 ``done`` or ``failed`` runs, so a pane never keeps its own "saving" flag. A progress dialog
 appears only for labelled work still running after half a second, so quick work never
-flickers one up.
+flickers one up. ``busy`` speaks of the database lane only: a sync waiting on the network is
+no reason for a page to wait.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -25,7 +26,16 @@ from shiboken6 import isValid
 log = logging.getLogger(__name__)
 
 PROGRESS_AFTER_MS = 500
-Progress = Callable[[int, int], None]
+
+
+class Progress(Protocol):
+    """How work reports how far it got, from its own thread: ``progress(done, total)``, and
+    optionally what it is doing (``"send"``), for a listener that says it in words."""
+
+    def __call__(self, done: int, total: int, what: str = "", /) -> None: ...
+
+
+ProgressListener = Callable[[int, int, str], None]
 
 
 class Lane(enum.Enum):
@@ -38,7 +48,7 @@ class _Signals(QObject):
 
     done = Signal(object)
     failed = Signal(object)
-    progress = Signal(int, int)
+    progress = Signal(object, object, str)  # (done, total): byte counts outgrow a C int
 
 
 class _Task(QRunnable):
@@ -50,8 +60,13 @@ class _Task(QRunnable):
     def run(self) -> None:
         # Results travel boxed in a 1-tuple: a bare None sent through a queued Signal(object)
         # upsets shiboken's reference counting ("deallocating None").
+        emit = self._signals.progress.emit
+
+        def progress(done: int, total: int, what: str = "", /) -> None:
+            emit(done, total, what)
+
         try:
-            result = self._work(self._signals.progress.emit)
+            result = self._work(progress)
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread to report
             self._signals.failed.emit((error,))
         else:
@@ -70,13 +85,18 @@ class TaskRunner(QObject):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
             self._pools[lane] = pool
-        self._pending = 0
+        self._pending = dict.fromkeys(Lane, 0)
         self.default_failed: Callable[[BaseException], None] = _log_failure
 
     @property
     def busy(self) -> bool:
-        """True while any task of any lane has not yet called back."""
-        return self._pending > 0
+        """True while database work has not yet called back (``busy_changed`` says when
+        this changes). Work of the network lane is not counted: see ``pending``."""
+        return self._pending[Lane.DATABASE] > 0
+
+    def pending(self, lane: Lane) -> int:
+        """How many tasks of ``lane`` have not yet called back."""
+        return self._pending[lane]
 
     def run(
         self,
@@ -115,9 +135,11 @@ class TaskRunner(QObject):
         disable: Sequence[QWidget] = (),
         label: str = "",
         parent: QWidget | None = None,
+        on_progress: ProgressListener | None = None,
     ) -> None:
-        """Like ``run``; ``work(progress)`` may call ``progress(done, total)``, which moves
-        the progress dialog's bar."""
+        """Like ``run``; ``work(progress)`` may call ``progress(done, total[, what])``, which
+        moves the progress dialog's bar and is passed on to ``on_progress`` on the GUI
+        thread."""
         # Parented to the runner, so Qt keeps it alive until deleteLater, however the Python
         # references fall: it must outlive the emission of its own done/failed signal.
         signals = _Signals(self)
@@ -138,10 +160,14 @@ class TaskRunner(QObject):
             box.show()
             dialog.append(box)
 
-        def on_progress(count: int, total: int) -> None:
+        def progressed(count: int, total: int, what: str) -> None:
             if dialog:
-                dialog[0].setMaximum(total)
-                dialog[0].setValue(count)
+                # QProgressDialog counts in int: a large total is scaled to thousandths.
+                scaled = total > 2**31 - 1
+                dialog[0].setMaximum(1000 if scaled else total)
+                dialog[0].setValue(count * 1000 // total if scaled else count)
+            if on_progress is not None:
+                on_progress(count, total, what)
 
         def finish() -> None:
             timer.stop()
@@ -152,8 +178,8 @@ class TaskRunner(QObject):
                 if isValid(widget):
                     widget.setEnabled(True)
             signals.deleteLater()
-            self._pending -= 1
-            if not self._pending:
+            self._pending[lane] -= 1
+            if lane is Lane.DATABASE and not self._pending[lane]:
                 self.busy_changed.emit(False)
 
         @Slot(object)
@@ -177,13 +203,13 @@ class TaskRunner(QObject):
 
         signals.done.connect(on_done)
         signals.failed.connect(on_failed)
-        signals.progress.connect(on_progress)
+        signals.progress.connect(progressed)
         if label:
             timer.timeout.connect(show_dialog)
             timer.start(PROGRESS_AFTER_MS)
-        if not self._pending:
+        if lane is Lane.DATABASE and not self._pending[lane]:
             self.busy_changed.emit(True)
-        self._pending += 1
+        self._pending[lane] += 1
         self._pools[lane].start(_Task(work, signals))
 
     def wait_idle(self, msecs: int = -1, *, lane: Lane = Lane.DATABASE) -> bool:

@@ -1,6 +1,6 @@
 """The conflicts the hub found, as a table and as the two sides a facilitator chooses between.
 
-Rows are ``ConflictView``s (plain data from ``services.conflicts``); the model knows columns
+Rows are ``ConflictView``s (plain data from ``rjdesk.app.sync``); the model knows columns
 and roles, and how to say a conflict in words: which record and fields, or the rule's sentence.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
 
-from rjdesk.services.conflicts import ConflictView
+from rjdesk.app.sync import ConflictView
 from rjdesk.ui.pages.sync.indicator import when_text
 from rjdesk.ui.toolkit.labels import (
     ACTION_STATUSES,

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
-from rjdesk.services.sync import SyncStatus
+from rjdesk.app.sync import SyncStatus
 from rjdesk.ui.pages.sync.worker import SyncController, SyncView
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.icons import icon

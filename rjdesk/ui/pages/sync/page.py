@@ -1,22 +1,20 @@
 """Sync: enrol this laptop with a hub, see what waits to be sent, sync now, export a bundle for
 a USB stick, and settle the conflicts the hub found (DESIGN §7, docs/sync-protocol.md).
 
-Vault work runs on the database thread (``ctx.tasks``); the sync itself runs on its own thread
-(``SyncController``), so the page stays usable while the network is slow.
+Vault work runs on the task runner's database lane (``ctx.tasks``); the sync itself runs on its
+network lane (``SyncController``), so the page stays usable while the network is slow.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QWidget
 
-from rjdesk.services import conflicts, sync
-from rjdesk.services.conflicts import ConflictView
-from rjdesk.services.sync import Exported
+from rjdesk.app import sync
+from rjdesk.app.sync import ConflictView, EnrollmentRequest, Exported, HubJoined
 from rjdesk.ui.generated.sync_page_ui import Ui_SyncPage
 from rjdesk.ui.pages.sync.conflicts_model import ConflictsModel, from_text, side_texts, what_text
 from rjdesk.ui.pages.sync.indicator import (
@@ -30,7 +28,6 @@ from rjdesk.ui.pages.sync.worker import SYNC_SHORTCUT, SyncController, SyncOutco
 from rjdesk.ui.toolkit import files, style
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.messages import sentence, set_message
-from rjdesk_protocol.atomic import atomic_write
 
 EXPORT_TIP = (
     "Save everything the hub has not confirmed in one file, encrypted to the hub, to carry on "
@@ -152,10 +149,8 @@ class SyncPage(QWidget):
             return
         vault = self.ctx.vault
 
-        def work() -> None:
-            request = sync.enrollment_request(vault)
-            text = json.dumps(request, indent=1, ensure_ascii=False) + "\n"
-            atomic_write(target, text.encode())
+        def work() -> EnrollmentRequest:
+            return sync.write_enrollment_request(vault, target)
 
         def done(_result: object) -> None:
             set_message(
@@ -174,12 +169,11 @@ class SyncPage(QWidget):
             return
         vault = self.ctx.vault
 
-        def work() -> tuple[str, str]:
-            link = sync.import_hub_config(vault, path.read_bytes())
-            return link.name, link.url
+        def work() -> HubJoined:
+            return sync.import_hub_config(vault, path.read_bytes())
 
-        def done(link: tuple[str, str]) -> None:
-            name, url = link
+        def done(link: HubJoined) -> None:
+            name, url = link.name, link.url
             set_message(
                 self.ui.message,
                 f"This laptop is now enrolled with {name or 'the hub'} ({url}). "
@@ -237,9 +231,7 @@ class SyncPage(QWidget):
         vault = self.ctx.vault
 
         def work() -> Exported:
-            exported = sync.export_bundle(vault)
-            atomic_write(target, exported.content)
-            return exported
+            return sync.export_bundle(vault, target)
 
         def done(exported: Exported) -> None:
             set_message(
@@ -266,11 +258,8 @@ class SyncPage(QWidget):
         if not self.ctx.vault.is_unlocked:
             return
 
-        def work() -> list[ConflictView]:
-            with self.ctx.vault.reader() as session:
-                return conflicts.open_conflicts(session)
-
-        self.ctx.tasks.run(work, self._show_conflicts)
+        vault = self.ctx.vault
+        self.ctx.tasks.run(lambda: sync.open_conflicts(vault), self._show_conflicts)
 
     def _show_conflicts(self, found: list[ConflictView]) -> None:
         chosen = self._conflict.id if self._conflict else None
@@ -357,9 +346,10 @@ class SyncPage(QWidget):
         note = self.ui.note.text() if conflict.kind == "rule" else ""
         set_message(self.ui.conflictMessage, "")
 
+        vault = self.ctx.vault
+
         def work() -> None:
-            with self.ctx.vault.unit_of_work() as uow:
-                conflicts.choose(uow, conflict.id, choice, note)
+            sync.choose(vault, conflict.id, choice, note)
 
         def done(_result: Any) -> None:
             self.ui.note.clear()

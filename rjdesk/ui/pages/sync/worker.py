@@ -1,15 +1,15 @@
 """Sync with the hub off the GUI thread, one at a time, every few minutes (DESIGN §7).
 
-``services.sync.sync_now`` talks to the hub for as long as the network takes, so it does not
-run on the database thread (``TaskRunner``), where it would hold up every page: it runs on a
-thread of its own and opens its own short units of work on the vault (SQLite's WAL lets the
-database thread read and write meanwhile). ``SyncController`` lives as long as the main
-window: it starts a sync on demand (Sync now, Ctrl+R), right after an unlock and every
-``SYNC_INTERVAL_MS`` while unlocked and enrolled, never two at once, and tells the window what
-it knows (``SyncView``) without holding any case text.
+``rjdesk.app.sync.sync_now`` talks to the hub for as long as the network takes, so it runs on
+the task runner's network lane, never its database lane, where it would hold up every page; it
+opens its own short units of work on the vault (SQLite's WAL lets the database lane read and
+write meanwhile). ``SyncController`` lives as long as the main window: it starts a sync on
+demand (Sync now, Ctrl+R), right after an unlock and every ``SYNC_INTERVAL_MS`` while unlocked
+and enrolled, never two at once, and tells the window what it knows (``SyncView``) without
+holding any case text.
 
-A lock can come while a sync runs. The lock waits for a unit of work the sync has in flight
-(``VaultGate``), never for the network; the sync's next use of the vault then fails with
+A lock can come while a sync runs. The vault's lock waits for a unit of work the sync has in
+flight, never for the network; the sync's next use of the vault then fails with
 ``VaultLocked``, and that failure — like any other of a sync the lock overtook — is logged by
 its type only and otherwise ignored.
 """
@@ -17,21 +17,16 @@ its type only and otherwise ignored.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, cast
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from sqlalchemy.orm import Session
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from rjdesk.app import Vault
-from rjdesk.services import sync
-from rjdesk.services.sync import SyncReport, SyncStatus
-from rjdesk.store.unit import UnitOfWork
+from rjdesk.app import sync
+from rjdesk.app.sync import SyncReport, SyncStatus
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.messages import sentence
+from rjdesk.ui.toolkit.tasks import Lane, Progress
 from rjdesk_protocol.errors import HubUnreachable, NotEnrolled, SyncError
 
 log = logging.getLogger(__name__)
@@ -64,54 +59,6 @@ class SyncOutcome:
     received_cases: tuple[str, ...] = ()
 
 
-class VaultGate:
-    """The vault as the sync thread uses it: each unit of work (and read) is held under a
-    lock that locking the vault also takes, so the lock never cuts one in half and no
-    SQLCipher connection outlives it. Only the short vault steps wait: never the network."""
-
-    def __init__(self, vault: Vault) -> None:
-        self._vault = vault
-        self._lock = threading.RLock()
-
-    @contextmanager
-    def unit_of_work(self) -> Iterator[UnitOfWork]:
-        with self._lock, self._vault.unit_of_work() as uow:
-            yield uow
-
-    @contextmanager
-    def reader(self) -> Iterator[Session]:
-        with self._lock, self._vault.reader() as session:
-            yield session
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._vault, name)
-
-    def lock_vault(self) -> None:
-        with self._lock:
-            self._vault.lock()
-
-
-class _Signals(QObject):
-    done = Signal(object)  # (SyncReport,): boxed, see db.py's _Task
-    failed = Signal(object)  # (BaseException,)
-    progress = Signal(str, int, int)
-
-
-class _SyncTask(QRunnable):
-    def __init__(self, gate: VaultGate, signals: _Signals) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._gate, self._signals = gate, signals
-
-    def run(self) -> None:
-        try:
-            report = sync.sync_now(cast(Vault, self._gate), progress=self._signals.progress.emit)
-        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread to report
-            self._signals.failed.emit((error,))
-        else:
-            self._signals.done.emit((report,))
-
-
 class SyncController(QObject):
     """Starts syncs (one at a time) and keeps ``view`` up to date; lives across locks."""
 
@@ -122,10 +69,7 @@ class SyncController(QObject):
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.gate = VaultGate(ctx.vault)
         self.view = SyncView()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._active = False  # between start() (unlock) and stop() (lock)
         self._generation = 0  # a lock starts a new one: older syncs end quietly
         self._again = False  # a sync was asked for while one ran
@@ -167,13 +111,9 @@ class SyncController(QObject):
         self._refresh_timer.stop()
         self._set(SyncView(running=self.view.running))
 
-    def lock_vault(self) -> None:
-        """Lock the vault once a unit of work of a running sync (if any) has ended."""
-        self.gate.lock_vault()
-
     def wait(self, msecs: int = -1) -> bool:
         """Block until a running sync has ended (tests, and closing the app)."""
-        return self._pool.waitForDone(msecs)
+        return self.ctx.tasks.wait_idle(msecs, lane=Lane.NETWORK)
 
     # -- status -----------------------------------------------------------------------------
 
@@ -182,9 +122,10 @@ class SyncController(QObject):
         if not self.ctx.vault.is_unlocked:
             return
 
+        vault = self.ctx.vault
+
         def work() -> SyncStatus:
-            with self.ctx.vault.reader() as session:
-                return sync.status(session)
+            return sync.status(vault)
 
         def done(status: SyncStatus) -> None:
             if not self.ctx.vault.is_unlocked:
@@ -224,27 +165,26 @@ class SyncController(QObject):
         if self.view.running:
             self._again = self._again or not manual
             return False
-        signals = _Signals(self)
         generation = self._generation
+        vault = self.ctx.vault
 
-        @Slot(object)
-        def on_done(boxed: tuple[SyncReport]) -> None:
-            signals.deleteLater()
-            self._ended(generation, manual, report=boxed[0])
+        def work(progress: Progress) -> SyncReport:
+            def said(what: str, done: int, total: int) -> None:
+                progress(done, total, what)
 
-        @Slot(object)
-        def on_failed(boxed: tuple[BaseException]) -> None:
-            signals.deleteLater()
-            self._ended(generation, manual, error=boxed[0])
+            return sync.sync_now(vault, progress=said)
 
-        signals.done.connect(on_done)
-        signals.failed.connect(on_failed)
-        signals.progress.connect(self._progress)
         self._set(replace(self.view, running=True, activity="Contacting the hub…", sent=0, size=0))
-        self._pool.start(_SyncTask(self.gate, signals))
+        self.ctx.tasks.run_with_progress(
+            work,
+            lambda report: self._ended(generation, manual, report=report),
+            lambda error: self._ended(generation, manual, error=error),
+            lane=Lane.NETWORK,
+            on_progress=self._progress,
+        )
         return True
 
-    def _progress(self, what: str, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, what: str) -> None:
         if not self.view.running:
             return
         if what == "send":
