@@ -25,7 +25,7 @@ from rjdesk_protocol.errors import (
 )
 from tests.conftest import FACILITATOR, NEIGHBOUR_DISPUTE
 from tests.hub.server import running_hub
-from tests.sync.laptops import stand_in_hub
+from tests.laptops import stand_in_hub
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
     field_conflict,
