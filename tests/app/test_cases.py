@@ -141,11 +141,11 @@ def test_a_safeguarding_concern_is_recorded_about_a_person_even_when_closed(
         passed_to="Safeguarding lead",
         participant_id=marcia_id,
     )
-    case = open_case(vault, case_id, TODAY, viewed=False).case_view
-    (concern,) = case.safeguarding
+    view = open_case(vault, case_id, TODAY, viewed=False).case_view
+    (concern,) = view.safeguarding
     assert (concern.participant_id, concern.kind) == (marcia_id, SafeguardingKind.ADULT)
     assert concern.passed_to == "Safeguarding lead"
-    assert "safeguarding_adult" in case.flags
+    assert "safeguarding_adult" in view.flags
 
 
 def test_a_safeguarding_concern_needs_what_was_done_and_someone_of_the_case(

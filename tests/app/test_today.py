@@ -37,5 +37,6 @@ def test_recent_cases_are_the_facilitators_own(vault: Vault) -> None:
 
 def test_an_empty_vault_has_nothing_due(vault: Vault) -> None:
     today = today_overview(vault, TODAY)
-    assert today.follow_ups == today.reviews == today.victims_code == today.recent == ()
+    assert today.follow_ups == today.reviews == today.victims_code == ()
+    assert today.recent == ()
     assert set(today.totals.values()) == {0}
