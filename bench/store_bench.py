@@ -33,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, func, select
 
+from rjdesk.demo import fill_demo
 from rjdesk.domain.models import Case, Contact
 from rjdesk.services import contacts, queries
 from rjdesk.services.cases import load_case
-from rjdesk.services.demo import fill_demo
 from rjdesk.store.engine import CONNECTION_PRAGMAS, connect_raw, install_transaction_control
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault, _clock_at_noon

@@ -33,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 
+from rjdesk.demo import fill_demo
 from rjdesk.domain.base import Base
 from rjdesk.domain.models import Case, Contact
 from rjdesk.services import sync
-from rjdesk.services.demo import fill_demo
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync import outgoing, records
 from rjdesk_protocol.keys import AgeIdentity, SigningKey, encrypt, sign_document

@@ -1,55 +1,33 @@
 """Bank holidays and working days in England and Wales.
 
-Deadlines in the Victims' Code are counted in working days, so the calendar has to know
-every bank holiday, including the one-off changes made by royal proclamation. The regular
-rules are computed; the one-offs since 1995 are listed in ``_PROCLAMATIONS``.
+Deadlines in the Victims' Code are counted in working days, so the calendar has to know every
+bank holiday, including the one-off days made by royal proclamation (jubilees, a coronation, a
+state funeral). Those come from the well-kept ``holidays`` library, its United Kingdom calendar
+for England (which Wales shares), so a future one-off arrives with a library update rather than
+an edit here.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
+
+# Imported by name rather than through ``holidays.country_holidays("GB")``, whose registry loads
+# the country's module on first use: a plain import is found by PyInstaller's analysis and does
+# its loading once, at start-up, rather than on whichever worker thread first counts a deadline.
+from holidays.countries.united_kingdom import UnitedKingdom
 
 # Times are stored in UTC and shown, and counted in days, in England and Wales (DESIGN §5).
 LONDON = ZoneInfo("Europe/London")
+# The years a deadline is counted in. Outside them bank_holidays refuses rather than guesses: the
+# library knows earlier years too, but nothing rjdesk keeps is dated before 1995.
 FIRST_YEAR = 1995
 LAST_YEAR = 2100
 
 _SATURDAY = 5
-_SUNDAY = 6
-
-
-class _Change(NamedTuple):
-    """A one-off change by proclamation: ``removed`` (if any) gives way to ``added``."""
-
-    removed: date | None
-    added: date
-
-
-# Before 1995 the proclamations are not recorded here, which is why the range starts there.
-_PROCLAMATIONS: dict[int, tuple[_Change, ...]] = {
-    1995: (_Change(date(1995, 5, 1), date(1995, 5, 8)),),  # VE Day 50th anniversary
-    1999: (_Change(None, date(1999, 12, 31)),),  # millennium
-    2002: (  # Golden Jubilee
-        _Change(date(2002, 5, 27), date(2002, 6, 4)),
-        _Change(None, date(2002, 6, 3)),
-    ),
-    2011: (_Change(None, date(2011, 4, 29)),),  # royal wedding
-    2012: (  # Diamond Jubilee
-        _Change(date(2012, 5, 28), date(2012, 6, 4)),
-        _Change(None, date(2012, 6, 5)),
-    ),
-    2020: (_Change(date(2020, 5, 4), date(2020, 5, 8)),),  # VE Day 75th anniversary
-    2022: (
-        # Platinum Jubilee
-        _Change(date(2022, 5, 30), date(2022, 6, 2)),
-        _Change(None, date(2022, 6, 3)),
-        _Change(None, date(2022, 9, 19)),  # State Funeral of Queen Elizabeth II
-    ),
-    2023: (_Change(None, date(2023, 5, 8)),),  # Coronation of King Charles III
-}
+# The calendar for England; Wales has the same bank holidays.
+_ENGLAND = "ENG"
 
 
 def easter_sunday(year: int) -> date:
@@ -67,38 +45,6 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day + 1)
 
 
-def _first_monday(year: int, month: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(7 - first.weekday()) % 7)
-
-
-def _last_monday(year: int, month: int) -> date:
-    next_month = date(year + month // 12, month % 12 + 1, 1)
-    last = next_month - timedelta(days=1)
-    return last - timedelta(days=last.weekday())
-
-
-def _new_year(year: int) -> date:
-    day = date(year, 1, 1)
-    if day.weekday() >= _SATURDAY:
-        # Substitute day is the next Monday.
-        return day + timedelta(days=7 - day.weekday())
-    return day
-
-
-def _christmas(year: int) -> tuple[date, date]:
-    christmas = date(year, 12, 25)
-    weekday = christmas.weekday()
-    if weekday == _SATURDAY:
-        return date(year, 12, 27), date(year, 12, 28)
-    if weekday == _SUNDAY:
-        return date(year, 12, 26), date(year, 12, 27)
-    if weekday == _SATURDAY - 1:
-        # Christmas on Friday puts Boxing Day on Saturday, substituted by Monday.
-        return christmas, date(year, 12, 28)
-    return christmas, date(year, 12, 26)
-
-
 def _check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(
@@ -114,21 +60,11 @@ def bank_holidays(year: int) -> frozenset[date]:
     Raises ``ValueError`` for other years, rather than silently guessing.
     """
     _check_year(year)
-    easter = easter_sunday(year)
-    days = {
-        _new_year(year),
-        easter - timedelta(days=2),
-        easter + timedelta(days=1),
-        _first_monday(year, 5),
-        _last_monday(year, 5),
-        _last_monday(year, 8),
-        *_christmas(year),
-    }
-    for change in _PROCLAMATIONS.get(year, ()):
-        if change.removed is not None:
-            days.remove(change.removed)
-        days.add(change.added)
-    return frozenset(days)
+    calendar = UnitedKingdom(subdiv=_ENGLAND, years=year)
+    # The library lists a holiday on its own date as well as on the weekday standing in for it
+    # (Christmas on a Saturday, and "Christmas Day (observed)" on the Monday); only the weekday
+    # is a day off, which is what gov.uk lists.
+    return frozenset(day for day in calendar if day.weekday() < _SATURDAY)
 
 
 def is_working_day(day: date) -> bool:

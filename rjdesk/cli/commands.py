@@ -10,7 +10,7 @@ from pathlib import Path
 from rjdesk.app import Vault, casefile, clock_from_env, integrity, resolve_data_dir, search
 from rjdesk.app.casefile import Printout
 from rjdesk.cli import output, secrets
-from rjdesk.services.demo import fill_demo
+from rjdesk.demo import fill_demo
 from rjdesk_protocol.atomic import atomic_write
 from rjdesk_protocol.enums import CaseType, Flag, Stage
 from rjdesk_protocol.errors import UsageError, VaultNotFound

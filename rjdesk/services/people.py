@@ -15,7 +15,7 @@ from rjdesk.domain.text import address_key, name_key, phone_key, postcode_key
 from rjdesk.services.cases import add_flag, ensure_open
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.enums import Flag, Role
-from rjdesk_protocol.errors import RuleViolation, ValidationError
+from rjdesk_protocol.errors import RjdeskError, RuleViolation, ValidationError
 
 
 @dataclass
@@ -156,10 +156,15 @@ def record_rj_information(uow: UnitOfWork, participant: ParticipantRow, given_on
     )
 
 
-def remove_participant(uow: UnitOfWork, participant: ParticipantRow) -> None:
-    """Remove someone added by mistake; refused once anything records them."""
+def removal_refusal(participant: ParticipantRow) -> RjdeskError | None:
+    """Why this person may not be removed from their case, as the refusal
+    ``remove_participant`` would raise; None when they may be. The window asks this before
+    asking the facilitator to confirm, and the removal itself asks it again, so the two agree."""
     case = participant.case
-    ensure_open(case)
+    try:
+        ensure_open(case)
+    except RjdeskError as refusal:
+        return refusal
     in_use = (
         participant.consents
         or any(participant in contact.present for contact in case.contacts)
@@ -168,9 +173,18 @@ def remove_participant(uow: UnitOfWork, participant: ParticipantRow) -> None:
         or any(p.supports is participant for p in case.participants)
     )
     if in_use:
-        raise RuleViolation(
+        return RuleViolation(
             f"{rules.describe(participant)} is part of the case's records and cannot be removed"
         )
+    return None
+
+
+def remove_participant(uow: UnitOfWork, participant: ParticipantRow) -> None:
+    """Remove someone added by mistake; refused once anything records them."""
+    refusal = removal_refusal(participant)
+    if refusal is not None:
+        raise refusal
+    case = participant.case
     case.participants.remove(participant)
     uow.audit(
         "delete_participant",

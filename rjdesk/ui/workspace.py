@@ -22,7 +22,6 @@ from rjdesk.ui.pages.sync.indicator import SyncIndicator
 from rjdesk.ui.pages.sync.page import SyncPage
 from rjdesk.ui.pages.sync.worker import SYNC_SHORTCUT, SyncController
 from rjdesk.ui.pages.today import TodayPage
-from rjdesk.ui.referral.draft import wipe_wizard
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.icons import icon
@@ -214,7 +213,7 @@ class Workspace(QWidget):
     def clear(self) -> None:
         """Empty every widget that shows case data (the caller then destroys the workspace)."""
         if self._wizard is not None:
-            wipe_wizard(self._wizard)
+            self._wizard.wipe()
             self._wizard.close()  # it deletes itself on close
             self._wizard = None
         for page in self.pages.values():

@@ -16,7 +16,7 @@ from rjdesk_hub.config import normalise_db_url
 from rjdesk_hub.db import drop_hub_tables, has_hub_tables
 from rjdesk_hub.models import hub_tables
 from tests.conftest import FACILITATOR
-from tests.hub.devices import Laptop, make_template
+from tests.laptops import Laptop, make_template
 
 PG_ENV = "RJDESK_TEST_PG_URL"
 

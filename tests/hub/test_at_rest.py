@@ -17,7 +17,7 @@ from rjdesk_hub.errors import HubDamaged
 from rjdesk_protocol.enums import ContactKind
 from tests.canary import files_holding, forms
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import edited, new_case, send_changes
+from tests.laptops import edited, new_case, send_changes
 from tests.services.builders import at
 
 CANARY = "CANARY-7f3e9a-Marigold-Lantern"

@@ -13,7 +13,7 @@ from rjdesk_hub import models as m
 from rjdesk_hub.authority import AmbiguousFacilitator
 from rjdesk_hub.errors import HubError
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import edited, new_case, of, send_changes
+from tests.laptops import edited, new_case, of, send_changes
 
 
 def _visible(hub: Hub, case_id: str) -> set[str]:

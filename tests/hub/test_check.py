@@ -14,7 +14,7 @@ from rjdesk_hub import Hub
 from rjdesk_hub.cli import main
 from rjdesk_hub.store import HubStore
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import new_case, of
+from tests.laptops import new_case, of
 
 
 def _store_unchecked(hub: Hub, row_id: str, table: str, case_id: str, fields: Any) -> None:

@@ -16,7 +16,7 @@ import pytest
 from rjdesk_hub.cli import main
 from rjdesk_protocol.keys import PublicKey, verify_document
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import new_case
+from tests.laptops import new_case
 
 Run = tuple[int, str, str]
 

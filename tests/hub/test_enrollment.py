@@ -11,7 +11,7 @@ from rjdesk_hub.errors import EnrollmentRefused, HubError, UnknownDevice
 from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.keys import PublicKey, SigningKey, sign_document, verify_document
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import new_case, send_changes
+from tests.laptops import new_case, send_changes
 
 
 def test_a_laptop_is_enrolled_and_its_hub_config_verifies(hub: Hub, laptop: LaptopFactory) -> None:

@@ -27,8 +27,8 @@ from rjdesk_protocol.wire import (
     verify_receipt,
 )
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import Laptop, new_case
 from tests.hub.server import running_hub, signed
+from tests.laptops import Laptop, new_case
 
 
 @pytest.fixture

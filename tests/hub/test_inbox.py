@@ -13,7 +13,7 @@ from rjdesk_hub.errors import UnknownDevice
 from rjdesk_protocol.enums import ClosureReason
 from rjdesk_protocol.errors import InvalidBundle
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import Laptop, edited, new_case, of, send_changes
+from tests.laptops import Laptop, edited, new_case, of, send_changes
 
 
 def _case_rows(device: Laptop, case_id: str) -> set[str]:

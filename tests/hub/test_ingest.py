@@ -18,8 +18,8 @@ from rjdesk_hub import models as m
 from rjdesk_protocol.errors import InvalidBundle
 from rjdesk_protocol.wire import verify_receipt
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import Laptop, new_case, of
 from tests.hub.test_poison import contact
+from tests.laptops import Laptop, new_case, of
 
 
 def _enrolled_with_case(hub: Hub, laptop: LaptopFactory) -> tuple[Laptop, list[Record], dict]:

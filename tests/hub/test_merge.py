@@ -10,7 +10,7 @@ from rjdesk.services.cases import load_case
 from rjdesk_hub import Hub
 from rjdesk_protocol.enums import ContactKind
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import CaseIds, Laptop, deleted, edited, new_case, of, send_changes
+from tests.laptops import CaseIds, Laptop, deleted, edited, new_case, of, send_changes
 from tests.services.builders import at, conference
 
 

@@ -16,8 +16,8 @@ from rjdesk.sync.records import Record
 from rjdesk_hub import Hub
 from rjdesk_protocol.wire import CHUNK_BYTES
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import Laptop, edited, new_case, of
 from tests.hub.server import running_hub, signed
+from tests.laptops import Laptop, edited, new_case, of
 
 STAMP = "2026-11-20T12:00:00.000000Z"
 

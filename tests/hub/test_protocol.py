@@ -9,8 +9,8 @@ from rjdesk_hub import Hub
 from rjdesk_hub import models as m
 from rjdesk_protocol import schema
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import new_case
 from tests.hub.test_poison import live, upload
+from tests.laptops import new_case
 
 __all__ = ["live"]
 

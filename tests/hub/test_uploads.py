@@ -23,8 +23,8 @@ from rjdesk_hub.uploads import (
 )
 from rjdesk_protocol.errors import SyncError
 from tests.hub.conftest import LaptopFactory
-from tests.hub.devices import Laptop, new_case
 from tests.hub.server import running_hub, signed
+from tests.laptops import Laptop, new_case
 
 A, B, C = "a" * 64, "b" * 64, "c" * 64
 

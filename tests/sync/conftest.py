@@ -3,21 +3,19 @@ database is there) and real laptops, each its own vault, syncing through the rea
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rjdesk.services import sync
-from rjdesk.store.vault import Vault, _clock_at_noon
+from rjdesk.store.vault import Vault
 from rjdesk.sync import outgoing
 from rjdesk.sync.client import HubClient
 from rjdesk_hub import Hub
-from tests.conftest import PASSPHRASE, TODAY
 from tests.hub.conftest import postgres_url
 from tests.hub.server import running_hub
+from tests.laptops import make_laptop
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -37,20 +35,6 @@ def live_hub_any_db(tmp_path: Path, hub_db: str | None) -> Iterator[tuple[Hub, s
     """A real hub on SQLite, then on PostgreSQL."""
     with running_hub(tmp_path / "hub", db_url=hub_db) as served:
         yield served
-
-
-def make_laptop(
-    directory: Path, name: str, hub: Hub, facilitator: str | None = None, **enroll: Any
-) -> Vault:
-    """A facilitator's laptop: a new vault, enrolled with ``hub`` as a coordinator would
-    (``enroll``: ``same_facilitator=ID`` or ``new_facilitator=True`` for a name in use)."""
-    vault, _ = Vault.create(
-        directory, facilitator_name=name, passphrase=PASSPHRASE, clock=_clock_at_noon(TODAY)
-    )
-    request = sync.enrollment_request(vault)
-    config = hub.enroll(request, facilitator, **enroll)
-    sync.import_hub_config(vault, json.dumps(config).encode())
-    return vault
 
 
 Laptops = Callable[..., Vault]

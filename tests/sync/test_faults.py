@@ -27,8 +27,9 @@ from rjdesk_protocol.enums import ContactKind
 from rjdesk_protocol.errors import BundleRefused, InvalidBundle
 from rjdesk_protocol.keys import AgeIdentity, SigningKey, decrypt, encrypt
 from tests.conftest import NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
+from tests.laptops import make_laptop
 from tests.services.builders import at
-from tests.sync.conftest import Laptops, make_laptop, patient_client
+from tests.sync.conftest import Laptops, patient_client
 from tests.sync.proxy import cutting_proxy
 
 MiB = 1024 * 1024

@@ -11,7 +11,7 @@ from rjdesk.store.vault import Vault
 from rjdesk_hub.cli import main
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import ValidationError
-from tests.sync.laptops import stand_in_hub
+from tests.laptops import stand_in_hub
 
 REFUSED = [
     ("http://hub.example.org", "plain http:// is only for a hub on this machine"),

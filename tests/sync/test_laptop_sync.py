@@ -21,7 +21,7 @@ from rjdesk_protocol.bundle import OpenedBundle, open_bundle
 from rjdesk_protocol.errors import NotEnrolled, SyncError, ValidationError
 from rjdesk_protocol.keys import sign_document
 from tests.conftest import FACILITATOR, NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
-from tests.sync.laptops import StandInHub, case_records, device_key, enrol, stand_in_hub
+from tests.laptops import StandInHub, case_records, device_key, enrol, stand_in_hub
 
 
 @pytest.fixture

@@ -18,24 +18,8 @@ from rjdesk_protocol.enums import SignatureMethod
 from rjdesk_protocol.errors import InvalidBundle
 from tests.conftest import NEIGHBOUR_DISPUTE
 from tests.documents.samples import signature_png
+from tests.laptops import case_records
 from tests.services.builders import conference, ready_for_conference
-
-
-def _case_records(vault: Vault, case_id: str) -> tuple[list[Record], dict[str, bytes]]:
-    blobs: dict[str, bytes] = {}
-    found: list[Record] = []
-    with vault.reader() as session:
-        rows = records.case_rows(session, [case_id])
-        for name in records.SYNCED_TABLES:
-            found += records.read_records(
-                session,
-                name,
-                rows[name],
-                versions={},
-                case_ids={row_id: case_id for row_id in rows[name]},
-                blobs=blobs,
-            )
-    return found, blobs
 
 
 def test_every_synced_table_is_in_the_metadata_in_an_order_that_respects_references() -> None:
@@ -50,7 +34,7 @@ def test_every_synced_table_is_in_the_metadata_in_an_order_that_respects_referen
 def test_a_whole_case_survives_the_trip_through_json(vault: Vault) -> None:
     with vault.unit_of_work() as uow:
         case_id = importer.import_case(uow, NEIGHBOUR_DISPUTE.read_bytes()).id
-    found, blobs = _case_records(vault, case_id)
+    found, blobs = case_records(vault, case_id, version=0)
     tables = {r.table for r in found}
     assert {"person", "case_file", "participant", "consent", "contact", "agreement"} <= tables
     assert {"agreement_action", "signature", "stage_change", "risk_assessment"} <= tables
@@ -91,7 +75,7 @@ def test_binary_values_travel_as_blobs_named_by_their_hash(vault: Vault) -> None
             image=image,
         )
         case_id = case.id
-    found, blobs = _case_records(vault, case_id)
+    found, blobs = case_records(vault, case_id, version=0)
     signature = next(r for r in found if r.table == "signature")
     digest = signature.fields["image"]["$blob"]
     assert blobs[digest] == image

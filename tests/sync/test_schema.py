@@ -17,7 +17,7 @@ from rjdesk.sync import records
 from rjdesk.sync.records import Record
 from rjdesk_protocol import schema
 from tests.conftest import NEIGHBOUR_DISPUTE
-from tests.sync.test_records import _case_records
+from tests.laptops import case_records
 
 _KINDS: dict[type, set[str]] = {
     SqlEnum: {schema.ENUM},
@@ -69,7 +69,7 @@ def test_the_order_puts_every_table_after_those_it_refers_to() -> None:
 def test_every_record_of_a_real_case_passes_the_schema(vault: Vault) -> None:
     with vault.unit_of_work() as uow:
         case_id = importer.import_case(uow, NEIGHBOUR_DISPUTE.read_bytes()).id
-    found, _blobs = _case_records(vault, case_id)
+    found, _blobs = case_records(vault, case_id, version=0)
     assert len(found) > 10
     for record in found:
         assert schema.check_record(record) is None, record.table

@@ -25,8 +25,8 @@ from rjdesk_protocol import schema
 from rjdesk_protocol.bundle import seal
 from rjdesk_protocol.errors import SyncError
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE
+from tests.laptops import case_records
 from tests.sync.conftest import Laptops
-from tests.sync.laptops import case_records
 
 
 def _import(vault: Vault, path: Any = NEIGHBOUR_DISPUTE) -> tuple[str, str]:

@@ -23,9 +23,9 @@ os.environ.setdefault("RJDESK_INSECURE_FAST_KDF", "1")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from rjdesk.demo import fill_demo
 from rjdesk.services import importer, printing
 from rjdesk.services.cases import load_case
-from rjdesk.services.demo import fill_demo
 from rjdesk.services.people import PersonDetails
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.ui.app import make_application

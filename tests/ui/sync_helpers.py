@@ -13,7 +13,7 @@ from rjdesk.store.vault import Vault
 from rjdesk.sync import outgoing
 from rjdesk.sync.incoming import apply_hub_bundle
 from rjdesk_protocol.bundle import open_bundle
-from tests.sync.laptops import StandInHub, enrol, stand_in_hub
+from tests.laptops import StandInHub, enrol, stand_in_hub
 
 OFFLINE_URL = "http://127.0.0.1:9"  # the discard port: nothing answers there
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from rjdesk.app import referrals as app_referrals
 from rjdesk.domain.models import Case
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
-from rjdesk.ui.referral import wizard as referral_wizard
 from rjdesk.ui.referral.wizard import CHECK_PAGE, PEOPLE_PAGE, REFERRAL_PAGE, ReferralWizard
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
@@ -180,7 +180,7 @@ def test_a_refusal_saves_nothing(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise RuleViolation("the service refused this person")
 
-    monkeypatch.setattr(referral_wizard, "add_participant", refuse)
+    monkeypatch.setattr(app_referrals, "add_participant", refuse)
     with qtbot.assertNotEmitted(wizard.created):
         click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
         wait_for_db(qtbot, ctx)
@@ -277,3 +277,37 @@ def test_every_input_is_named_for_screen_readers(wizard: ReferralWizard) -> None
         if not w.accessibleName() and w.objectName() and not w.objectName().startswith("qt_")
     ]
     assert not unnamed
+
+
+def test_a_draft_fills_a_new_wizard_as_it_was(
+    qtbot: QtBot, wizard: ReferralWizard, ctx: UiContext, host: QWidget
+) -> None:
+    fill_referral(qtbot, wizard)
+    next_page(qtbot, wizard)
+    add_person(qtbot, wizard, "Mohammed Iqbal", Role.HARMED)
+    add_person(qtbot, wizard, "Kyle Brennan", Role.RESPONSIBLE, born=date(2009, 5, 2))
+    add_person(qtbot, wizard, "Siobhán Brennan", Role.SUPPORTER, supports="Kyle Brennan",
+               relationship="parent")  # fmt: skip
+    wizard.people.remove(0)  # Kyle keeps his key, which Siobhán names
+    drafts = wizard.drafts()
+    wizard.wipe()
+    assert wizard.ui.referrerName.text() == "" and wizard.people.rowCount() == 0
+
+    back = ReferralWizard(ctx, host)
+    back.open()
+    back.restore_drafts(drafts)
+
+    assert back.currentId() == PEOPLE_PAGE
+    assert back.ui.referrerName.text() == "PC 4471 Gareth Hughes"
+    assert back.ui.summary.toPlainText() == "Racially aggravated verbal abuse of a shopkeeper."
+    assert back.ui.caseType.currentData() == CaseType.HATE_CRIME
+    assert back.ui.incidentKnown.isChecked()
+    assert back.ui.incidentDate.date() == QDate(2026, 11, 1)
+    assert back.flag_boxes[Flag.SAFEGUARDING_CHILD].isChecked()
+    assert [back.people.role_text(p) for p in back.people.people] == [
+        "Responsible", "Supporter of Kyle Brennan (parent)",
+    ]  # fmt: skip
+    add_person(qtbot, back, "Priya Sandhu", Role.PROFESSIONAL)  # a new key, not a taken one
+    assert len({p.key for p in back.people.people}) == 3
+    back.restore_drafts({"referral": "{damaged"})  # ignored
+    assert back.people.rowCount() == 3

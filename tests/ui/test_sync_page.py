@@ -21,7 +21,7 @@ from rjdesk.ui.toolkit import files
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.keys import PublicKey, verify_document
 from tests.conftest import FACILITATOR, NEIGHBOUR_DISPUTE
-from tests.sync.laptops import device_key, stand_in_hub
+from tests.laptops import device_key, stand_in_hub
 from tests.ui.conftest import wait_for_db
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,

@@ -1,28 +1,26 @@
 """Generate a case's PDF on the database thread, then preview, print or save it.
 
 One path for the Agreement tab, the Documents tab and the case header: the document is made and
-filed on the case by the services (``rjdesk.services.printing``); a copy that leaves rjdesk
+filed on the case by the application layer (``rjdesk.app.documents``); a copy that leaves rjdesk
 (printed, or saved to a file) is recorded on the case afterwards.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from PySide6.QtWidgets import QWidget
 
-from rjdesk.domain.models import Case, Document
-from rjdesk.services import printing
-from rjdesk.services.cases import load_case
-from rjdesk.services.documents import document_content
-from rjdesk.store.unit import UnitOfWork
+from rjdesk.app import Vault
+from rjdesk.app import documents as app_documents
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.messages import show_error
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog, print_with_dialog, save_copy
 
-Make = Callable[[UnitOfWork, Case], printing.Filed]
+# Makes (and files) a PDF of the case: a call into rjdesk.app given the vault and the case id.
+Make = Callable[[Vault, str], app_documents.FiledPdf]
 
 
 class Then(Enum):
@@ -37,19 +35,13 @@ class Ready:
     document_id: str
     title: str
     filename: str
-    content: bytes
+    content: bytes = field(repr=False)
     message: str
 
 
 def _record(ctx: UiContext, ready: Ready, how: str) -> None:
-    def work() -> None:
-        with ctx.vault.unit_of_work() as uow:
-            case = load_case(uow.session, ready.case_id)
-            document = uow.session.get(Document, ready.document_id)
-            if document is not None:
-                printing.record_copy(uow, case, document, how)
-
-    ctx.tasks.run(work)
+    vault = ctx.vault
+    ctx.tasks.run(lambda: app_documents.record_copy(vault, ready.case_id, ready.document_id, how))
     ctx.signals.case_changed.emit(ready.case_id)
 
 
@@ -70,13 +62,13 @@ def _show(ctx: UiContext, parent: QWidget, ready: Ready, then: Then) -> None:
 
 def generate(ctx: UiContext, parent: QWidget, case_id: str, make: Make, then: Then) -> None:
     """Make (and file) a document of the case off the GUI thread, then show it."""
+    vault = ctx.vault
 
     def work() -> Ready:
-        with ctx.vault.unit_of_work() as uow:
-            filed = make(uow, load_case(uow.session, case_id))
-            document = filed.document
-            return Ready(case_id, document.id, document.title, document.filename,
-                         filed.content, filed.message)  # fmt: skip
+        filed = make(vault, case_id)
+        document = filed.document
+        return Ready(case_id, document.id, document.title, document.filename,
+                     filed.content, filed.message)  # fmt: skip
 
     def done(ready: Ready) -> None:
         ctx.signals.case_changed.emit(case_id)  # a new version may have been filed
@@ -87,11 +79,12 @@ def generate(ctx: UiContext, parent: QWidget, case_id: str, make: Make, then: Th
 
 def open_filed(ctx: UiContext, parent: QWidget, case_id: str, document_id: str) -> None:
     """Show a document already filed on the case, exactly as filed."""
+    vault = ctx.vault
 
     def work() -> Ready:
-        with ctx.vault.unit_of_work() as uow:
-            document, content = document_content(uow, document_id)
-            return Ready(case_id, document.id, document.title, document.filename, content, "")
+        read = app_documents.read_document(vault, document_id)
+        document = read.document
+        return Ready(case_id, document.id, document.title, document.filename, read.content, "")
 
     ctx.tasks.run(work, lambda ready: _show(ctx, parent, ready, Then.PREVIEW),
                lambda error: show_error(parent, error))  # fmt: skip

@@ -10,9 +10,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from rjdesk.app import closing
+from rjdesk.app import documents as app_documents
 from rjdesk.app.cases import CaseSnapshot, open_case
 from rjdesk.app.views import ParticipantView
-from rjdesk.services import printing
 from rjdesk.ui.case.agreement.tab import AgreementPane
 from rjdesk.ui.case.contacts.tab import ContactsPane
 from rjdesk.ui.case.documents.tab import DocumentsPane
@@ -184,7 +184,9 @@ class CaseWorkspace(QWidget):
     def case_summary(self) -> None:
         """The case summary as a PDF (made and filed on the case), in the preview."""
         if self.case_id is not None:
-            generate(self.ctx, self, self.case_id, printing.file_case_summary_pdf, Then.PREVIEW)
+            generate(
+                self.ctx, self, self.case_id, app_documents.file_case_summary_pdf, Then.PREVIEW
+            )
 
     # -- panes ------------------------------------------------------------------------------
 

@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from rjdesk.app.referrals import NewPerson, Referral
 from rjdesk.domain import rules
-from rjdesk.services.cases import Referral
 from rjdesk.ui.case.people.participant_dialog import ParticipantEntry, language_label
 from rjdesk.ui.toolkit.labels import CHANNELS, SOURCES, case_type_label, flag_label, role_label
 from rjdesk_protocol.enums import Role
@@ -33,6 +33,14 @@ class PendingPerson:
     def name(self) -> str:
         return self.entry.details.name
 
+    def new_person(self) -> NewPerson:
+        """As the case is created with them (and as a draft keeps them)."""
+        entry = self.entry
+        return NewPerson(
+            key=self.key, details=entry.details, role=entry.role, supports=entry.supports,
+            relationship=entry.relationship, organisation=entry.organisation,
+        )  # fmt: skip
+
 
 class PendingPeopleModel(QAbstractTableModel):
     """The wizard's list of people: name, role, and the details that tell people apart."""
@@ -48,10 +56,14 @@ class PendingPeopleModel(QAbstractTableModel):
 
     # -- editing the list ---------------------------------------------------------------------
 
-    def add(self, entry: ParticipantEntry) -> None:
+    def add(self, entry: ParticipantEntry, key: str | None = None) -> None:
+        """Add someone; ``key`` keeps the one a draft gave them (their supporters name it)."""
+        taken = {p.key for p in self.people}
+        while key is None or key in taken:
+            key = f"w{next(self._keys)}"
         row = len(self.people)
         self.beginInsertRows(QModelIndex(), row, row)
-        self.people.append(PendingPerson(f"w{next(self._keys)}", entry))
+        self.people.append(PendingPerson(key, entry))
         self.endInsertRows()
 
     def replace(self, row: int, entry: ParticipantEntry) -> None:

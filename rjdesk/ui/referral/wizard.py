@@ -3,60 +3,36 @@ created, all of it in one unit of work (a refusal saves nothing)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHeaderView, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QMessageBox, QWidget, QWizard
 
-from rjdesk.app import Vault
-from rjdesk.domain.models import Participant
-from rjdesk.services.cases import Referral, create_case
-from rjdesk.services.people import add_participant
+from rjdesk.app import referrals
+from rjdesk.app.referrals import Created, Referral, ReferralDraft
 from rjdesk.ui.case.people.model import seen_before_sentence
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog, ParticipantEntry
 from rjdesk.ui.generated.referral_wizard_ui import Ui_ReferralWizard
-from rjdesk.ui.referral.draft import restore_wizard, wizard_draft
-from rjdesk.ui.referral.people import PendingPeopleModel, PendingPerson, summary_html
+from rjdesk.ui.referral.people import PendingPeopleModel, summary_html
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
 from rjdesk.ui.toolkit.labels import CASE_TYPES, CHANNELS, SOURCES
 from rjdesk.ui.toolkit.messages import sentence, set_message
-from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
+from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource
 
 REFERRAL_PAGE, PEOPLE_PAGE, CHECK_PAGE = range(3)
 
-
-@dataclass
-class Created:
-    """What the database thread hands back: the new case and who was seen before."""
-
-    case_id: str
-    reference: str
-    seen_before: list[str] = field(default_factory=list)  # one sentence per person
+_Choice = TypeVar("_Choice", CaseType, ReferralSource, Channel)
 
 
-def create_referral(vault: Vault, referral: Referral, people: list[PendingPerson]) -> Created:
-    """The case and everyone in it, in one unit of work. Supporters are added after everyone
-    else, so the person they support exists whatever order they were listed in; each keeps
-    their place in the list."""
-    with vault.unit_of_work() as uow:
-        case = create_case(uow, referral)
-        added: dict[str, Participant] = {}
-        seen: list[str] = []
-        order = sorted(enumerate(people), key=lambda item: item[1].entry.role == Role.SUPPORTER)
-        for position, person in order:
-            entry = person.entry
-            participant, matches = add_participant(
-                uow, case, entry.details, entry.role,
-                supports=added.get(entry.supports) if entry.supports else None,
-                relationship=entry.relationship, organisation=entry.organisation,
-                position=position,
-            )  # fmt: skip
-            added[person.key] = participant
-            pairs = [(m.case_reference, m.matched_on) for m in matches]
-            if pairs:
-                seen.append(seen_before_sentence(pairs, name=participant.name))
-        return Created(case.id, case.reference, seen)
+def _chosen(kind: type[_Choice], combo: QComboBox) -> _Choice | None:
+    data = combo.currentData()
+    return kind(data) if data else None
+
+
+def _choose(combo: QComboBox, choice: CaseType | ReferralSource | Channel | None) -> None:
+    if choice is not None:
+        combo.setCurrentIndex(combo.findData(choice.value))
 
 
 class ReferralWizard(QWizard):
@@ -127,12 +103,71 @@ class ReferralWizard(QWizard):
         """What has been typed, kept encrypted in the vault if the laptop locks meanwhile."""
         if self._creating:
             return {}
-        text = wizard_draft(self)
-        return {"referral": text} if text else {}
+        draft = self.draft()
+        return {"referral": draft.to_json()} if draft.typed else {}
 
     def restore_drafts(self, drafts: dict[str, str]) -> None:
-        if "referral" in drafts:
-            restore_wizard(self, drafts["referral"])
+        draft = ReferralDraft.from_json(drafts["referral"]) if "referral" in drafts else None
+        if draft is not None:  # a damaged draft is ignored
+            self.fill(draft)
+
+    def draft(self) -> ReferralDraft:
+        """Everything typed so far, as typed."""
+        ui = self.ui
+        known = ui.incidentKnown.isChecked()
+        return ReferralDraft(
+            received_on=from_qdate(ui.receivedOn.date()),
+            case_type=_chosen(CaseType, ui.caseType),
+            source=_chosen(ReferralSource, ui.source),
+            channel=_chosen(Channel, ui.channel),
+            referrer_name=ui.referrerName.text(),
+            referrer_organisation=ui.referrerOrganisation.text(),
+            referrer_phone=ui.referrerPhone.text(),
+            referrer_email=ui.referrerEmail.text(),
+            crime_reference=ui.crimeReference.text(),
+            incident_date=from_qdate(ui.incidentDate.date()) if known else None,
+            location=ui.location.text(),
+            summary=ui.summary.toPlainText(),
+            flags=tuple(flag for flag, box in self.flag_boxes.items() if box.isChecked()),
+            people=tuple(person.new_person() for person in self.people.people),
+            page=self.currentId(),
+        )
+
+    def fill(self, draft: ReferralDraft) -> None:
+        """Put a draft back into the wizard, on the page it was on."""
+        ui = self.ui
+        ui.referrerName.setText(draft.referrer_name)
+        ui.referrerOrganisation.setText(draft.referrer_organisation)
+        ui.referrerPhone.setText(draft.referrer_phone)
+        ui.referrerEmail.setText(draft.referrer_email)
+        ui.crimeReference.setText(draft.crime_reference)
+        ui.location.setText(draft.location)
+        ui.summary.setPlainText(draft.summary)
+        _choose(ui.caseType, draft.case_type)
+        _choose(ui.source, draft.source)
+        _choose(ui.channel, draft.channel)
+        ui.receivedOn.setDate(to_qdate(draft.received_on))
+        if draft.incident_date is not None:
+            ui.incidentKnown.setChecked(True)
+            ui.incidentDate.setDate(to_qdate(draft.incident_date))
+        for flag, box in self.flag_boxes.items():
+            box.setChecked(flag in draft.flags)
+        for person in draft.people:
+            entry = ParticipantEntry(person.details, person.role, person.supports,
+                                     person.relationship, person.organisation)  # fmt: skip
+            self.people.add(entry, key=person.key)
+        for _ in range(draft.page):
+            self.next()
+
+    def wipe(self) -> None:
+        """Blank every field before the wizard goes (its deletion waits for the event loop)."""
+        ui = self.ui
+        for edit in (ui.referrerName, ui.referrerOrganisation, ui.referrerPhone,
+                     ui.referrerEmail, ui.crimeReference, ui.location):  # fmt: skip
+            edit.clear()
+        ui.summary.clear()
+        ui.checkSummary.clear()
+        self.people.clear()
 
     # -- page 1: the referral -----------------------------------------------------------------
 
@@ -278,20 +313,27 @@ class ReferralWizard(QWizard):
         """Finish: create the case on the database thread; close only once it is saved."""
         if self._creating:
             return
-        referral, people = self.referral(), list(self.people.people)
+        referral = self.referral()
+        people = [person.new_person() for person in self.people.people]
+        vault = self.ctx.vault
         self._set_busy(True)
         set_message(self.ui.checkMessage, "Creating the case…")
         self.ctx.tasks.run(
-            lambda: create_referral(self.ctx.vault, referral, people), self._created, self._failed
+            lambda: referrals.create_case(vault, referral, people), self._created, self._failed
         )
 
     def _created(self, created: Created) -> None:
         self._set_busy(False)
         self.created.emit(created.case_id)
         self.ctx.signals.cases_changed.emit()
-        if created.seen_before:
+        seen = [
+            seen_before_sentence([(m.case_reference, m.matched_on) for m in person.matches],
+                                 name=person.name)
+            for person in created.seen_before
+        ]  # fmt: skip
+        if seen:
             self.seen_before_text = (
-                f"{created.reference} is created.\n\n" + "\n".join(created.seen_before)
+                f"{created.reference} is created.\n\n" + "\n".join(seen)
                 + "\n\nThe People tab links to the other cases."
             )  # fmt: skip
             # Parented to what opened the wizard: the wizard closes now and deletes itself.

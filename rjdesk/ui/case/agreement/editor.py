@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QHeaderView
 
-from rjdesk.domain.models import Agreement
+from rjdesk.app.views import AgreementView
 from rjdesk.ui.case.agreement.models import ActionRow, ActionsModel, action_rows
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
@@ -26,7 +26,7 @@ class EditorState:
     actions: tuple[ActionRow, ...] = ()
 
     @classmethod
-    def of(cls, agreement: Agreement | None, agreed_by_default: date) -> EditorState:
+    def of(cls, agreement: AgreementView | None, agreed_by_default: date) -> EditorState:
         if agreement is None:
             return cls(agreed_on=agreed_by_default)
         return cls(

@@ -8,8 +8,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from rjdesk.domain import rules
-from rjdesk.domain.models import Agreement, Case, Participant
+from rjdesk.app.views import AgreementView, CaseView, ParticipantView
 from rjdesk.ui.toolkit.labels import ACTION_STATUSES, role_label
 from rjdesk.ui.toolkit.table_model import ListTableModel
 from rjdesk_protocol.enums import ActionStatus, Role, SignatureMethod, SignerCapacity
@@ -28,7 +27,7 @@ def due_label(value: date | None) -> str:
     return day(value) if value else "Ongoing"
 
 
-def who_can_act(case: Case) -> list[tuple[str | None, str]]:
+def who_can_act(case: CaseView) -> list[tuple[str | None, str]]:
     """Who an action can belong to: the parties, then supporters, then the facilitator
     (``None``). Professionals and interpreters attend but do not take on actions."""
     parties = [p for p in case.participants if p.role.is_party]
@@ -40,7 +39,7 @@ def who_can_act(case: Case) -> list[tuple[str | None, str]]:
     return options
 
 
-def owner_names(case: Case) -> dict[str | None, str]:
+def owner_names(case: CaseView) -> dict[str | None, str]:
     """How the actions table names whoever does an action (any participant, past or present)."""
     names: dict[str | None, str] = {p.id: p.name for p in case.participants}
     names[None] = FACILITATOR
@@ -68,7 +67,7 @@ def follow_up_label(row: ActionRow) -> str:
     return f"{text}: {row.note}" if row.note else text
 
 
-def action_rows(agreement: Agreement | None) -> list[ActionRow]:
+def action_rows(agreement: AgreementView | None) -> list[ActionRow]:
     if agreement is None:
         return []
     return [
@@ -162,11 +161,14 @@ class SignerRow:
     method: SignatureMethod | None = None
 
 
-def signer_rows(case: Case, agreement: Agreement | None, facilitator: str) -> list[SignerRow]:
+def signer_rows(
+    case: CaseView, agreement: AgreementView | None, facilitator: str
+) -> list[SignerRow]:
     """Every party and the facilitator (required), and supporters as optional witnesses."""
     signed = {s.participant_id: s for s in agreement.signatures} if agreement else {}
-    people: list[tuple[Participant | None, str, bool]] = [
-        (p, role_label(p.role), True) for p in rules.required_signers(case)
+    # The required signers are the parties (``CaseView.parties``), then the facilitator.
+    people: list[tuple[ParticipantView | None, str, bool]] = [
+        (p, role_label(p.role), True) for p in case.parties
     ]
     for p in case.participants:
         if p.role == Role.SUPPORTER:

@@ -7,12 +7,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
-from rjdesk.domain.models import Agreement, Case
-from rjdesk.services import agreements as service
-from rjdesk.store.unit import UnitOfWork
+from rjdesk.app import agreements as app_agreements
+from rjdesk.app.views import AgreementView
 from rjdesk.ui.case.agreement.editor import EditorState
 from rjdesk.ui.case.agreement.models import SignaturesModel
-from rjdesk.ui.case.pane import CasePane, participant_in
+from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
 from rjdesk.ui.toolkit import style
@@ -88,12 +87,8 @@ class SigningPane(CasePane):
         ui.paperButton.clicked.connect(self._signed_on_paper)
         ui.screenButton.clicked.connect(self._sign_on_screen)
 
-    def _agreement(self, key: str | None) -> Agreement | None:
-        return next((a for a in self.case.agreements if a.id == key), None)
-
-    @staticmethod
-    def _find(case: Case, key: str | None) -> Agreement:
-        return next(a for a in case.agreements if a.id == key)
+    def _agreement(self, key: str | None) -> AgreementView | None:
+        return next((a for a in self.case_view.agreements if a.id == key), None)
 
     def _signer(self) -> tuple[str | None, str] | None:
         """The selected person who has not signed yet: (participant id or None, name)."""
@@ -157,28 +152,33 @@ class SigningPane(CasePane):
         png: bytes | None,
     ) -> None:
         key = self._shown_key
+        if key is None:
+            return
         signer_id, name = signer
+        vault, case_id = self.ctx.vault, self.case_view.id
 
-        def work(uow: UnitOfWork, case: Case) -> tuple[int, bool, bool]:
-            agreement = self._find(case, key)
-            stage = case.stage
-            service.sign_agreement(
-                uow,
-                agreement,
-                signer=participant_in(case, signer_id) if signer_id else None,
+        def signed(outcome: app_agreements.SigningOutcome) -> None:
+            text = f"{name}'s signature is recorded."
+            if outcome.complete:
+                text = (
+                    f"Everyone has signed version {outcome.version}: it is now the agreement "
+                    "in force"
+                )
+                text += ", and the case has moved to follow-up." if outcome.stage_moved else "."
+            set_message(self.ui.message, text)
+
+        ui = self.ui
+        self.apply(
+            lambda: app_agreements.sign(
+                vault,
+                case_id,
+                key,
+                signer_id=signer_id,
                 signed_on=signed_on,
                 method=method,
                 image=png,
-            )
-            complete = agreement.status == AgreementStatus.SIGNED
-            return agreement.version, complete, case.stage != stage
-
-        def signed(result: tuple[int, bool, bool]) -> None:
-            version, complete, moved = result
-            text = f"{name}'s signature is recorded."
-            if complete:
-                text = f"Everyone has signed version {version}: it is now the agreement in force"
-                text += ", and the case has moved to follow-up." if moved else "."
-            set_message(self.ui.message, text)
-
-        self.change(work, signed, message=self.ui.message)
+            ),
+            signed,
+            message=ui.message,
+            disable=[ui.screenButton, ui.paperButton, ui.signedOn],
+        )

@@ -7,15 +7,13 @@ versions, and a lock (through ``drafts``)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rjdesk.domain import rules
-from rjdesk.domain.models import Agreement, Case
-from rjdesk.services import agreements as service
-from rjdesk.services import printing
-from rjdesk.store.unit import UnitOfWork
+from rjdesk.app import agreements as app_agreements
+from rjdesk.app import documents as app_documents
+from rjdesk.app.agreements import ActionDraft
+from rjdesk.app.views import AgreementView, CaseView
 from rjdesk.ui.case.agreement.editor import AgreementEditor, EditorState
 from rjdesk.ui.case.agreement.followup import FollowUp
 from rjdesk.ui.case.agreement.models import (
@@ -26,7 +24,6 @@ from rjdesk.ui.case.agreement.models import (
 )
 from rjdesk.ui.case.agreement.signing import SigningPane
 from rjdesk.ui.case.agreement.text import describe_state, version_label
-from rjdesk.ui.case.pane import participant_in
 from rjdesk.ui.case.pdf_actions import Then, generate
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.toolkit import style
@@ -41,12 +38,12 @@ NEW = "new"  # the key of a first agreement that is not saved yet
 SAVE_FIRST = "Save the draft first: the printed agreement is made from what is saved."
 
 
-def editable_key(case: Case) -> str | None:
+def editable_key(case: CaseView) -> str | None:
     """The version the editor may change: the latest draft nobody has signed yet, or ``NEW``
     when there is no agreement; None when nothing may change."""
     if case.stage == Stage.CLOSED:
         return None
-    latest = rules.latest_agreement(case)
+    latest = case.latest_agreement
     if latest is None:
         return NEW
     if latest.status == AgreementStatus.DRAFT and not latest.signatures:
@@ -54,10 +51,10 @@ def editable_key(case: Case) -> str | None:
     return None
 
 
-def agreed_by_default(case: Case, today: date) -> date:
+def agreed_by_default(case: CaseView, today: date) -> date:
     """A first agreement is usually made at the conference (or the last shuttle visit); a new
     version of a signed one is agreed later, usually on the day it is written."""
-    if rules.in_force_agreement(case) is not None:
+    if case.in_force_agreement is not None:
         return today
     days = [c.at.astimezone(LONDON).date() for c in case.contacts if c.kind.is_intervention]
     return max(days, default=today)
@@ -100,7 +97,7 @@ class AgreementPane(SigningPane):
     # -- CasePane -----------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        case = self.case
+        case = self.case_view
         if case.id != self._case_id:
             self._case_id, self._shown_key, self._unsaved = case.id, None, None
             set_message(self.ui.message, "")
@@ -130,11 +127,11 @@ class AgreementPane(SigningPane):
     def restore_drafts(self, drafts: dict[str, str]) -> None:
         if self.snapshot is None:
             return
-        key = editable_key(self.case)
+        key = editable_key(self.case_view)
         if key is None:
             return  # what the drafts were typed into can no longer change
         base = self._saved_state(self._agreement(key))
-        restored = base.with_drafts(drafts, set(owner_names(self.case)))
+        restored = base.with_drafts(drafts, set(owner_names(self.case_view)))
         self._unsaved = None if restored.same_as(base) else (key, restored)
         self._shown_key = key
         self._show_version()
@@ -142,7 +139,7 @@ class AgreementPane(SigningPane):
     def save(self) -> None:
         """Save the draft: the first save makes version 1 (or the next), later ones update it."""
         key = self._shown_key
-        if self._unsaved is None or key is None or key != editable_key(self.case):
+        if self._unsaved is None or key is None or key != editable_key(self.case_view):
             return
         state = self._unsaved[1]
         for position, row in enumerate(state.actions, start=1):
@@ -156,41 +153,45 @@ class AgreementPane(SigningPane):
                 )
                 return
 
-        def work(uow: UnitOfWork, case: Case) -> str:
-            actions = [
-                service.ActionInput(
-                    row.description,
-                    participant_in(case, row.owner_id) if row.owner_id else None,
-                    row.due_on,
-                )
-                for row in state.actions
-            ]
-            fields: dict[str, Any] = {
-                "actions": actions,
-                "summary": state.summary,
-                "agreed_on": state.agreed_on,
-                "review_on": state.review_on,
-            }
-            if key == NEW:
-                return service.draft_agreement(uow, case, **fields).id
-            service.update_draft(uow, self._find(case, key), **fields)
-            return key
+        actions = [ActionDraft(row.description, row.owner_id, row.due_on) for row in state.actions]
+        vault, case_id = self.ctx.vault, self.case_view.id
 
-        def saved(agreement_id: str) -> None:
+        def work() -> AgreementView:
+            summary, agreed_on, review_on = state.summary, state.agreed_on, state.review_on
+            if key == NEW:
+                return app_agreements.draft_agreement(
+                    vault,
+                    case_id,
+                    actions=actions,
+                    summary=summary,
+                    agreed_on=agreed_on,
+                    review_on=review_on,
+                )
+            return app_agreements.update_draft(
+                vault,
+                case_id,
+                key,
+                actions=actions,
+                summary=summary,
+                agreed_on=agreed_on,
+                review_on=review_on,
+            )
+
+        def saved(agreement: AgreementView) -> None:
             self._unsaved = None
-            self._shown_key = agreement_id
+            self._shown_key = agreement.id
             set_message(self.ui.message, "Draft saved. Each person can now sign it.")
 
-        self.change(work, saved, message=self.ui.message)
+        self.apply(work, saved, message=self.ui.message, disable=[self.ui.saveButton])
 
     # -- showing a version ----------------------------------------------------------------------
 
-    def _versions(self) -> list[Agreement]:
-        return sorted(self.case.agreements, key=lambda a: a.version, reverse=True)
+    def _versions(self) -> list[AgreementView]:
+        return sorted(self.case_view.agreements, key=lambda a: a.version, reverse=True)
 
-    def _saved_state(self, agreement: Agreement | None) -> EditorState:
+    def _saved_state(self, agreement: AgreementView | None) -> EditorState:
         assert self.snapshot is not None
-        return EditorState.of(agreement, agreed_by_default(self.case, self.snapshot.today))
+        return EditorState.of(agreement, agreed_by_default(self.case_view, self.snapshot.today))
 
     def _facilitator(self) -> str:
         try:
@@ -205,14 +206,17 @@ class AgreementPane(SigningPane):
             set_message(self.ui.message, SAVE_FIRST, error=True)
             return
 
-        def make(uow: UnitOfWork, case: Case) -> printing.Filed:
-            agreement = next(a for a in case.agreements if a.id == key)
-            return printing.file_agreement_pdf(uow, case, agreement)
-
-        generate(self.ctx, self, self.case.id, make, then)
+        agreement_id = key
+        generate(
+            self.ctx,
+            self,
+            self.case_view.id,
+            lambda vault, case_id: app_documents.file_agreement_pdf(vault, case_id, agreement_id),
+            then,
+        )
 
     def _show_version(self) -> None:
-        case, ui = self.case, self.ui
+        case, ui = self.case_view, self.ui
         assert self.snapshot is not None
         today = self.snapshot.today
         agreement = self._agreement(self._shown_key)
@@ -243,7 +247,7 @@ class AgreementPane(SigningPane):
         else:
             ui.reviewCheck.setToolTip("")
         signed = agreement is not None and agreement.status != AgreementStatus.DRAFT
-        in_force = agreement is not None and agreement is rules.in_force_agreement(case)
+        in_force = agreement is not None and agreement is case.in_force_agreement
         ui.actionsView.setColumnHidden(ActionsModel.FOLLOW_UP, not signed)
         for button in (
             ui.addActionButton,
@@ -257,7 +261,7 @@ class AgreementPane(SigningPane):
         self.follow_up.show_for(today)
         ui.saveButton.setVisible(editable)
         ui.newVersionButton.setVisible(
-            in_force and rules.latest_agreement(case) is agreement and case.stage != Stage.CLOSED
+            in_force and case.latest_agreement is agreement and case.stage != Stage.CLOSED
         )
         ui.discardButton.setVisible(
             agreement is not None and not signed and case.stage != Stage.CLOSED
@@ -282,7 +286,7 @@ class AgreementPane(SigningPane):
 
     def _edited(self) -> None:
         key = self._shown_key
-        if key is None or key != editable_key(self.case):
+        if key is None or key != editable_key(self.case_view):
             return
         state = self.editor.state()
         saved = self._saved_state(self._agreement(key))
@@ -295,7 +299,7 @@ class AgreementPane(SigningPane):
         self.ui.dirtyLabel.setText("Unsaved changes" if unsaved else "")
         if self.snapshot is not None:
             agreement = self._agreement(self._shown_key)
-            headline, detail = describe_state(self.case, agreement, unsaved=unsaved)
+            headline, detail = describe_state(self.case_view, agreement, unsaved=unsaved)
             self.ui.state.setText(headline)
             self.ui.stateDetail.setText(detail)
         self._update_signing()
@@ -303,12 +307,16 @@ class AgreementPane(SigningPane):
     # -- versions and follow-up -----------------------------------------------------------------
 
     def _new_version(self) -> None:
-        def made(agreement_id: str) -> None:
-            self._shown_key = agreement_id
+        def made(agreement: AgreementView) -> None:
+            self._shown_key = agreement.id
             set_message(self.ui.message, "A new draft version: change it, save it, sign it.")
 
-        self.change(
-            lambda uow, case: service.new_version(uow, case).id, made, message=self.ui.message
+        vault, case_id = self.ctx.vault, self.case_view.id
+        self.apply(
+            lambda: app_agreements.new_version(vault, case_id),
+            made,
+            message=self.ui.message,
+            disable=[self.ui.newVersionButton],
         )
 
     def _discard(self) -> None:
@@ -323,12 +331,13 @@ class AgreementPane(SigningPane):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        key = agreement.id
+        vault, case_id, key = self.ctx.vault, self.case_view.id, agreement.id
         self._unsaved = None
-        self.change(
-            lambda uow, case: service.discard_draft(uow, self._find(case, key)),
+        self.apply(
+            lambda: app_agreements.discard_draft(vault, case_id, key),
             lambda _: set_message(self.ui.message, "Draft discarded."),
             message=self.ui.message,
+            disable=[self.ui.discardButton],
         )
 
     def _record_check(self) -> None:
@@ -337,14 +346,12 @@ class AgreementPane(SigningPane):
             return
         action_id, status, checked_on, note = check
 
-        def work(uow: UnitOfWork, case: Case) -> None:
-            action = next(
-                a for agreement in case.agreements for a in agreement.actions if a.id == action_id
-            )
-            service.check_action(uow, action, status=status, checked_on=checked_on, note=note)
-
-        self.change(
-            work,
+        vault, case_id = self.ctx.vault, self.case_view.id
+        self.apply(
+            lambda: app_agreements.check_action(
+                vault, case_id, action_id, status=status, checked_on=checked_on, note=note
+            ),
             lambda _: set_message(self.ui.message, "Follow-up recorded."),
             message=self.ui.message,
+            disable=[self.ui.recordCheckButton],
         )

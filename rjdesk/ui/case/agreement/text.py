@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from rjdesk.domain import rules
-from rjdesk.domain.models import Agreement, Case
+from rjdesk.app.views import AgreementView, CaseView
 from rjdesk.ui.case.agreement.models import day
 from rjdesk_protocol.enums import AgreementStatus, Stage
 
 
-def signed_on(agreement: Agreement) -> date | None:
+def signed_on(agreement: AgreementView) -> date | None:
     """When the last signature went in: the day the version was signed by everyone."""
     return max((s.signed_on for s in agreement.signatures), default=None)
 
 
-def version_label(agreement: Agreement, case: Case) -> str:
+def version_label(agreement: AgreementView, case: CaseView) -> str:
     """How the version list names a version: "Version 1: signed 4 Nov 2026 (in force)"."""
     number = f"Version {agreement.version}"
     if agreement.status == AgreementStatus.DRAFT:
         return f"{number}: draft"
     if agreement.status == AgreementStatus.SUPERSEDED:
         return f"{number}: superseded"
-    in_force = " (in force)" if agreement is rules.in_force_agreement(case) else ""
+    in_force = " (in force)" if agreement is case.in_force_agreement else ""
     return f"{number}: signed {day(signed_on(agreement))}{in_force}"
 
 
@@ -30,16 +29,16 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def still_to_sign(case: Case, agreement: Agreement) -> list[str]:
+def still_to_sign(case: CaseView, agreement: AgreementView) -> list[str]:
     """The names of those whose signature the version still needs (the facilitator last)."""
     signed = {s.participant_id for s in agreement.signatures}
-    names = [p.name for p in rules.required_signers(case) if p.id not in signed]
+    names = [p.name for p in case.parties if p.id not in signed]
     if None not in signed:
         names.append("you (the facilitator)")
     return names
 
 
-def _draft(case: Case, agreement: Agreement, unsaved: bool) -> tuple[str, str]:
+def _draft(case: CaseView, agreement: AgreementView, unsaved: bool) -> tuple[str, str]:
     number, signatures = agreement.version, len(agreement.signatures)
     missing = still_to_sign(case, agreement)
     waiting = f"Still to sign: {_and(missing)}." if missing else ""
@@ -56,14 +55,14 @@ def _draft(case: Case, agreement: Agreement, unsaved: bool) -> tuple[str, str]:
         headline = f"Version {number}: a draft, not signed yet"
         first = "Save your changes first; then " if unsaved else "When it is right, "
         detail = f"{first}each person signs it, on screen or on paper. {waiting}"
-    in_force = rules.in_force_agreement(case)
+    in_force = case.in_force_agreement
     if in_force is not None:
         detail += f" Version {in_force.version} stays in force until everyone has signed this one."
     return headline, detail
 
 
 def describe_state(
-    case: Case, agreement: Agreement | None, *, unsaved: bool = False
+    case: CaseView, agreement: AgreementView | None, *, unsaved: bool = False
 ) -> tuple[str, str]:
     """A headline (what this version is) and a detail (what can or cannot be done with it)."""
     if agreement is None:
@@ -85,7 +84,7 @@ def describe_state(
             "— it cannot be changed; start a new version to change it"
         )
         detail = "Follow up each action: select it, then record whether it was done."
-        latest = rules.latest_agreement(case)
+        latest = case.latest_agreement
         if latest is not None and latest is not agreement:
             headline = (
                 f"Version {agreement.version}: signed by everyone on "

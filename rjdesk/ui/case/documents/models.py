@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from rjdesk.domain.models import Case
+from rjdesk.app.views import CaseView
 from rjdesk.ui.toolkit.table_model import ListTableModel
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import DocumentKind
@@ -63,7 +63,7 @@ class DocumentRow:
         return self.media_type.startswith("image/")
 
 
-def document_rows(case: Case) -> list[DocumentRow]:
+def document_rows(case: CaseView) -> list[DocumentRow]:
     """Newest first; the content itself stays in the vault until someone views it."""
     versions = {a.id: a.version for a in case.agreements}
     rows = [

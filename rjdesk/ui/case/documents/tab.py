@@ -5,14 +5,10 @@ from bytes in memory, never through a temp file (DESIGN §4)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
-from rjdesk.domain.models import Agreement, Case, Document
-from rjdesk.services import documents as service
-from rjdesk.store.unit import UnitOfWork
+from rjdesk.app import documents as app_documents
 from rjdesk.ui.case.documents.models import DocumentRow, DocumentsModel, document_rows
 from rjdesk.ui.case.documents.viewer import ImageViewer
 from rjdesk.ui.case.pane import CasePane
@@ -22,7 +18,6 @@ from rjdesk.ui.toolkit import files
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.messages import sentence, set_message
 from rjdesk_protocol.enums import AgreementStatus, Stage
-from rjdesk_protocol.errors import ValidationError
 
 FILE_TYPES = "Scans, letters and photos (*.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
 WHOLE_CASE = ""
@@ -31,15 +26,6 @@ STATUS_WORDS = {
     AgreementStatus.SIGNED: "signed",
     AgreementStatus.SUPERSEDED: "superseded",
 }
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        raise ValidationError(
-            "that file could not be read: check it still exists and is not open elsewhere"
-        ) from None
 
 
 class DocumentsPane(CasePane):
@@ -72,7 +58,7 @@ class DocumentsPane(CasePane):
     # -- CasePane -------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        case, ui = self.case, self.ui
+        case, ui = self.case_view, self.ui
         chosen = self._selected()
         self.model.set_rows(document_rows(case))
         ui.emptyNote.setText("" if case.documents else "Nothing is filed on this case yet.")
@@ -126,7 +112,7 @@ class DocumentsPane(CasePane):
         )
 
     def _open_case(self) -> bool:
-        return self.snapshot is not None and self.case.stage != Stage.CLOSED
+        return self.snapshot is not None and self.case_view.stage != Stage.CLOSED
 
     def add(self) -> None:
         path = files.choose_file_to_open(self, "Add an attachment", FILE_TYPES)
@@ -134,18 +120,11 @@ class DocumentsPane(CasePane):
             return
         title = self.ui.titleEdit.text()
         agreement_id = self.ui.attachTo.currentData() or None
+        vault, case_id = self.ctx.vault, self.case_view.id
 
-        def work(uow: UnitOfWork, case: Case) -> str:
-            agreement: Agreement | None = None
-            if agreement_id:
-                agreement = next(a for a in case.agreements if a.id == agreement_id)
-            document = service.add_attachment(
-                uow,
-                case,
-                filename=path.name,
-                content=_read(path),
-                title=title,
-                agreement=agreement,
+        def work() -> str:
+            document = app_documents.attach_file(
+                vault, case_id, path, title=title, agreement_id=agreement_id
             )
             return document.title
 
@@ -154,14 +133,14 @@ class DocumentsPane(CasePane):
             set_message(self.ui.message, f"Added “{name}”.")
 
         set_message(self.ui.message, "Adding the attachment…")
-        self.change(work, added, message=self.ui.message)
+        self.apply(work, added, message=self.ui.message, disable=[self.ui.addButton])
 
     def view(self) -> None:
         row = self._selected()
         if row is None:
             return
         if row.media_type == "application/pdf":
-            open_filed(self.ctx, self, self.case.id, row.document_id)
+            open_filed(self.ctx, self, self.case_view.id, row.document_id)
             return
         if not row.is_image:
             QMessageBox.information(
@@ -173,14 +152,12 @@ class DocumentsPane(CasePane):
             return
         vault, document_id = self.ctx.vault, row.document_id
 
-        def load() -> tuple[Document, bytes]:
-            with vault.unit_of_work() as uow:
-                return service.document_content(uow, document_id)
+        self.ctx.tasks.run(
+            lambda: app_documents.read_document(vault, document_id), self._show_image, self._failed
+        )
 
-        self.ctx.tasks.run(load, self._show_image, self._failed)
-
-    def _show_image(self, loaded: tuple[Document, bytes]) -> None:
-        document, content = loaded
+    def _show_image(self, loaded: app_documents.DocumentContent) -> None:
+        document, content = loaded.document, loaded.content
         if self.snapshot is None:
             return  # locked or closed while loading
         pixmap = QPixmap()
@@ -209,16 +186,12 @@ class DocumentsPane(CasePane):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        document_id = row.document_id
-
-        def work(uow: UnitOfWork, case: Case) -> None:
-            document = next(d for d in case.documents if d.id == document_id)
-            service.remove_attachment(uow, case, document)
-
-        self.change(
-            work,
+        vault, case_id, document_id = self.ctx.vault, self.case_view.id, row.document_id
+        self.apply(
+            lambda: app_documents.remove_attachment(vault, case_id, document_id),
             lambda _: set_message(self.ui.message, "Attachment removed."),
             message=self.ui.message,
+            disable=[self.ui.removeButton],
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from rjdesk.app.cases import CaseSnapshot
+from rjdesk.app.people import PersonDetails, SeenBefore
+from rjdesk.app.views import ConsentView, ParticipantView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Consent, Participant
-from rjdesk.services.people import PersonDetails, SeenBefore
 from rjdesk.ui.case.people.participant_dialog import ParticipantEntry, language_label
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.labels import role_label
@@ -34,7 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 # -- sentences about one person -----------------------------------------------------------------
 
 
-def role_text(participant: Participant) -> str:
+def role_text(participant: ParticipantView) -> str:
     """ "Harmed", "Supporter of Kyle Brennan (parent)", "Professional, Youth Justice Service"."""
     role = participant.role
     if role == Role.SUPPORTER:
@@ -47,7 +47,7 @@ def role_text(participant: Participant) -> str:
     return role_label(role)
 
 
-def age_text(participant: Participant, today: date) -> str:
+def age_text(participant: ParticipantView, today: date) -> str:
     born = participant.person.date_of_birth
     if born is None:
         return "Not known"
@@ -56,7 +56,7 @@ def age_text(participant: Participant, today: date) -> str:
     return f"{format_day(born)} (age {age}{under})"
 
 
-def language_text(participant: Participant) -> str:
+def language_text(participant: ParticipantView) -> str:
     person = participant.person
     language = language_label(person.language)
     if person.interpreter:
@@ -64,7 +64,7 @@ def language_text(participant: Participant) -> str:
     return language
 
 
-def _consent_state(consents: list[Consent], today: date, *, by_whom: bool = False) -> str:
+def _consent_state(consents: list[ConsentView], today: date, *, by_whom: bool = False) -> str:
     in_force = [c for c in consents if c.in_force_on(today)]
     if in_force:
         latest = max(in_force, key=lambda c: c.given_on)
@@ -76,7 +76,7 @@ def _consent_state(consents: list[Consent], today: date, *, by_whom: bool = Fals
     return "not yet"
 
 
-def consent_text(participant: Participant, today: date) -> str:
+def consent_text(participant: ParticipantView, today: date) -> str:
     """Consent to take part: given, withdrawn or not yet; an under-18 also needs a parent's or
     carer's (DESIGN §2). Professionals and interpreters do not consent as participants."""
     if not participant.role.consents:
@@ -92,7 +92,7 @@ def consent_text(participant: Participant, today: date) -> str:
     return text
 
 
-def entry_of(participant: Participant) -> ParticipantEntry:
+def entry_of(participant: ParticipantView) -> ParticipantEntry:
     """The participant as the person dialog edits them."""
     person, supported = participant.person, participant.supports
     details = PersonDetails(
@@ -160,8 +160,8 @@ class PersonRow:
 
 
 def person_rows(snapshot: CaseSnapshot) -> list[PersonRow]:
-    case, today = snapshot.case, snapshot.today
-    victims = {p.id: status for p, status in rules.victims_code(case, today)}
+    case, today = snapshot.case_view, snapshot.today
+    victims = {p.id: status for p, status in case.victims_code}
     rows = []
     for p in sorted(case.participants, key=lambda p: p.position):
         status = victims.get(p.id)

@@ -11,10 +11,10 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
+from rjdesk.app.people import PersonDetails
 from rjdesk.domain import rules
 from rjdesk.domain.labels import LANGUAGE_NAMES
 from rjdesk.domain.labels import language_label as domain_language_label
-from rjdesk.services.people import PersonDetails
 from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
 from rjdesk.ui.toolkit.labels import ROLES
@@ -36,7 +36,7 @@ class BusyUntilMessage(QObject):
     """Ends a dialog's busy state when its message label is shown.
 
     A dialog is busy from OK until its caller has saved; a refusal comes back as a sentence
-    set on the dialog's message label (``CasePane.change(..., message=label)``), so the label
+    set on the dialog's message label (``CasePane.apply(..., message=label)``), so the label
     appearing is the moment the facilitator may correct and press OK again."""
 
     def __init__(self, label: QLabel, release: Callable[[], None]) -> None:

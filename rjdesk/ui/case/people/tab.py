@@ -10,13 +10,11 @@ from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from rjdesk.app import people
 from rjdesk.app.cases import CaseSnapshot
+from rjdesk.app.views import ParticipantView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Case, Participant
-from rjdesk.services import people
-from rjdesk.services.cases import load_case
-from rjdesk.store.unit import UnitOfWork
-from rjdesk.ui.case.pane import CasePane, participant_in
+from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.case.people.layout import ColumnFit, fit_table_height
 from rjdesk.ui.case.people.model import (
     PeopleModel,
@@ -46,10 +44,6 @@ def _accept(dialog: QDialog) -> None:
     """Close a dialog once its change is saved, unless a lock closed it meanwhile."""
     if shiboken6.isValid(dialog):
         dialog.accept()
-
-
-class _DryRun(Exception):
-    """Raised to roll back a removal tried only to learn whether the service allows it."""
 
 
 class PeoplePane(CasePane):
@@ -96,7 +90,7 @@ class PeoplePane(CasePane):
     # -- showing the case ---------------------------------------------------------------------
 
     def show_case(self, snapshot: CaseSnapshot) -> None:
-        new_case = self.snapshot is None or self.snapshot.case.id != snapshot.case.id
+        new_case = self.snapshot is None or self.snapshot.case_view.id != snapshot.case_view.id
         super().show_case(snapshot)
         if new_case:
             self._fit_splitter()
@@ -154,10 +148,10 @@ class PeoplePane(CasePane):
         participant_id = self._chosen_id()
         participant = None
         if participant_id is not None and self.snapshot is not None:
-            participant = self.snapshot.participant(participant_id)
+            participant = self.snapshot.case_view.participant(participant_id)
         self._show_person(participant)
 
-    def _show_person(self, participant: Participant | None) -> None:
+    def _show_person(self, participant: ParticipantView | None) -> None:
         ui = self.ui
         labels = (ui.personName, ui.role, ui.dateOfBirth, ui.phone, ui.email, ui.address,
                   ui.language, ui.accessNeeds, ui.consent, ui.victimsCode,
@@ -179,7 +173,7 @@ class PeoplePane(CasePane):
         ui.language.setText(language_text(participant) or "—")
         ui.accessNeeds.setText(person.access_needs or "None recorded")
         ui.consent.setText(consent_text(participant, today))
-        harmed = {p.id: s for p, s in rules.victims_code(self.snapshot.case, today)}
+        harmed = {p.id: s for p, s in self.snapshot.case_view.victims_code}
         status = harmed.get(participant.id)
         ui.victimsCode.setText(status.describe() if status else "Not applicable (not harmed)")
         if status is not None and status.breach:
@@ -192,9 +186,9 @@ class PeoplePane(CasePane):
             seen = self.snapshot.seen_before.get(participant.id, [])
             ui.seenBefore.setText(seen_before_html(seen))
 
-    def _update_actions(self, participant: Participant | None) -> None:
+    def _update_actions(self, participant: ParticipantView | None) -> None:
         ui = self.ui
-        open_case = self.snapshot is not None and self.case.stage != Stage.CLOSED
+        open_case = self.snapshot is not None and self.case_view.stage != Stage.CLOSED
         closed_tip = "" if open_case else "The case is closed"
         ui.addButton.setEnabled(open_case)
         ui.addButton.setToolTip(closed_tip or "Add someone to this case")
@@ -215,7 +209,7 @@ class PeoplePane(CasePane):
 
     def _candidates(self) -> list[tuple[str, str]]:
         """Whom a new supporter can support: the harmed and responsible people."""
-        return [(p.id, rules.describe(p)) for p in rules.parties(self.case)]
+        return [(p.id, rules.describe(p)) for p in self.case_view.parties]
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self._close_dialog()
@@ -242,25 +236,24 @@ class PeoplePane(CasePane):
         set_message(self.ui.message, "")
         dialog = ParticipantDialog(self, today=self.snapshot.today, candidates=self._candidates())
 
+        vault, case_id = self.ctx.vault, self.case_view.id
+
         def save(entry: ParticipantEntry) -> None:
-            def work(uow: UnitOfWork, case: Case) -> tuple[str, list[tuple[str, str]]]:
-                supports = participant_in(case, entry.supports) if entry.supports else None
-                participant, matches = people.add_participant(
-                    uow, case, entry.details, entry.role, supports=supports,
+            def work() -> people.Added:
+                return people.add_participant(
+                    vault, case_id, entry.details, entry.role, supports_id=entry.supports,
                     relationship=entry.relationship, organisation=entry.organisation,
                 )  # fmt: skip
-                return participant.id, [(m.case_reference, m.matched_on) for m in matches]
 
-            self.change(
-                work, lambda result: self._added(dialog, *result), message=dialog.ui.message
-            )
+            self.apply(work, lambda added: self._added(dialog, added), message=dialog.ui.message)
 
         dialog.submitted.connect(save)
         self._open_dialog(dialog)
 
-    def _added(self, dialog: QDialog, participant_id: str, seen: list[tuple[str, str]]) -> None:
+    def _added(self, dialog: QDialog, added: people.Added) -> None:
         _accept(dialog)
-        self._select_id = participant_id
+        self._select_id = added.participant_id
+        seen = [(m.case_reference, m.matched_on) for m in added.seen_before]
         if seen:
             set_message(self.ui.message, seen_before_sentence(seen))
 
@@ -269,18 +262,18 @@ class PeoplePane(CasePane):
         if self.snapshot is None or participant_id is None or not self.ui.editButton.isEnabled():
             return
         set_message(self.ui.message, "")
-        p = self.snapshot.participant(participant_id)
+        p = self.snapshot.case_view.participant(participant_id)
         supported = [(p.supports.id, rules.describe(p.supports))] if p.supports else []
         dialog = ParticipantDialog(
             self, today=self.snapshot.today, candidates=supported or self._candidates(),
             entry=entry_of(p), details_only=True,
         )  # fmt: skip
 
+        vault, case_id = self.ctx.vault, self.case_view.id
+
         def save(edited: ParticipantEntry) -> None:
-            self.change(
-                lambda uow, case: people.update_person(
-                    uow, participant_in(case, participant_id), edited.details
-                ),
+            self.apply(
+                lambda: people.update_person(vault, case_id, participant_id, edited.details),
                 lambda _result: _accept(dialog),
                 message=dialog.ui.message,
             )
@@ -292,8 +285,8 @@ class PeoplePane(CasePane):
         participant_id = self._chosen_id()
         if self.snapshot is None or participant_id is None:
             return
-        participant = self.snapshot.participant(participant_id)
-        harmed = {p.id: s for p, s in rules.victims_code(self.case, self.snapshot.today)}
+        participant = self.snapshot.case_view.participant(participant_id)
+        harmed = {p.id: s for p, s in self.snapshot.case_view.victims_code}
         status = harmed.get(participant_id)
         if status is None:
             return
@@ -301,11 +294,10 @@ class PeoplePane(CasePane):
         dialog = RjInformationDialog(
             self, name=participant.name, status=status, today=self.snapshot.today
         )
+        vault, case_id = self.ctx.vault, self.case_view.id
         dialog.submitted.connect(
-            lambda given_on: self.change(
-                lambda uow, case: people.record_rj_information(
-                    uow, participant_in(case, participant_id), given_on
-                ),
+            lambda given_on: self.apply(
+                lambda: people.record_rj_information(vault, case_id, participant_id, given_on),
                 lambda _result: _accept(dialog),
                 message=dialog.ui.message,
             )
@@ -313,37 +305,34 @@ class PeoplePane(CasePane):
         self._open_dialog(dialog)
 
     def remove_person(self) -> None:
-        """Ask the service first (a removal tried and rolled back), so that someone the
-        records need is refused with its reason before any question is asked."""
+        """Ask first whether the removal would be refused, so that someone the records need
+        is refused with its reason before any question is asked."""
         row = self._chosen_row()
         if self.snapshot is None or row is None:
             return
         set_message(self.ui.message, "")
-        case_id, participant_id = self.case.id, row.participant_id
+        vault, case_id, participant_id = self.ctx.vault, self.case_view.id, row.participant_id
 
-        def check() -> str:
-            try:
-                with self.ctx.vault.unit_of_work() as uow:
-                    case = load_case(uow.session, case_id)
-                    people.remove_participant(uow, participant_in(case, participant_id))
-                    raise _DryRun
-            except _DryRun:
-                return ""
-            except RjdeskError as error:
-                return sentence(error)
-
-        def checked(refusal: str) -> None:
-            if refusal:
-                set_message(self.ui.message, refusal, error=True)
+        def checked(refusal: RjdeskError | None) -> None:
+            if refusal is not None:
+                set_message(self.ui.message, sentence(refusal), error=True)
             else:
                 self._confirm_removal(participant_id)
 
-        self.ctx.tasks.run(check, checked, lambda error: show_error(self, error))
+        def failed(error: BaseException) -> None:
+            if isinstance(error, RjdeskError):  # say, the case is gone meanwhile
+                set_message(self.ui.message, sentence(error), error=True)
+            else:
+                show_error(self, error)
+
+        self.ctx.tasks.run(
+            lambda: people.removal_refusal(vault, case_id, participant_id), checked, failed
+        )
 
     def _confirm_removal(self, participant_id: str) -> None:
         if self.snapshot is None or self._chosen_id() != participant_id:
             return
-        participant = self.snapshot.participant(participant_id)
+        participant = self.snapshot.case_view.participant(participant_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Remove person",
@@ -355,12 +344,12 @@ class PeoplePane(CasePane):
         remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
+        vault, case_id = self.ctx.vault, self.case_view.id
+
         def answered(_result: int) -> None:
             if box.clickedButton() is remove:
-                self.change(
-                    lambda uow, case: people.remove_participant(
-                        uow, participant_in(case, participant_id)
-                    ),
+                self.apply(
+                    lambda: people.remove_participant(vault, case_id, participant_id),
                     message=self.ui.message,
                 )
 

@@ -11,6 +11,6 @@ but house numbers and postcodes are invented; phone numbers are in Ofcom's drama
 900xxx, 0121 496 0xxx); email addresses use the reserved example.org domain.
 """
 
-from rjdesk.services.demo.fill import fill_demo
+from rjdesk.demo.fill import fill_demo
 
 __all__ = ["fill_demo"]

@@ -7,9 +7,9 @@ import random
 from collections.abc import Iterator
 from datetime import time, timedelta
 
-from rjdesk.services.demo.casework import CaseWork
-from rjdesk.services.demo.identities import Identities
-from rjdesk.services.demo.planning import Plan, plan_caseload
+from rjdesk.demo.casework import CaseWork
+from rjdesk.demo.identities import Identities
+from rjdesk.demo.planning import Plan, plan_caseload
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.calendar import LONDON

@@ -1,10 +1,17 @@
-"""Laptop-like devices for hub tests, without the laptop's sync engine.
+"""Laptops for the sync and hub tests, and a hub made of keys for the laptop's own.
 
-A ``Laptop`` is a real vault in a temporary folder with a fresh age identity. It makes an
-enrollment request as docs/sync-protocol.md says, reads a case's rows as records
-(``rjdesk.sync.records``), seals them into a device bundle (``rjdesk_protocol.bundle.seal``) and
-remembers the hub versions a receipt gives, as the laptop's outbox would. ``receive`` writes
-records straight into its vault, so two laptops can work the same case offline.
+Three ways a test meets a laptop, all with real vaults and real keys:
+
+- ``Laptop``, for the hub's tests: a real vault in a temporary folder with a fresh age
+  identity, without the laptop's sync engine. It makes an enrollment request as
+  docs/sync-protocol.md says, reads a case's rows as records (``rjdesk.sync.records``), seals
+  them into a device bundle (``rjdesk_protocol.bundle.seal``) and remembers the hub versions a
+  receipt gives, as the laptop's outbox would. ``receive`` writes records straight into its
+  vault, so two laptops can work the same case offline.
+- ``make_laptop``, for end-to-end sync: a new vault enrolled with a real hub, syncing through
+  the real engine.
+- ``StandInHub`` and ``enrol``, for what the laptop builds and applies without running a hub
+  server: the laptop is real, the hub is only its keys.
 """
 
 from __future__ import annotations
@@ -12,17 +19,18 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, insert, select, update
 
 from rjdesk.domain.base import Base, new_id
 from rjdesk.domain.models import VaultInfo
 from rjdesk.domain.sync_models import OutboxChange
+from rjdesk.services import sync
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import KeyFile
 from rjdesk.store.vault import Vault, _clock_at_noon
@@ -104,16 +112,12 @@ class Laptop:
         self, case_id: str | None, rows: dict[str, list[str]]
     ) -> tuple[list[Record], dict[str, bytes]]:
         """These rows (table -> ids) of one case as records, in table order."""
-        blobs: dict[str, bytes] = {}
-        found: list[Record] = []
-        with self.vault.reader() as session:
-            for name in records.SYNCED_TABLES:
-                ids = rows.get(name, [])
-                cases = {row_id: None if name == "person" else case_id for row_id in ids}
-                found += records.read_records(
-                    session, name, ids, versions=self.versions, case_ids=cases, blobs=blobs
-                )
-        return found, blobs
+        cases = {
+            row_id: None if name == "person" else case_id
+            for name, ids in rows.items()
+            for row_id in ids
+        }
+        return rows_as_records(self.vault, rows, versions=self.versions, case_ids=cases)
 
     def changes(self) -> tuple[list[Record], dict[str, bytes]]:
         """The rows changed in the vault since the last call (from its outbox), as records;
@@ -321,3 +325,165 @@ def send_changes(device: Laptop, hub: Hub, **options: Any) -> dict[str, Any]:
     """Send what changed in the laptop's vault since the last call; return the receipt."""
     found, blobs = device.changes()
     return device.send(hub, found, blobs, **options)
+
+
+# -- reading a vault's rows as records --------------------------------------------------------
+
+
+def rows_as_records(
+    vault: Vault,
+    rows: Mapping[str, list[str]],
+    *,
+    versions: Mapping[str, int],
+    case_ids: Mapping[str, str | None],
+) -> tuple[list[Record], dict[str, bytes]]:
+    """These rows (table -> ids) as ``put`` records in table order, and the blobs they name."""
+    blobs: dict[str, bytes] = {}
+    found: list[Record] = []
+    with vault.reader() as session:
+        for name in records.SYNCED_TABLES:
+            found += records.read_records(
+                session,
+                name,
+                rows.get(name, []),
+                versions=versions,
+                case_ids=case_ids,
+                blobs=blobs,
+            )
+    return found, blobs
+
+
+def case_records(
+    vault: Vault, case_id: str, version: int = 1
+) -> tuple[list[Record], dict[str, bytes]]:
+    """Every row of a case as the hub would send it (all at ``version``)."""
+    with vault.reader() as session:
+        rows = records.case_rows(session, [case_id])
+    every = [row_id for ids in rows.values() for row_id in ids]
+    return rows_as_records(
+        vault,
+        rows,
+        versions=dict.fromkeys(every, version),
+        case_ids=dict.fromkeys(every, case_id),
+    )
+
+
+# -- a real laptop, enrolled ------------------------------------------------------------------
+
+
+class Enrols(Protocol):
+    """A hub that answers an enrollment request: the real ``Hub`` or a ``StandInHub``."""
+
+    def enroll(
+        self, request: dict[str, Any], facilitator: str | None = None, **options: Any
+    ) -> dict[str, Any]: ...
+
+
+def enrol(
+    vault: Vault, hub: Enrols, facilitator: str | None = None, **options: Any
+) -> dict[str, Any]:
+    """Enrol ``vault`` with ``hub`` as a coordinator would (``options``: ``same_facilitator=ID``
+    or ``new_facilitator=True`` for a name in use); return the enrolment request."""
+    request = sync.enrollment_request(vault)
+    config = hub.enroll(request, facilitator, **options)
+    sync.import_hub_config(vault, json.dumps(config).encode())
+    return request
+
+
+def make_laptop(
+    directory: Path, name: str, hub: Enrols, facilitator: str | None = None, **options: Any
+) -> Vault:
+    """A facilitator's laptop: a new vault, enrolled with ``hub`` (see ``enrol``)."""
+    vault, _ = Vault.create(
+        directory, facilitator_name=name, passphrase=PASSPHRASE, clock=_clock_at_noon(TODAY)
+    )
+    enrol(vault, hub, facilitator, **options)
+    return vault
+
+
+def device_key(request: dict[str, Any]) -> PublicKey:
+    """The laptop's public signing key, from its enrolment request."""
+    return PublicKey.from_minisign(str(request["signing_key"]))
+
+
+# -- a hub made of keys only ------------------------------------------------------------------
+
+
+@dataclass
+class StandInHub:
+    """A hub's keys, with no server: it signs a laptop's configuration, opens the laptop's
+    bundles and seals bundles for it."""
+
+    key: SigningKey
+    age: AgeIdentity
+    url: str = "http://127.0.0.1:9"
+
+    @property
+    def key_id(self) -> str:
+        return self.key.public.key_id_hex
+
+    def enroll(
+        self, request: dict[str, Any], facilitator: str | None = None, **_options: Any
+    ) -> dict[str, Any]:
+        """The signed hub configuration for the laptop that made ``request``."""
+        config = {
+            "format": sync.HUB_CONFIG_FORMAT,
+            "hub_url": self.url,
+            "hub_name": "Stand-in hub",
+            "hub_key_id": self.key_id,
+            "hub_signing_key": self.key.public.to_minisign("stand-in hub"),
+            "hub_age_recipient": self.age.recipient,
+            "device_id": request["device_id"],
+            "facilitator_id": "f-1",
+            "enrolled_at": datetime.now(UTC).isoformat(),
+        }
+        return sign_document(config, self.key, "stand-in hub config")
+
+    def config_for(self, request: dict[str, Any]) -> bytes:
+        """The configuration file a coordinator would hand over."""
+        return json.dumps(self.enroll(request)).encode()
+
+    def open(self, data: bytes, device_key: PublicKey) -> OpenedBundle:
+        return open_bundle(
+            data,
+            identity=self.age,
+            sender_key=lambda _m: device_key,
+            expect_kind="device",
+            expect_recipient=self.key_id,
+            expect_hub_key_id=self.key_id,
+        )
+
+    def bundle_for(  # noqa: PLR0917 - a test helper, called positionally on purpose
+        self,
+        device_id: str,
+        age_recipient: str,
+        sequence: int,
+        found: list[Record],
+        blobs: dict[str, bytes],
+        conflicts: list[dict[str, object]] | None = None,
+        *,
+        schema_version: str = "2",
+    ) -> bytes:
+        changes = {
+            "records": [r.to_json() for r in found],
+            "conflicts": conflicts or [],
+            "cases": [],
+            "cursor": sequence,
+        }
+        _manifest, sealed = seal(
+            kind="hub",
+            sender=self.key_id,
+            recipient=device_id,
+            sequence=sequence,
+            schema_version=schema_version,
+            hub_key_id=self.key_id,
+            changes=json.dumps(changes).encode(),
+            blobs=blobs,
+            signing_key=self.key,
+            age_recipient=age_recipient,
+        )
+        return sealed
+
+
+def stand_in_hub() -> StandInHub:
+    return StandInHub(SigningKey.generate(), AgeIdentity.generate())

@@ -10,12 +10,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from rjdesk.domain.models import Agreement, Case, Participant
-from rjdesk.services import agreements, assessment, contacts, people
-from rjdesk.services import cases as case_service
-from rjdesk.services.agreements import ActionInput
-from rjdesk.services.demo.identities import Identities, mailbox, signature_png
-from rjdesk.services.demo.notes import (
+from rjdesk.demo.identities import Identities, mailbox, signature_png
+from rjdesk.demo.notes import (
     AGREEMENT_SUMMARIES,
     CHECK_NOTES,
     CLOSURE_NOTES,
@@ -23,17 +19,21 @@ from rjdesk.services.demo.notes import (
     NOTES,
     day_words,
 )
-from rjdesk.services.demo.people import LANGUAGE_NAMES
-from rjdesk.services.demo.planning import CHANNELS, OUTCOMES, Plan
-from rjdesk.services.demo.referrals import DEALS_WITH, REFERRERS, SUMMARY_TAILS
-from rjdesk.services.demo.risk import (
+from rjdesk.demo.people import LANGUAGE_NAMES
+from rjdesk.demo.planning import CHANNELS, OUTCOMES, Plan
+from rjdesk.demo.referrals import DEALS_WITH, REFERRERS, SUMMARY_TAILS
+from rjdesk.demo.risk import (
     GENERAL_FACTORS,
     HIGH_FACTORS,
     INTERPRETER_FACTOR,
     RISK_NOTES,
     SAFEGUARDING,
 )
-from rjdesk.services.demo.story import Cast, Story
+from rjdesk.demo.story import Cast, Story
+from rjdesk.domain.models import Agreement, Case, Participant
+from rjdesk.services import agreements, assessment, contacts, people
+from rjdesk.services import cases as case_service
+from rjdesk.services.agreements import ActionInput
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.calendar import LONDON, add_working_days
 from rjdesk_protocol.enums import (

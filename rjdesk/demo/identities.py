@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TypeVar
 
+from rjdesk.demo.people import ACCESS_NEEDS, COMMUNITIES, Community
+from rjdesk.demo.places import FLAT_BLOCKS, POSTCODE_LETTERS
 from rjdesk.domain.text import fold
-from rjdesk.services.demo.people import ACCESS_NEEDS, COMMUNITIES, Community
-from rjdesk.services.demo.places import FLAT_BLOCKS, POSTCODE_LETTERS
 from rjdesk.services.people import PersonDetails
 
 T = TypeVar("T")

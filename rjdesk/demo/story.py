@@ -7,11 +7,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from rjdesk.domain.models import Participant
-from rjdesk.services.demo import scenarios_harm, scenarios_neighbourhood
-from rjdesk.services.demo.identities import Identities, Made
-from rjdesk.services.demo.notes import date_words
-from rjdesk.services.demo.people import (
+from rjdesk.demo import scenarios_harm, scenarios_neighbourhood
+from rjdesk.demo.identities import Identities, Made
+from rjdesk.demo.notes import date_words
+from rjdesk.demo.people import (
     COMMUNITIES,
     INTERPRETING,
     PARENT_RELATIONSHIPS,
@@ -19,9 +18,10 @@ from rjdesk.services.demo.people import (
     RELATIONSHIP_FEMALE,
     SUPPORTER_RELATIONSHIPS,
 )
-from rjdesk.services.demo.places import AREAS, PLACES, SCHOOL_VENUE, YOUTH_VENUE
-from rjdesk.services.demo.planning import SOURCE_PROFESSIONALS, SOURCES, Plan
-from rjdesk.services.demo.scenario import Scenario
+from rjdesk.demo.places import AREAS, PLACES, SCHOOL_VENUE, YOUTH_VENUE
+from rjdesk.demo.planning import SOURCE_PROFESSIONALS, SOURCES, Plan
+from rjdesk.demo.scenario import Scenario
+from rjdesk.domain.models import Participant
 from rjdesk.services.people import PersonDetails
 from rjdesk_protocol.enums import PARENT_OR_CARER, CaseType, Role
 

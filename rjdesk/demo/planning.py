@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rjdesk.services.demo.identities import Identities
+from rjdesk.demo.identities import Identities
 from rjdesk_protocol.enums import CaseType, Channel, ClosureReason, ReferralSource, Stage
 
 Outcome = Stage | ClosureReason

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from rjdesk.demo import fill_demo
 from rjdesk.domain import rules
 from rjdesk.domain.models import Case, Consent, Contact, Participant, Person
 from rjdesk.domain.text import fold, phone_key, postcode_key
 from rjdesk.services import people
 from rjdesk.services.cases import load_case
-from rjdesk.services.demo import fill_demo
 from rjdesk.services.queries import CaseFilter, list_cases
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk_protocol.calendar import LONDON

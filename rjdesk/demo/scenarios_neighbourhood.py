@@ -3,7 +3,7 @@ nuisance, community initiatives and others (template keys: see ``scenario``)."""
 
 from __future__ import annotations
 
-from rjdesk.services.demo.scenario import Scenario
+from rjdesk.demo.scenario import Scenario
 from rjdesk_protocol.enums import CaseType
 
 S = Scenario
