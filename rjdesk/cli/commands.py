@@ -1,23 +1,16 @@
-"""The CLI's commands: each parses nothing itself and does one unit of work through services."""
+"""The CLI's commands: each parses nothing itself and does its work through ``rjdesk.app``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from rjdesk.app import Vault, casefile, clock_from_env, integrity, resolve_data_dir, search
+from rjdesk.app.casefile import Printout
 from rjdesk.cli import output, secrets
 from rjdesk.demo import fill_demo
-from rjdesk.domain.models import Case
-from rjdesk.services import export, importer, printing, queries
-from rjdesk.services.cases import load_case
-from rjdesk.services.people import revolving_door
-from rjdesk.store.integrity import verify_files
-from rjdesk.store.unit import UnitOfWork
-from rjdesk.store.vault import Vault, clock_from_env, resolve_data_dir
-from rjdesk.sync import anchor
 from rjdesk_protocol.atomic import atomic_write
 from rjdesk_protocol.enums import CaseType, Flag, Stage
 from rjdesk_protocol.errors import UsageError, VaultNotFound
@@ -69,8 +62,7 @@ def demo(args: argparse.Namespace) -> int:
         for done in fill_demo(vault, cases=args.cases, seed=args.seed):
             bar.update(done)
         bar.finish()
-        with vault.reader() as session:
-            total = queries.count_cases(session)
+        total = search.count_cases(vault)
         print(f"Added {args.cases} demo cases; the vault now holds {total}.")
     finally:
         vault.lock()
@@ -86,12 +78,10 @@ def case_import(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
     # Check the file before asking for the passphrase: a typo costs no unlock.
-    importer.parse_case_file(raw)
+    casefile.check_case_file(raw)
     vault = _unlocked(args)
     try:
-        with vault.unit_of_work() as uow:
-            case = importer.import_case(uow, raw)
-            reference = case.reference
+        reference = casefile.import_case(vault, raw)
     finally:
         vault.lock()
     print(reference)
@@ -101,7 +91,7 @@ def case_import(args: argparse.Namespace) -> int:
 def case_list(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 (all) or more")
-    filters = queries.CaseFilter(
+    filters = search.CaseFilter(
         search=args.search,
         stage=Stage(args.stage) if args.stage else None,
         case_type=CaseType(args.case_type) if args.case_type else None,
@@ -110,16 +100,10 @@ def case_list(args: argparse.Namespace) -> int:
     )
     vault = _unlocked(args)
     try:
-        with vault.unit_of_work() as uow:
-            total = queries.count_cases(uow.session, filters)
-            rows = queries.list_cases(
-                uow.session, filters, limit=args.limit or max(total, 1), today=uow.today
-            )
-            uow.audit(
-                "list_cases", detail=f"{len(rows)} shown" + (", searched" if args.search else "")
-            )
+        found = search.list_cases(vault, filters, limit=args.limit)
     finally:
         vault.lock()
+    rows, total = found.rows, found.total or 0
     if args.json:
         json.dump([row.as_dict() for row in rows], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -133,22 +117,14 @@ def case_list(args: argparse.Namespace) -> int:
 def case_show(args: argparse.Namespace) -> int:
     vault = _unlocked(args)
     try:
-        with vault.unit_of_work() as uow:
-            case = load_case(uow.session, args.reference)
-            seen = revolving_door(uow.session, case)
-            # The JSON is the whole case in a portable form: on the record as an export.
-            uow.audit(
-                "export_case" if args.json else "view_case",
-                entity="case",
-                entity_id=case.id,
-                case_reference=case.reference,
-            )
-            if args.json:
-                document = export.case_to_dict(case, today=uow.today, seen_before=seen)
-                json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-                sys.stdout.write("\n")
-            else:
-                output.case_summary(case, uow.today, seen, sys.stdout)
+        # The JSON is the whole case in a portable form: on the record as an export.
+        if args.json:
+            document = casefile.export_case(vault, args.reference)
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            snapshot = casefile.show_case(vault, args.reference)
+            output.case_summary(snapshot.case_view, snapshot.seen_before, sys.stdout)
     finally:
         vault.lock()
     return 0
@@ -159,7 +135,7 @@ def verify(args: argparse.Namespace) -> int:
     if not Vault.exists(vault.data_dir):
         raise VaultNotFound(f"no vault in {vault.data_dir}")
     passphrase = secrets.passphrase(args.passphrase_file)
-    report = verify_files(vault.key_path, vault.db_path, passphrase, anchor_check=anchor.problems)
+    report = integrity.check_files(vault, passphrase)
     for check in report.checks:
         print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name}")
         for problem in check.problems:
@@ -170,8 +146,7 @@ def verify(args: argparse.Namespace) -> int:
     # Only a whole vault is opened normally, so that the check itself is on the record.
     vault.unlock(passphrase)
     try:
-        with vault.unit_of_work() as uow:
-            uow.audit("verify", entity="vault", entity_id=vault.vault_id)
+        integrity.record_verification(vault)
     finally:
         vault.lock()
     print("The vault is whole and its audit log is unbroken.")
@@ -202,36 +177,35 @@ def passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save_pdf(args: argparse.Namespace, make: Callable[[UnitOfWork, Case], printing.Filed]) -> int:
+def _save_pdf(args: argparse.Namespace, printout: Printout) -> int:
     """Generate, file and save a copy: the saved copy is plain (not encrypted), as asked for."""
     target = Path(args.output)
     if not target.parent.is_dir():
         raise UsageError(f"no folder {target.parent} to save {target.name} in")
     vault = _unlocked(args)
+
+    def write(content: bytes) -> None:
+        # Written inside the unit of work: if the file cannot be written, the copy is not
+        # recorded as made.
+        try:
+            atomic_write(target, content)
+        except OSError as exc:
+            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+
     try:
-        with vault.unit_of_work() as uow:
-            case = load_case(uow.session, args.reference)
-            filed = make(uow, case)
-            # Written inside the unit of work: if the file cannot be written, the copy is not
-            # recorded as made.
-            try:
-                atomic_write(target, filed.content)
-            except OSError as exc:
-                raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-            printing.record_copy(uow, case, filed.document, "saved to a file (command line)")
-            title, version = filed.document.title, filed.document.version
+        saved = casefile.save_pdf_copy(vault, args.reference, printout, write)
     finally:
         vault.lock()
-    print(f"Saved {title} (document version {version}) to {target}.")
-    if filed.message:
-        print(filed.message)
+    print(f"Saved {saved.title} (document version {saved.version}) to {target}.")
+    if saved.message:
+        print(saved.message)
     print("This copy is not encrypted: keep it only as long as you need it.")
     return 0
 
 
 def agreement_pdf(args: argparse.Namespace) -> int:
-    return _save_pdf(args, printing.latest_agreement_pdf)
+    return _save_pdf(args, "agreement")
 
 
 def case_summary(args: argparse.Namespace) -> int:
-    return _save_pdf(args, printing.file_case_summary_pdf)
+    return _save_pdf(args, "case_summary")

@@ -8,10 +8,10 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, TextIO
 
+from rjdesk.app.casefile import SeenBefore
+from rjdesk.app.search import CaseRow
+from rjdesk.app.views import CaseView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Case
-from rjdesk.services.people import SeenBefore
-from rjdesk.services.queries import CaseRow
 from rjdesk_protocol.calendar import LONDON
 
 # Characters that a terminal acts on instead of showing: C0 controls but tab and newline, DEL,
@@ -106,8 +106,9 @@ def _day(value: date | None) -> str:
     return value.strftime("%d %b %Y") if value else "—"
 
 
-def case_summary(case: Case, today: date, seen: dict[str, list[SeenBefore]], out: TextIO) -> None:
-    """A plain-text view of one case for the terminal."""
+def case_summary(case: CaseView, seen: dict[str, list[SeenBefore]], out: TextIO) -> None:
+    """A plain-text view of one case for the terminal (the Victims' Code as of the day the
+    view was built)."""
     w = out.write
     flags = ", ".join(case.flags) or "none"
     w(f"{case.reference}  {case.case_type}  stage: {case.stage}  risk: {case.risk_level or '—'}\n")
@@ -143,7 +144,7 @@ def case_summary(case: Case, today: date, seen: dict[str, list[SeenBefore]], out
                 "address" if match.matched_on == "address" else f"{match.name} ({match.matched_on})"
             )
             w(f"      seen before: {match.case_reference}, {who}\n")
-    victims = rules.victims_code(case, today)
+    victims = case.victims_code
     if victims:
         w("\nVictims' Code:\n")
         for p, status in victims:
@@ -164,7 +165,7 @@ def case_summary(case: Case, today: date, seen: dict[str, list[SeenBefore]], out
         w("\nContacts:\n")
     for c in case.contacts:
         when = c.at.astimezone(LONDON)
-        present = rules.names(c.present) or "—"
+        present = ", ".join(p.name for p in c.present) or "—"
         w(f"  {when:%d %b %Y %H:%M}  {c.kind.replace('_', ' ')}  ({present})  by {c.author}\n")
         w(f"    {c.notes}\n")
         if c.next_steps:

@@ -3,15 +3,16 @@ its tabs. Every change made in a tab reloads the case, and every tab shows the s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from rjdesk.app import closing
 from rjdesk.app import documents as app_documents
 from rjdesk.app.cases import CaseSnapshot, open_case
-from rjdesk.domain import rules
-from rjdesk.domain.models import Participant
-from rjdesk.services import cases
+from rjdesk.app.views import ParticipantView
 from rjdesk.ui.case.agreement.tab import AgreementPane
 from rjdesk.ui.case.contacts.tab import ContactsPane
 from rjdesk.ui.case.documents.tab import DocumentsPane
@@ -41,7 +42,7 @@ PANES: tuple[type[CasePane], ...] = (
 )
 
 
-def _victims_code_line(statuses: list[tuple[Participant, VictimsCodeStatus]]) -> str:
+def _victims_code_line(statuses: Sequence[tuple[ParticipantView, VictimsCodeStatus]]) -> str:
     """The header's short form; the full sentence is in the tooltip and on the People tab."""
     for person, status in statuses:
         if status.state == VictimsCodeState.MISSING:
@@ -116,7 +117,7 @@ class CaseWorkspace(QWidget):
         )
 
     def _show(self, snapshot: CaseSnapshot, *, keep_typing: bool = False) -> None:
-        if snapshot.case.id != self.case_id:
+        if snapshot.case_view.id != self.case_id:
             return  # another case was opened meanwhile
         if keep_typing:  # taken now, not when the reload was asked: typing may have gone on
             self._pending_drafts |= {
@@ -143,7 +144,7 @@ class CaseWorkspace(QWidget):
             self._wanted_pane = ""
 
     def _fill_header(self, snapshot: CaseSnapshot) -> None:
-        case, today = snapshot.case, snapshot.today
+        case = snapshot.case_view
         ui = self.ui
         ui.reference.setText(case.reference)
         ui.caseType.setText(case_type_label(case.case_type))
@@ -152,13 +153,14 @@ class CaseWorkspace(QWidget):
         level = case.risk_level.value if case.risk_level else None
         ui.risk.setText(f"Risk: {level.upper()}" if level else "Risk: not assessed")
         ui.risk.setStyleSheet(style.risk_style(level))
-        ui.victimsCode.setText(_victims_code_line(rules.victims_code(case, today)))
+        ui.victimsCode.setText(_victims_code_line(case.victims_code))
         ui.victimsCode.setToolTip(
-            "\n".join(f"{p.name}: {s.describe()}" for p, s in rules.victims_code(case, today))
+            "\n".join(f"{p.name}: {s.describe()}" for p, s in case.victims_code)
         )
-        breach = any(s.breach for _, s in rules.victims_code(case, today))
         ui.victimsCode.setStyleSheet(
-            f"color: {style.colour('error')}; font-weight: 600;" if breach else ""
+            f"color: {style.colour('error')}; font-weight: 600;"
+            if case.victims_code_breached
+            else ""
         )
         ui.flags.setText(" · ".join(flag_label(f) for f in case.flags))
         step = snapshot.next
@@ -174,8 +176,9 @@ class CaseWorkspace(QWidget):
         step = snapshot.next
         if step.stage is not None:
             target: Stage = step.stage
+            vault, case_id = self.ctx.vault, snapshot.case_view.id
             overview = self.panes[0]
-            overview.change(lambda uow, case: cases.change_stage(uow, case, target))
+            overview.apply(lambda: closing.change_stage(vault, case_id, target))
         self.show_pane(step.pane)
 
     def case_summary(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
-from rjdesk.services.queries import CaseFilter
+from rjdesk.app.search import CaseFilter
 from rjdesk.ui.generated.cases_page_ui import Ui_CasesPage
 from rjdesk.ui.pages.cases_model import CASE_ID_ROLE, PARTIES, CaseTableModel
 from rjdesk.ui.toolkit import style

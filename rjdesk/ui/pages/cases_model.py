@@ -8,7 +8,6 @@ query never overwrites a newer list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from rjdesk.app import Vault
-from rjdesk.services.queries import CaseFilter, CaseRow, count_cases, list_cases
+from rjdesk.app.search import CaseFilter, CasePage, CaseRow, page_of_cases
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.labels import case_type_label, flag_label, stage_label
 from rjdesk.ui.toolkit.tasks import TaskRunner
@@ -26,18 +25,10 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 REFERENCE, TYPE, STAGE, PARTIES, NEXT_DUE, RISK, FLAGS = range(7)
 HEADERS = ("Reference", "Type", "Stage", "Parties", "Next due", "Risk", "Flags")
-# The sort key of each column, as services.queries understands it.
+# The sort key of each column, as rjdesk.app.search understands it.
 SORT_KEYS = ("reference", "case_type", "stage", "parties", "next_due", "risk_level", "updated_at")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class _Page:
-    generation: int
-    offset: int
-    rows: list[CaseRow]
-    total: int | None
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -73,28 +64,30 @@ class CaseTableModel(QAbstractTableModel):
         sort, descending, today = self.sort_key, self.descending, self.today
         self._fetching = True
 
-        def work() -> _Page:
-            with self.vault.reader() as session:
-                rows = list_cases(
-                    session,
-                    filters,
-                    sort=sort,
-                    descending=descending,
-                    limit=PAGE_SIZE,
-                    offset=offset,
-                    today=today,
-                )
-                total = count_cases(session, filters) if with_total else None
-            return _Page(generation, offset, rows, total)
+        def work() -> CasePage:
+            return page_of_cases(
+                self.vault,
+                filters,
+                today=today,
+                sort=sort,
+                descending=descending,
+                limit=PAGE_SIZE,
+                offset=offset,
+                with_total=with_total,
+            )
 
-        self.tasks.run(work, self._arrived, lambda _error: self._failed(generation))
+        self.tasks.run(
+            work,
+            lambda page: self._arrived(generation, page),
+            lambda _error: self._failed(generation),
+        )
 
     def _failed(self, generation: int) -> None:
         if generation == self._generation:
             self._fetching = False
 
-    def _arrived(self, page: _Page) -> None:
-        if page.generation != self._generation:
+    def _arrived(self, generation: int, page: CasePage) -> None:
+        if generation != self._generation:
             return
         self._fetching = False
         if page.offset == 0:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from rjdesk.services.queries import CaseRow
-from rjdesk.services.today import DueItem, TodayOverview, today_overview
+from rjdesk.app.search import CaseRow
+from rjdesk.app.today import DueItem, TodayView, today_overview
 from rjdesk.ui.generated.today_page_ui import Ui_TodayPage
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
@@ -98,15 +98,10 @@ class TodayPage(QWidget):
             self.ctx.signals.open_case.emit(row.id, pane)
 
     def refresh(self) -> None:
-        today, actor = self.ctx.today(), self.ctx.vault.actor.name
+        today, vault = self.ctx.today(), self.ctx.vault
+        self.ctx.tasks.run(lambda: today_overview(vault, today), self._show)
 
-        def work() -> TodayOverview:
-            with self.ctx.vault.reader() as session:
-                return today_overview(session, today, actor=actor)
-
-        self.ctx.tasks.run(work, self._show)
-
-    def _show(self, overview: TodayOverview) -> None:
+    def _show(self, overview: TodayView) -> None:
         self._today = self.ctx.today()
         self.ui.date.setText(self._today.strftime("%A %d %B %Y"))
         due = sorted(overview.follow_ups + overview.reviews, key=lambda item: item.due_on)

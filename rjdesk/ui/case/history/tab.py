@@ -5,65 +5,20 @@ is shown (a hidden tab only notes that it is out of date)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from rjdesk.app import Vault
-from rjdesk.services.history import case_history, describe_action
+from rjdesk.app.history import EventRow, case_events
 from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.history_pane_ui import Ui_HistoryPane
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.messages import sentence, set_message
 from rjdesk.ui.toolkit.table_model import ListTableModel
-from rjdesk_protocol.calendar import LONDON
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class EventRow:
-    """One audit event, already worded for the table (built on the database thread)."""
-
-    when: str
-    who: str
-    what: str
-    detail: str
-
-
-# The audit log's detail holds identifiers and field names ("status: not_done",
-# "assessment -> preparation"); these make them read as words without changing what they say.
-_DETAIL_WORDS = (("(captured)", "(on screen)"), ("(paper)", "(on paper)"), (" -> ", " → "))
-
-
-def readable(detail: str) -> str:
-    for raw, words in _DETAIL_WORDS:
-        detail = detail.replace(raw, words)
-    return detail.replace("_", " ")
-
-
-def load_events(vault: Vault, reference: str) -> list[EventRow]:
-    """The case's events, newest first, as plain text rows."""
-    with vault.reader() as session:
-        events = case_history(session, reference)
-        rows = []
-        for event in events:
-            local = event.at.astimezone(LONDON)
-            detail = readable(event.detail or "")
-            if event.outcome != "ok":
-                detail = f"{event.outcome}: {detail}" if detail else event.outcome
-            rows.append(
-                EventRow(
-                    when=f"{local.day} {local:%b %Y, %H:%M}",
-                    who=event.actor,
-                    what=describe_action(event.action),
-                    detail=detail,
-                )
-            )
-        return rows
 
 
 class HistoryModel(ListTableModel[EventRow]):
@@ -121,7 +76,7 @@ class HistoryPane(CasePane):
             return
         self._stale = False
         self._generation += 1
-        generation, vault, reference = self._generation, self.ctx.vault, self.case.reference
+        generation, vault, reference = self._generation, self.ctx.vault, self.case_view.reference
 
         def done(rows: list[EventRow]) -> None:
             if generation == self._generation:
@@ -132,7 +87,7 @@ class HistoryPane(CasePane):
             if generation == self._generation:
                 set_message(self.ui.message, sentence(error), error=True)
 
-        self.ctx.tasks.run(lambda: load_events(vault, reference), done, failed)
+        self.ctx.tasks.run(lambda: list(case_events(vault, reference)), done, failed)
 
     def clear(self) -> None:
         self._generation += 1

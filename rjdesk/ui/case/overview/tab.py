@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rjdesk.app import closing
+from rjdesk.app.views import CaseView, SafeguardingView, StageChangeView
 from rjdesk.domain import rules
-from rjdesk.domain.models import Case, SafeguardingConcern, StageChange
-from rjdesk.services import assessment, cases
-from rjdesk.store.unit import UnitOfWork
-from rjdesk.ui.case.pane import CasePane, participant_in
+from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.close_case_dialog_ui import Ui_CloseCaseDialog
 from rjdesk.ui.generated.overview_pane_ui import Ui_OverviewPane
 from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
@@ -90,22 +89,22 @@ class OverviewPane(CasePane):
         ui.moveBack.clicked.connect(lambda: self._move(forward=False))
         ui.closeCase.clicked.connect(self._close)
         ui.recordConcern.clicked.connect(self._record_concern)
-        self.history: RowsModel[StageChange] = RowsModel(
+        self.history: RowsModel[StageChangeView] = RowsModel(
             [
-                Column[StageChange]("When", lambda s: _when(s.changed_at)),
-                Column[StageChange]("Stage", lambda s: (
+                Column[StageChangeView]("When", lambda s: _when(s.changed_at)),
+                Column[StageChangeView]("Stage", lambda s: (
                     f"{stage_label(s.from_stage)} → {stage_label(s.to_stage)}"
                     if s.from_stage else stage_label(s.to_stage))),
-                Column[StageChange]("By", lambda s: s.changed_by),
-                Column[StageChange]("Note", lambda s: s.note, tooltip=lambda s: s.note),
+                Column[StageChangeView]("By", lambda s: s.changed_by),
+                Column[StageChangeView]("Note", lambda s: s.note, tooltip=lambda s: s.note),
             ]
         )  # fmt: skip
         ui.history.setModel(self.history)
-        self.concerns: RowsModel[SafeguardingConcern] = RowsModel(
+        self.concerns: RowsModel[SafeguardingView] = RowsModel(
             [
-                Column[SafeguardingConcern]("When", lambda c: _when(c.raised_at)),
-                Column[SafeguardingConcern]("Kind", lambda c: SAFEGUARDING_KINDS[c.kind]),
-                Column[SafeguardingConcern]("Concern and what was done", lambda c: (
+                Column[SafeguardingView]("When", lambda c: _when(c.raised_at)),
+                Column[SafeguardingView]("Kind", lambda c: SAFEGUARDING_KINDS[c.kind]),
+                Column[SafeguardingView]("Concern and what was done", lambda c: (
                     f"{c.concern} — {c.action_taken}"
                     + (f" (passed to {c.passed_to})" if c.passed_to else "")),
                     tooltip=lambda c: f"{c.concern}\n\nDone: {c.action_taken}"),
@@ -121,7 +120,7 @@ class OverviewPane(CasePane):
     # -- showing ------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        case, ui = self.case, self.ui
+        case, ui = self.case_view, self.ui
         _select(ui.caseType, case.case_type.value)
         ui.receivedOn.setDate(to_qdate(case.received_on))
         _select(ui.source, case.source.value)
@@ -144,9 +143,8 @@ class OverviewPane(CasePane):
         # A closed case's referral is history; a safeguarding disclosure can still come later.
         ui.referralBox.setEnabled(case.stage != Stage.CLOSED)
 
-    def _show_stage(self, case: Case) -> None:
+    def _show_stage(self, case: CaseView) -> None:
         ui = self.ui
-        today = self.snapshot.today if self.snapshot else self.ctx.today()
         closed = case.stage == Stage.CLOSED
         reason = f": {CLOSURE_REASONS[case.closure_reason]}" if case.closure_reason else ""
         ui.stageNow.setText(f"Now at {STAGES[case.stage]}{reason}")
@@ -160,7 +158,7 @@ class OverviewPane(CasePane):
         ui.closeCase.setVisible(not closed)
         if can_move_on and following is not None:
             ui.moveOn.setText(f"Move to {STAGES[following]}")
-            blockers = rules.stage_change_blockers(case, following, today)
+            blockers = case.blockers_to(following)
             ui.stageBlockers.setText(
                 f"Before {STAGES[following]}:\n" + "\n".join(f"• {b}" for b in blockers)
                 if blockers else f"Ready for {STAGES[following]}."
@@ -174,7 +172,7 @@ class OverviewPane(CasePane):
 
     def save(self) -> None:
         """Save the referral details and flags (Ctrl+S)."""
-        ui, case = self.ui, self.case
+        ui, case = self.ui, self.case_view
         wanted: dict[str, Any] = {
             "case_type": CaseType(ui.caseType.currentData()),
             "received_on": from_qdate(ui.receivedOn.date()),
@@ -197,47 +195,48 @@ class OverviewPane(CasePane):
             set_message(ui.referralMessage, "Nothing to save.")
             return
 
-        def work(uow: UnitOfWork, fresh: Case) -> None:
-            if changes:
-                cases.update_referral(uow, fresh, **changes)
-            if flags_changed:
-                cases.set_flags(uow, fresh, [Flag(f) for f in flags])
-
-        self.change(work, lambda _: set_message(ui.referralMessage, "Saved."),
-                    message=ui.referralMessage)  # fmt: skip
+        vault, case_id = self.ctx.vault, case.id
+        wanted_flags = [Flag(f) for f in flags] if flags_changed else None
+        self.apply(lambda: closing.update_referral(vault, case_id, changes, flags=wanted_flags),
+                   lambda _: set_message(ui.referralMessage, "Saved."),
+                   message=ui.referralMessage, disable=[ui.saveReferral])  # fmt: skip
 
     def _move(self, *, forward: bool) -> None:
         order = list(Stage)
         step = 1 if forward else -1
-        target = order[self.case.stage.order + step]
-        self.change(lambda uow, case: cases.change_stage(uow, case, target),
-                    message=self.ui.stageMessage)  # fmt: skip
+        target = order[self.case_view.stage.order + step]
+        vault, case_id, ui = self.ctx.vault, self.case_view.id, self.ui
+        self.apply(lambda: closing.change_stage(vault, case_id, target),
+                   message=ui.stageMessage, disable=[ui.moveOn, ui.moveBack])  # fmt: skip
 
     def _close(self) -> None:
         dialog = CloseCaseDialog(self.ctx.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason, closed_on, note = dialog.values()
-        self.change(
-            lambda uow, case: cases.close_case(uow, case, reason, closed_on=closed_on, note=note),
+        vault, case_id = self.ctx.vault, self.case_view.id
+        self.apply(
+            lambda: closing.close_case(vault, case_id, reason, closed_on=closed_on, note=note),
             message=self.ui.stageMessage,
+            disable=[self.ui.closeCase],
         )
 
     def _record_concern(self) -> None:
-        dialog = SafeguardingDialog(self.case, self)
+        dialog = SafeguardingDialog(self.case_view, self)
         dialog.submitted.connect(lambda values: self._save_concern(dialog, values))
         dialog.open()
 
     def _save_concern(self, dialog: SafeguardingDialog, values: dict[str, Any]) -> None:
-        def work(uow: UnitOfWork, case: Case) -> None:
-            who = participant_in(case, values["participant"]) if values["participant"] else None
-            assessment.record_safeguarding_concern(
-                uow, case, kind=values["kind"], concern=values["concern"],
+        vault, case_id = self.ctx.vault, self.case_view.id
+        ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.apply(
+            lambda: closing.record_safeguarding_concern(
+                vault, case_id, kind=values["kind"], concern=values["concern"],
                 action_taken=values["action_taken"], passed_to=values["passed_to"],
-                participant=who,
-            )  # fmt: skip
-
-        self.change(work, lambda _: dialog.accept(), message=dialog.ui.message)
+                participant_id=values["participant"] or None,
+            ),
+            lambda _: dialog.accept(), message=dialog.ui.message, disable=[ok],
+        )  # fmt: skip
 
     # -- lock -------------------------------------------------------------------------------
 
@@ -259,10 +258,10 @@ class OverviewPane(CasePane):
         found = {
             name: field.text()
             for name, field in self._line_edits().items()
-            if field.text().strip() != (getattr(self.case, name) or "")
+            if field.text().strip() != (getattr(self.case_view, name) or "")
         }
         summary = self.ui.summary.toPlainText()
-        if summary.strip() != self.case.summary:
+        if summary.strip() != self.case_view.summary:
             found["summary"] = summary
         return found
 
@@ -310,7 +309,7 @@ class SafeguardingDialog(QDialog):
 
     submitted = Signal(dict)
 
-    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, case: CaseView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SafeguardingDialog()
         self.ui.setupUi(self)

@@ -1,0 +1,82 @@
+"""The case's course: its referral details and flags, its stage, closing it, and safeguarding
+concerns (which may come at any stage, even after the case is closed)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from rjdesk.services import assessment, cases
+from rjdesk.services.cases import load_case
+from rjdesk.store.vault import Vault
+from rjdesk_protocol.enums import ClosureReason, Flag, SafeguardingKind, Stage
+from rjdesk_protocol.errors import RuleViolation
+
+
+def update_referral(
+    vault: Vault,
+    case_id: str,
+    changes: Mapping[str, object],
+    *,
+    flags: Sequence[Flag] | None = None,
+) -> None:
+    """Correct the referral details (``changes``: field name → new value, the case's own
+    names) and, when ``flags`` is given, set the flags: one unit of work, so a refused detail
+    saves no flag either."""
+    with vault.unit_of_work() as uow:
+        case = load_case(uow.session, case_id)
+        if changes:
+            cases.update_referral(uow, case, **dict(changes))
+        if flags is not None:
+            cases.set_flags(uow, case, [Flag(flag) for flag in flags])
+
+
+def change_stage(vault: Vault, case_id: str, target: Stage, note: str = "") -> None:
+    """Move the case to ``target``; refused with every reason the rules give."""
+    with vault.unit_of_work() as uow:
+        cases.change_stage(uow, load_case(uow.session, case_id), Stage(target), note)
+
+
+def close_case(
+    vault: Vault,
+    case_id: str,
+    reason: ClosureReason,
+    *,
+    closed_on: date | None = None,
+    note: str = "",
+) -> None:
+    """Close the case with a reason (completed only after a conference or shuttle work)."""
+    with vault.unit_of_work() as uow:
+        case = load_case(uow.session, case_id)
+        cases.close_case(uow, case, ClosureReason(reason), closed_on=closed_on, note=note)
+
+
+def record_safeguarding_concern(
+    vault: Vault,
+    case_id: str,
+    *,
+    kind: SafeguardingKind,
+    concern: str,
+    action_taken: str,
+    passed_to: str = "",
+    participant_id: str | None = None,
+) -> None:
+    """Record a safeguarding concern with what was done about it (it flags the case).
+
+    TRANSITIONAL (issue 12): ``rjdesk.app.risk`` exposes the same; the integrator keeps one."""
+    with vault.unit_of_work() as uow:
+        case = load_case(uow.session, case_id)
+        who = None
+        if participant_id:
+            who = next((p for p in case.participants if p.id == participant_id), None)
+            if who is None:
+                raise RuleViolation("that person is not part of this case")
+        assessment.record_safeguarding_concern(
+            uow,
+            case,
+            kind=SafeguardingKind(kind),
+            concern=concern,
+            action_taken=action_taken,
+            passed_to=passed_to,
+            participant=who,
+        )
