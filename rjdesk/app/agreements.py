@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rjdesk.app.views import AgreementView, agreement_view, participant_views
-from rjdesk.domain.models import Agreement, AgreementAction, Case, Participant
+from rjdesk.domain.models import Agreement, AgreementAction, Case
 from rjdesk.services import agreements as service
-from rjdesk.services.cases import load_case
+from rjdesk.services.cases import load_case, participant_of
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.enums import ActionStatus, AgreementStatus, SignatureMethod
@@ -53,13 +53,6 @@ def _agreement(case: Case, agreement_id: str) -> Agreement:
     return found
 
 
-def _participant(case: Case, participant_id: str) -> Participant:
-    found = next((p for p in case.participants if p.id == participant_id), None)
-    if found is None:
-        raise NotFound("that person is no longer part of the case")
-    return found
-
-
 def _action(case: Case, action_id: str) -> AgreementAction:
     found = next((a for ag in case.agreements for a in ag.actions if a.id == action_id), None)
     if found is None:
@@ -71,7 +64,7 @@ def _inputs(case: Case, actions: Sequence[ActionDraft]) -> list[service.ActionIn
     return [
         service.ActionInput(
             action.description,
-            _participant(case, action.owner_id) if action.owner_id else None,
+            participant_of(case, action.owner_id) if action.owner_id else None,
             action.due_on,
         )
         for action in actions
@@ -164,7 +157,7 @@ def sign(
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
         agreement = _agreement(case, agreement_id)
-        signer = _participant(case, signer_id) if signer_id else None
+        signer = participant_of(case, signer_id) if signer_id else None
         stage = case.stage
         signature = service.sign_agreement(
             uow, agreement, signer=signer, signed_on=signed_on, method=method, image=image

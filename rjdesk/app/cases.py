@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from rjdesk.app.views import CaseView, build_case_view
+from rjdesk.app.views import CaseView, ParticipantView, build_case_view
 from rjdesk.domain.guidance import NextStep
-from rjdesk.domain.models import Case, Participant
 from rjdesk.services.cases import load_case
 from rjdesk.services.people import SeenBefore, revolving_door
 from rjdesk.store.vault import Vault
@@ -17,20 +16,16 @@ from rjdesk.store.vault import Vault
 class CaseSnapshot:
     """Everything the case tabs show, read in one unit of work: plain data, no session."""
 
-    # TRANSITIONAL (issue 12): ``case`` is the detached ORM case the panes still read; each pane
-    # moves to ``case_view``, then ``case`` goes and ``case_view`` is renamed ``case``.
-    case: Case
-    case_view: CaseView
+    case: CaseView
     today: date
     seen_before: dict[str, list[SeenBefore]] = field(default_factory=dict)
 
     @property
     def next(self) -> NextStep | None:
-        return self.case_view.next
+        return self.case.next
 
-    def participant(self, participant_id: str) -> Participant:
-        """TRANSITIONAL (issue 12): panes move to ``case_view.participant``."""
-        return next(p for p in self.case.participants if p.id == participant_id)
+    def participant(self, participant_id: str) -> ParticipantView:
+        return self.case.participant(participant_id)
 
 
 def open_case(vault: Vault, case_id: str, today: date, *, viewed: bool) -> CaseSnapshot:
@@ -42,4 +37,4 @@ def open_case(vault: Vault, case_id: str, today: date, *, viewed: bool) -> CaseS
         if viewed:
             uow.audit("view_case", entity="case", entity_id=case.id, case_reference=case.reference)
         view = build_case_view(case, today)
-    return CaseSnapshot(case=case, case_view=view, today=today, seen_before=seen)
+    return CaseSnapshot(case=view, today=today, seen_before=seen)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from rjdesk.services import assessment, cases
+from rjdesk.services import cases
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk_protocol.enums import ClosureReason, Flag, SafeguardingKind, Stage
-from rjdesk_protocol.errors import RuleViolation
+from rjdesk_protocol.enums import ClosureReason, Flag, Stage
 
 
 def update_referral(
@@ -49,34 +48,3 @@ def close_case(
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
         cases.close_case(uow, case, ClosureReason(reason), closed_on=closed_on, note=note)
-
-
-def record_safeguarding_concern(
-    vault: Vault,
-    case_id: str,
-    *,
-    kind: SafeguardingKind,
-    concern: str,
-    action_taken: str,
-    passed_to: str = "",
-    participant_id: str | None = None,
-) -> None:
-    """Record a safeguarding concern with what was done about it (it flags the case).
-
-    TRANSITIONAL (issue 12): ``rjdesk.app.risk`` exposes the same; the integrator keeps one."""
-    with vault.unit_of_work() as uow:
-        case = load_case(uow.session, case_id)
-        who = None
-        if participant_id:
-            who = next((p for p in case.participants if p.id == participant_id), None)
-            if who is None:
-                raise RuleViolation("that person is not part of this case")
-        assessment.record_safeguarding_concern(
-            uow,
-            case,
-            kind=SafeguardingKind(kind),
-            concern=concern,
-            action_taken=action_taken,
-            passed_to=passed_to,
-            participant=who,
-        )

@@ -12,22 +12,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from rjdesk.app.views import ContactView, contact_view, participant_views
-from rjdesk.domain.models import Case, Contact, Participant
+from rjdesk.domain.models import Case, Contact
 from rjdesk.services import contacts
-from rjdesk.services.cases import load_case
+from rjdesk.services.cases import load_case, participant_of
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.enums import ContactKind
 from rjdesk_protocol.errors import NotFound
 
 __all__ = ["add_addendum", "record_contact"]
-
-
-def _participant(case: Case, participant_id: str) -> Participant:
-    """The participant with this id in ``case`` (someone removed meanwhile is refused)."""
-    found = next((p for p in case.participants if p.id == participant_id), None)
-    if found is None:
-        raise NotFound(f"that person is no longer part of {case.reference}")
-    return found
 
 
 def _contact(case: Case, contact_id: str) -> Contact:
@@ -62,7 +54,7 @@ def record_contact(
             case,
             kind=kind,
             at=at,
-            present=[_participant(case, pid) for pid in present_ids],
+            present=[participant_of(case, pid) for pid in present_ids],
             notes=notes,
             next_steps=next_steps,
             location=location,

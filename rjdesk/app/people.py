@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rjdesk.domain.models import Case, Participant
 from rjdesk.services import people
-from rjdesk.services.cases import load_case
+from rjdesk.services.cases import load_case, participant_of
 from rjdesk.services.people import PersonDetails, SeenBefore
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.enums import Role
-from rjdesk_protocol.errors import NotFound, RjdeskError
+from rjdesk_protocol.errors import RjdeskError
 
 __all__ = [
     "Added",
@@ -40,13 +39,6 @@ class Added:
     seen_before: tuple[SeenBefore, ...]
 
 
-def _participant(case: Case, participant_id: str) -> Participant:
-    found = next((p for p in case.participants if p.id == participant_id), None)
-    if found is None:
-        raise NotFound(f"that person is no longer in {case.reference}")
-    return found
-
-
 def add_participant(
     vault: Vault,
     case_id: str,
@@ -61,7 +53,7 @@ def add_participant(
     before in another case flags this one as a repeat referral."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        supports = _participant(case, supports_id) if supports_id else None
+        supports = participant_of(case, supports_id) if supports_id else None
         participant, matches = people.add_participant(
             uow, case, details, role, supports=supports, relationship=relationship,
             organisation=organisation,
@@ -73,14 +65,14 @@ def update_person(vault: Vault, case_id: str, participant_id: str, details: Pers
     """Change a participant's details (name, date of birth, how to reach them, needs)."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        people.update_person(uow, _participant(case, participant_id), details)
+        people.update_person(uow, participant_of(case, participant_id), details)
 
 
 def record_rj_information(vault: Vault, case_id: str, participant_id: str, given_on: date) -> None:
     """Victims' Code: the day this harmed person was given information about RJ."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        people.record_rj_information(uow, _participant(case, participant_id), given_on)
+        people.record_rj_information(uow, participant_of(case, participant_id), given_on)
 
 
 def removal_refusal(vault: Vault, case_id: str, participant_id: str) -> RjdeskError | None:
@@ -88,14 +80,14 @@ def removal_refusal(vault: Vault, case_id: str, participant_id: str) -> RjdeskEr
     None when they may be: asked before the facilitator is asked to confirm."""
     with vault.reader() as session:
         case = load_case(session, case_id)
-        return people.removal_refusal(_participant(case, participant_id))
+        return people.removal_refusal(participant_of(case, participant_id))
 
 
 def remove_participant(vault: Vault, case_id: str, participant_id: str) -> None:
     """Remove someone added by mistake; refused once anything in the case records them."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        people.remove_participant(uow, _participant(case, participant_id))
+        people.remove_participant(uow, participant_of(case, participant_id))
 
 
 def seen_before(vault: Vault, case_id: str) -> dict[str, list[SeenBefore]]:

@@ -18,12 +18,10 @@ from rjdesk.app.views import (
     risk_assessment_view,
     safeguarding_view,
 )
-from rjdesk.domain.models import Case, Participant
 from rjdesk.services import assessment
-from rjdesk.services.cases import load_case
+from rjdesk.services.cases import load_case, participant_of
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.enums import ConsentScope, RiskLevel, SafeguardingKind
-from rjdesk_protocol.errors import NotFound
 
 __all__ = [
     "give_consent",
@@ -31,14 +29,6 @@ __all__ = [
     "record_safeguarding_concern",
     "withdraw_consent",
 ]
-
-
-def _participant(case: Case, participant_id: str) -> Participant:
-    """The participant with this id in ``case`` (someone removed meanwhile is refused)."""
-    found = next((p for p in case.participants if p.id == participant_id), None)
-    if found is None:
-        raise NotFound(f"that person is no longer part of {case.reference}")
-    return found
 
 
 def record_risk_assessment(
@@ -81,8 +71,8 @@ def give_consent(
     or carer consenting for someone under 18. Answers the participant with their consents."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        person = _participant(case, participant_id)
-        giver = _participant(case, given_by_id) if given_by_id else None
+        person = participant_of(case, participant_id)
+        giver = participant_of(case, given_by_id) if given_by_id else None
         assessment.give_consent(uow, person, scopes=scopes, given_on=given_on, given_by=giver)
         uow.session.flush()
         return participant_views(case.participants)[person.id]
@@ -102,8 +92,8 @@ def withdraw_consent(
     that parent or carer gave rather than the person's own. Answers the participant."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        person = _participant(case, participant_id)
-        giver = _participant(case, given_by_id) if given_by_id else None
+        person = participant_of(case, participant_id)
+        giver = participant_of(case, given_by_id) if given_by_id else None
         assessment.withdraw_consent(
             uow,
             person,
@@ -131,7 +121,7 @@ def record_safeguarding_concern(
     be recorded on a closed case too. ``participant_id`` names whom it is about, if anyone."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, case_id)
-        about = _participant(case, participant_id) if participant_id else None
+        about = participant_of(case, participant_id) if participant_id else None
         entry = assessment.record_safeguarding_concern(
             uow,
             case,

@@ -124,7 +124,7 @@ def case_show(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         else:
             snapshot = casefile.show_case(vault, args.reference)
-            output.case_summary(snapshot.case_view, snapshot.seen_before, sys.stdout)
+            output.case_summary(snapshot.case, snapshot.seen_before, sys.stdout)
     finally:
         vault.lock()
     return 0

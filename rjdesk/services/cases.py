@@ -93,6 +93,15 @@ def load_case(session: Session, ref_or_id: str) -> Case:
     return case
 
 
+def participant_of(case: Case, participant_id: str) -> Participant:
+    """The participant with this id in ``case``; someone removed meanwhile (by another tab,
+    or a sync) is refused with a sentence rather than a lookup error."""
+    found = next((p for p in case.participants if p.id == participant_id), None)
+    if found is None:
+        raise NotFound(f"that person is no longer part of {case.reference}")
+    return found
+
+
 def _not_future(value: date | None, today: date, name: str) -> None:
     if value is not None and value > today:
         raise ValidationError("is in the future", field=name)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rjdesk.app import casefile, closing, integrity
+from rjdesk.app import casefile, closing, integrity, risk
 from rjdesk.app.cases import open_case
 from rjdesk.domain.models import AuditEvent
 from rjdesk.store.vault import Vault
@@ -45,7 +45,7 @@ def test_referral_details_and_flags_are_saved_together(vault: Vault) -> None:
         {"referrer_name": "  Sam Okafor ", "location": "Gate by no. 14"},
         flags=[Flag.REPEAT_REFERRAL, Flag.HATE_CRIME],
     )
-    case = open_case(vault, case_id, TODAY, viewed=False).case_view
+    case = open_case(vault, case_id, TODAY, viewed=False).case
     assert case.referrer_name == "Sam Okafor"
     assert case.location == "Gate by no. 14"
     assert case.flags == ("hate_crime", "repeat_referral")
@@ -59,7 +59,7 @@ def test_a_refused_detail_saves_no_flag_either(vault: Vault) -> None:
             vault, case_id, {"received_on": date(2026, 12, 1)}, flags=[Flag.HATE_CRIME]
         )
     assert refused.value.field == "received_on"
-    case = open_case(vault, case_id, TODAY, viewed=False).case_view
+    case = open_case(vault, case_id, TODAY, viewed=False).case
     assert case.flags == ()
     assert case.received_on == date(2026, 10, 1)
 
@@ -68,7 +68,7 @@ def test_flags_alone_can_be_cleared(vault: Vault) -> None:
     case_id = _new_case(vault)
     closing.update_referral(vault, case_id, {}, flags=[Flag.NOISE_NUISANCE])
     closing.update_referral(vault, case_id, {}, flags=[])
-    assert open_case(vault, case_id, TODAY, viewed=False).case_view.flags == ()
+    assert open_case(vault, case_id, TODAY, viewed=False).case.flags == ()
 
 
 def test_a_closed_case_keeps_its_referral(vault: Vault) -> None:
@@ -85,7 +85,7 @@ def test_a_stage_change_is_refused_with_every_reason_then_made(vault: Vault) -> 
         closing.change_stage(vault, case_id, Stage.PREPARATION)
     assert str(refused.value).startswith("cannot move")
     assert "no completed risk assessment" in str(refused.value)
-    case = open_case(vault, case_id, TODAY, viewed=False).case_view
+    case = open_case(vault, case_id, TODAY, viewed=False).case
     assert case.stage == Stage.ASSESSMENT
     assert case.blockers_to(Stage.PREPARATION)  # the window knew before asking
     assert [s.to_stage for s in case.stage_changes] == [Stage.REFERRAL, Stage.ASSESSMENT]
@@ -101,7 +101,7 @@ def test_closing_records_the_reason_and_the_day(vault: Vault) -> None:
     closing.close_case(
         vault, case_id, ClosureReason.UNSUITABLE, closed_on=date(2026, 11, 3), note="Not safe"
     )
-    case = open_case(vault, case_id, TODAY, viewed=False).case_view
+    case = open_case(vault, case_id, TODAY, viewed=False).case
     assert (case.stage, case.closure_reason, case.closed_on) == (
         Stage.CLOSED,
         ClosureReason.UNSUITABLE,
@@ -122,7 +122,7 @@ def test_a_case_is_completed_only_after_a_conference(vault: Vault) -> None:
     with pytest.raises(ValidationError) as early:
         closing.close_case(vault, case_id, ClosureReason.DECLINED, closed_on=date(2026, 9, 1))
     assert early.value.field == "closed_on"
-    assert open_case(vault, case_id, TODAY, viewed=False).case_view.stage == Stage.REFERRAL
+    assert open_case(vault, case_id, TODAY, viewed=False).case.stage == Stage.REFERRAL
 
 
 def test_a_safeguarding_concern_is_recorded_about_a_person_even_when_closed(
@@ -132,7 +132,7 @@ def test_a_safeguarding_concern_is_recorded_about_a_person_even_when_closed(
         case, marcia, _ = ready_for_conference(uow)
         case_id, marcia_id = case.id, marcia.id
     closing.close_case(vault, case_id, ClosureReason.WITHDRAWN)
-    closing.record_safeguarding_concern(
+    risk.record_safeguarding_concern(
         vault,
         case_id,
         kind=SafeguardingKind.ADULT,
@@ -141,7 +141,7 @@ def test_a_safeguarding_concern_is_recorded_about_a_person_even_when_closed(
         passed_to="Safeguarding lead",
         participant_id=marcia_id,
     )
-    view = open_case(vault, case_id, TODAY, viewed=False).case_view
+    view = open_case(vault, case_id, TODAY, viewed=False).case
     (concern,) = view.safeguarding
     assert (concern.participant_id, concern.kind) == (marcia_id, SafeguardingKind.ADULT)
     assert concern.passed_to == "Safeguarding lead"
@@ -153,12 +153,12 @@ def test_a_safeguarding_concern_needs_what_was_done_and_someone_of_the_case(
 ) -> None:
     case_id = _new_case(vault)
     with pytest.raises(ValidationError) as missing:
-        closing.record_safeguarding_concern(
+        risk.record_safeguarding_concern(
             vault, case_id, kind=SafeguardingKind.CHILD, concern="A worry", action_taken=" "
         )
     assert missing.value.field == "action_taken"
-    with pytest.raises(RuleViolation, match="not part of this case"):
-        closing.record_safeguarding_concern(
+    with pytest.raises(NotFound, match="no longer part of RJ-"):
+        risk.record_safeguarding_concern(
             vault,
             case_id,
             kind=SafeguardingKind.CHILD,
@@ -166,7 +166,7 @@ def test_a_safeguarding_concern_needs_what_was_done_and_someone_of_the_case(
             action_taken="Told the lead",
             participant_id="someone-else",
         )
-    assert open_case(vault, case_id, TODAY, viewed=False).case_view.safeguarding == ()
+    assert open_case(vault, case_id, TODAY, viewed=False).case.safeguarding == ()
 
 
 # -- the case as the command line reads it ------------------------------------------------------
@@ -175,7 +175,7 @@ def test_a_safeguarding_concern_needs_what_was_done_and_someone_of_the_case(
 def test_a_case_file_is_imported_shown_and_exported_on_the_record(vault: Vault) -> None:
     reference = casefile.import_case(vault, NEIGHBOUR_DISPUTE.read_bytes())
     snapshot = casefile.show_case(vault, reference.lower())
-    assert snapshot.case_view.reference == reference
+    assert snapshot.case.reference == reference
     assert snapshot.today == TODAY
     exported = casefile.export_case(vault, reference)
     assert exported["reference"] == reference

@@ -25,7 +25,7 @@ def neighbours(vault: Vault) -> dict[str, str]:
 
 
 def reread(vault: Vault, case_id: str) -> CaseView:
-    return open_case(vault, case_id, TODAY, viewed=False).case_view
+    return open_case(vault, case_id, TODAY, viewed=False).case
 
 
 def test_a_phone_call_is_saved_with_who_was_there(vault: Vault, neighbours: dict[str, str]) -> None:

@@ -34,7 +34,7 @@ def hate_crime_case(vault: Vault) -> str:
 
 
 def case_of(vault: Vault, case_id: str) -> CaseView:
-    return open_case(vault, case_id, TODAY, viewed=False).case_view
+    return open_case(vault, case_id, TODAY, viewed=False).case
 
 
 def someone(case: CaseView, name: str) -> str:

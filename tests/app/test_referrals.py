@@ -47,7 +47,7 @@ def case_count(vault: Vault) -> int:
 def test_a_case_is_created_with_its_people_in_their_order(vault: Vault) -> None:
     created = referrals.create_case(vault, HATE_CRIME_REFERRAL, BRENNANS)
 
-    case = open_case(vault, created.case_id, TODAY, viewed=False).case_view
+    case = open_case(vault, created.case_id, TODAY, viewed=False).case
     assert case.reference == created.reference
     assert case.stage == Stage.REFERRAL
     assert case.crime_reference == "20/918273/26"

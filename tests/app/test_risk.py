@@ -52,7 +52,7 @@ def family(vault: Vault) -> dict[str, str]:
 
 
 def reread(vault: Vault, case_id: str) -> CaseView:
-    return open_case(vault, case_id, TODAY, viewed=False).case_view
+    return open_case(vault, case_id, TODAY, viewed=False).case
 
 
 def test_a_risk_assessment_is_recorded_and_sets_the_case_level(

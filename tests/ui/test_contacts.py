@@ -55,7 +55,7 @@ def select(pane: ContactsPane, row: int) -> None:
 
 def in_vault(ctx: UiContext, case_id: str) -> CaseView:
     """The case as the vault now holds it."""
-    return open_case(ctx.vault, case_id, TODAY, viewed=False).case_view
+    return open_case(ctx.vault, case_id, TODAY, viewed=False).case
 
 
 def save_addendum(dialog: AddendumDialog) -> None:

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from rjdesk.services import assessment, cases
+from rjdesk.app import closing
+from rjdesk.services import assessment
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.overview.tab import CloseCaseDialog, OverviewPane, SafeguardingDialog
@@ -112,7 +113,7 @@ def test_a_case_is_closed_early_with_a_reason(ctx: UiContext, vault: Vault, qtbo
     dialog = CloseCaseDialog(date(2026, 11, 20), pane)
     dialog.ui.reason.setCurrentIndex(dialog.ui.reason.findData(ClosureReason.DECLINED.value))
     reason, closed_on, _note = dialog.values()
-    pane.change(lambda uow, case: cases.close_case(uow, case, reason, closed_on=closed_on))
+    pane.apply(lambda: closing.close_case(vault, case_id, reason, closed_on=closed_on))
     wait_for_db(qtbot, ctx)
     assert pane.ui.stageNow.text() == "Now at Closed: Declined"
     assert not pane.ui.moveOn.isVisible() and not pane.ui.closeCase.isVisible()

@@ -200,7 +200,7 @@ def test_recording_rj_information_updates_the_victims_code(
     assert cell(pane, 0, PeopleModel.VICTIMS_CODE, Qt.ItemDataRole.ForegroundRole) is None
     assert pane.ui.victimsCode.text().startswith("RJ information given after 4 working days")
     assert pane.snapshot is not None
-    assert pane.snapshot.case_view.participants[0].rj_information_given_on == date(2026, 11, 16)
+    assert pane.snapshot.case.participants[0].rj_information_given_on == date(2026, 11, 16)
 
 
 def test_edit_details(qtbot: QtBot, pane: PeoplePane, ctx: UiContext, neighbour_case: str) -> None:
@@ -266,7 +266,7 @@ def test_clear_leaves_no_case_text(
 ) -> None:
     show(pane, ctx, hate_crime_case)
     assert pane.snapshot is not None
-    case = pane.snapshot.case_view
+    case = pane.snapshot.case
     secrets = [case.reference, "Overdue"]
     for p in case.participants:
         person = p.person

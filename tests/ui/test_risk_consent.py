@@ -54,7 +54,7 @@ def select_person(pane: RiskConsentPane, name: str) -> None:
 
 def in_vault(ctx: UiContext, case_id: str) -> CaseView:
     """The case as the vault now holds it."""
-    return open_case(ctx.vault, case_id, TODAY, viewed=False).case_view
+    return open_case(ctx.vault, case_id, TODAY, viewed=False).case
 
 
 def press(dialog: ConsentDialog) -> None:

@@ -9,9 +9,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from rjdesk.app.cases import CaseSnapshot
 from rjdesk.app.views import CaseView
-from rjdesk.domain.models import Case, Participant
-from rjdesk.services.cases import load_case
-from rjdesk.store.unit import UnitOfWork
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.messages import sentence, set_message, show_error
 
@@ -56,15 +53,9 @@ class CasePane(QWidget):
     # -- helpers for subclasses -------------------------------------------------------------
 
     @property
-    def case(self) -> Case:
-        """TRANSITIONAL (issue 12): the ORM case; panes move to ``case_view``."""
+    def case(self) -> CaseView:
         assert self.snapshot is not None, "no case shown"
         return self.snapshot.case
-
-    @property
-    def case_view(self) -> CaseView:
-        assert self.snapshot is not None, "no case shown"
-        return self.snapshot.case_view
 
     def apply(
         self,
@@ -73,49 +64,16 @@ class CasePane(QWidget):
         *,
         message: QLabel | None = None,
         failed: Callable[[BaseException], None] | None = None,
+        then: Callable[[], None] | None = None,
         disable: Sequence[QWidget] = (),
     ) -> None:
         """Run ``work()`` (a call into ``rjdesk.app``, which owns its unit of work) on the
         database lane, then reload the case everywhere. A refusal shows its sentence in
         ``message`` (or a dialog) and nothing is saved; ``failed`` then runs too, e.g. to let
-        a dialog's OK button work again. ``disable`` lists widgets to grey out meanwhile."""
-        case_id = self.case_view.id
-
-        def ok(result: Any) -> None:
-            if message is not None:
-                set_message(message, "")
-            if done is not None:
-                done(result)
-            self.ctx.signals.case_changed.emit(case_id)
-
-        def refused(error: BaseException) -> None:
-            if message is not None:
-                set_message(message, sentence(error), error=True)
-            else:
-                show_error(self, error)
-            if failed is not None:
-                failed(error)
-
-        self.ctx.tasks.run(work, ok, refused, disable=disable)
-
-    def change(
-        self,
-        work: Callable[[UnitOfWork, Case], Any],
-        done: Callable[[Any], None] | None = None,
-        *,
-        message: QLabel | None = None,
-        failed: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Run ``work(uow, case)`` as one unit of work on the database thread (with the case
-        freshly loaded in that session), then reload the case everywhere. A refusal shows
-        its sentence in ``message`` (or a dialog) and nothing is saved; ``failed`` then runs
-        too, e.g. to let a dialog's OK button work again."""
+        a dialog's OK button work again. ``then`` runs last either way; ``disable`` lists
+        widgets to grey out meanwhile."""
         case_id = self.case.id
 
-        def run() -> Any:
-            with self.ctx.vault.unit_of_work() as uow:
-                return work(uow, load_case(uow.session, case_id))
-
         def ok(result: Any) -> None:
             if message is not None:
                 set_message(message, "")
@@ -131,9 +89,4 @@ class CasePane(QWidget):
             if failed is not None:
                 failed(error)
 
-        self.ctx.tasks.run(run, ok, refused)
-
-
-def participant_in(case: Case, participant_id: str) -> Participant:
-    """The participant with this id in a case loaded in the current unit of work."""
-    return next(p for p in case.participants if p.id == participant_id)
+        self.ctx.tasks.run(work, ok, refused, then=then, disable=disable)

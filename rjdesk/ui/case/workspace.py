@@ -117,7 +117,7 @@ class CaseWorkspace(QWidget):
         )
 
     def _show(self, snapshot: CaseSnapshot, *, keep_typing: bool = False) -> None:
-        if snapshot.case_view.id != self.case_id:
+        if snapshot.case.id != self.case_id:
             return  # another case was opened meanwhile
         if keep_typing:  # taken now, not when the reload was asked: typing may have gone on
             self._pending_drafts |= {
@@ -144,7 +144,7 @@ class CaseWorkspace(QWidget):
             self._wanted_pane = ""
 
     def _fill_header(self, snapshot: CaseSnapshot) -> None:
-        case = snapshot.case_view
+        case = snapshot.case
         ui = self.ui
         ui.reference.setText(case.reference)
         ui.caseType.setText(case_type_label(case.case_type))
@@ -176,7 +176,7 @@ class CaseWorkspace(QWidget):
         step = snapshot.next
         if step.stage is not None:
             target: Stage = step.stage
-            vault, case_id = self.ctx.vault, snapshot.case_view.id
+            vault, case_id = self.ctx.vault, snapshot.case.id
             overview = self.panes[0]
             overview.apply(lambda: closing.change_stage(vault, case_id, target))
         self.show_pane(step.pane)

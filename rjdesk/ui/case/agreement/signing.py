@@ -88,7 +88,7 @@ class SigningPane(CasePane):
         ui.screenButton.clicked.connect(self._sign_on_screen)
 
     def _agreement(self, key: str | None) -> AgreementView | None:
-        return next((a for a in self.case_view.agreements if a.id == key), None)
+        return next((a for a in self.case.agreements if a.id == key), None)
 
     def _signer(self) -> tuple[str | None, str] | None:
         """The selected person who has not signed yet: (participant id or None, name)."""
@@ -155,7 +155,7 @@ class SigningPane(CasePane):
         if key is None:
             return
         signer_id, name = signer
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def signed(outcome: app_agreements.SigningOutcome) -> None:
             text = f"{name}'s signature is recorded."

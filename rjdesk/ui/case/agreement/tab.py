@@ -97,7 +97,7 @@ class AgreementPane(SigningPane):
     # -- CasePane -----------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        case = self.case_view
+        case = self.case
         if case.id != self._case_id:
             self._case_id, self._shown_key, self._unsaved = case.id, None, None
             set_message(self.ui.message, "")
@@ -127,11 +127,11 @@ class AgreementPane(SigningPane):
     def restore_drafts(self, drafts: dict[str, str]) -> None:
         if self.snapshot is None:
             return
-        key = editable_key(self.case_view)
+        key = editable_key(self.case)
         if key is None:
             return  # what the drafts were typed into can no longer change
         base = self._saved_state(self._agreement(key))
-        restored = base.with_drafts(drafts, set(owner_names(self.case_view)))
+        restored = base.with_drafts(drafts, set(owner_names(self.case)))
         self._unsaved = None if restored.same_as(base) else (key, restored)
         self._shown_key = key
         self._show_version()
@@ -139,7 +139,7 @@ class AgreementPane(SigningPane):
     def save(self) -> None:
         """Save the draft: the first save makes version 1 (or the next), later ones update it."""
         key = self._shown_key
-        if self._unsaved is None or key is None or key != editable_key(self.case_view):
+        if self._unsaved is None or key is None or key != editable_key(self.case):
             return
         state = self._unsaved[1]
         for position, row in enumerate(state.actions, start=1):
@@ -154,7 +154,7 @@ class AgreementPane(SigningPane):
                 return
 
         actions = [ActionDraft(row.description, row.owner_id, row.due_on) for row in state.actions]
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def work() -> AgreementView:
             summary, agreed_on, review_on = state.summary, state.agreed_on, state.review_on
@@ -187,11 +187,11 @@ class AgreementPane(SigningPane):
     # -- showing a version ----------------------------------------------------------------------
 
     def _versions(self) -> list[AgreementView]:
-        return sorted(self.case_view.agreements, key=lambda a: a.version, reverse=True)
+        return sorted(self.case.agreements, key=lambda a: a.version, reverse=True)
 
     def _saved_state(self, agreement: AgreementView | None) -> EditorState:
         assert self.snapshot is not None
-        return EditorState.of(agreement, agreed_by_default(self.case_view, self.snapshot.today))
+        return EditorState.of(agreement, agreed_by_default(self.case, self.snapshot.today))
 
     def _facilitator(self) -> str:
         try:
@@ -210,13 +210,13 @@ class AgreementPane(SigningPane):
         generate(
             self.ctx,
             self,
-            self.case_view.id,
+            self.case.id,
             lambda vault, case_id: app_documents.file_agreement_pdf(vault, case_id, agreement_id),
             then,
         )
 
     def _show_version(self) -> None:
-        case, ui = self.case_view, self.ui
+        case, ui = self.case, self.ui
         assert self.snapshot is not None
         today = self.snapshot.today
         agreement = self._agreement(self._shown_key)
@@ -286,7 +286,7 @@ class AgreementPane(SigningPane):
 
     def _edited(self) -> None:
         key = self._shown_key
-        if key is None or key != editable_key(self.case_view):
+        if key is None or key != editable_key(self.case):
             return
         state = self.editor.state()
         saved = self._saved_state(self._agreement(key))
@@ -299,7 +299,7 @@ class AgreementPane(SigningPane):
         self.ui.dirtyLabel.setText("Unsaved changes" if unsaved else "")
         if self.snapshot is not None:
             agreement = self._agreement(self._shown_key)
-            headline, detail = describe_state(self.case_view, agreement, unsaved=unsaved)
+            headline, detail = describe_state(self.case, agreement, unsaved=unsaved)
             self.ui.state.setText(headline)
             self.ui.stateDetail.setText(detail)
         self._update_signing()
@@ -311,7 +311,7 @@ class AgreementPane(SigningPane):
             self._shown_key = agreement.id
             set_message(self.ui.message, "A new draft version: change it, save it, sign it.")
 
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
         self.apply(
             lambda: app_agreements.new_version(vault, case_id),
             made,
@@ -331,7 +331,7 @@ class AgreementPane(SigningPane):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        vault, case_id, key = self.ctx.vault, self.case_view.id, agreement.id
+        vault, case_id, key = self.ctx.vault, self.case.id, agreement.id
         self._unsaved = None
         self.apply(
             lambda: app_agreements.discard_draft(vault, case_id, key),
@@ -346,7 +346,7 @@ class AgreementPane(SigningPane):
             return
         action_id, status, checked_on, note = check
 
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
         self.apply(
             lambda: app_agreements.check_action(
                 vault, case_id, action_id, status=status, checked_on=checked_on, note=note

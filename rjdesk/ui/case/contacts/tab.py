@@ -78,7 +78,7 @@ class ContactsPane(CasePane):
 
     def refresh_view(self) -> None:
         assert self.snapshot is not None
-        case, today = self.snapshot.case_view, self.snapshot.today
+        case, today = self.snapshot.case, self.snapshot.today
         ui = self.ui
         selected = self.selected_contact()
         self.timeline.set_contacts(case.contacts)
@@ -206,7 +206,7 @@ class ContactsPane(CasePane):
             ui.notes.setFocus()
             return
 
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def done(_result: object) -> None:
             self._reset_form()
@@ -251,7 +251,7 @@ class ContactsPane(CasePane):
         return dialog
 
     def _save_addendum(self, dialog: AddendumDialog, text: str) -> None:
-        vault, case_id, contact_id = self.ctx.vault, self.case_view.id, dialog.contact_id
+        vault, case_id, contact_id = self.ctx.vault, self.case.id, dialog.contact_id
         save = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
 
         def done(_result: object) -> None:

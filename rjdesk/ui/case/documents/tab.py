@@ -58,7 +58,7 @@ class DocumentsPane(CasePane):
     # -- CasePane -------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        case, ui = self.case_view, self.ui
+        case, ui = self.case, self.ui
         chosen = self._selected()
         self.model.set_rows(document_rows(case))
         ui.emptyNote.setText("" if case.documents else "Nothing is filed on this case yet.")
@@ -112,7 +112,7 @@ class DocumentsPane(CasePane):
         )
 
     def _open_case(self) -> bool:
-        return self.snapshot is not None and self.case_view.stage != Stage.CLOSED
+        return self.snapshot is not None and self.case.stage != Stage.CLOSED
 
     def add(self) -> None:
         path = files.choose_file_to_open(self, "Add an attachment", FILE_TYPES)
@@ -120,7 +120,7 @@ class DocumentsPane(CasePane):
             return
         title = self.ui.titleEdit.text()
         agreement_id = self.ui.attachTo.currentData() or None
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def work() -> str:
             document = app_documents.attach_file(
@@ -140,7 +140,7 @@ class DocumentsPane(CasePane):
         if row is None:
             return
         if row.media_type == "application/pdf":
-            open_filed(self.ctx, self, self.case_view.id, row.document_id)
+            open_filed(self.ctx, self, self.case.id, row.document_id)
             return
         if not row.is_image:
             QMessageBox.information(
@@ -186,7 +186,7 @@ class DocumentsPane(CasePane):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        vault, case_id, document_id = self.ctx.vault, self.case_view.id, row.document_id
+        vault, case_id, document_id = self.ctx.vault, self.case.id, row.document_id
         self.apply(
             lambda: app_documents.remove_attachment(vault, case_id, document_id),
             lambda _: set_message(self.ui.message, "Attachment removed."),

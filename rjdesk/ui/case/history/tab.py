@@ -76,7 +76,7 @@ class HistoryPane(CasePane):
             return
         self._stale = False
         self._generation += 1
-        generation, vault, reference = self._generation, self.ctx.vault, self.case_view.reference
+        generation, vault, reference = self._generation, self.ctx.vault, self.case.reference
 
         def done(rows: list[EventRow]) -> None:
             if generation == self._generation:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rjdesk.app import closing
+from rjdesk.app import closing, risk
 from rjdesk.app.views import CaseView, SafeguardingView, StageChangeView
 from rjdesk.domain import rules
 from rjdesk.ui.case.pane import CasePane
@@ -120,7 +120,7 @@ class OverviewPane(CasePane):
     # -- showing ------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        case, ui = self.case_view, self.ui
+        case, ui = self.case, self.ui
         _select(ui.caseType, case.case_type.value)
         ui.receivedOn.setDate(to_qdate(case.received_on))
         _select(ui.source, case.source.value)
@@ -172,7 +172,7 @@ class OverviewPane(CasePane):
 
     def save(self) -> None:
         """Save the referral details and flags (Ctrl+S)."""
-        ui, case = self.ui, self.case_view
+        ui, case = self.ui, self.case
         wanted: dict[str, Any] = {
             "case_type": CaseType(ui.caseType.currentData()),
             "received_on": from_qdate(ui.receivedOn.date()),
@@ -204,8 +204,8 @@ class OverviewPane(CasePane):
     def _move(self, *, forward: bool) -> None:
         order = list(Stage)
         step = 1 if forward else -1
-        target = order[self.case_view.stage.order + step]
-        vault, case_id, ui = self.ctx.vault, self.case_view.id, self.ui
+        target = order[self.case.stage.order + step]
+        vault, case_id, ui = self.ctx.vault, self.case.id, self.ui
         self.apply(lambda: closing.change_stage(vault, case_id, target),
                    message=ui.stageMessage, disable=[ui.moveOn, ui.moveBack])  # fmt: skip
 
@@ -214,7 +214,7 @@ class OverviewPane(CasePane):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason, closed_on, note = dialog.values()
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
         self.apply(
             lambda: closing.close_case(vault, case_id, reason, closed_on=closed_on, note=note),
             message=self.ui.stageMessage,
@@ -222,15 +222,15 @@ class OverviewPane(CasePane):
         )
 
     def _record_concern(self) -> None:
-        dialog = SafeguardingDialog(self.case_view, self)
+        dialog = SafeguardingDialog(self.case, self)
         dialog.submitted.connect(lambda values: self._save_concern(dialog, values))
         dialog.open()
 
     def _save_concern(self, dialog: SafeguardingDialog, values: dict[str, Any]) -> None:
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
         ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.apply(
-            lambda: closing.record_safeguarding_concern(
+            lambda: risk.record_safeguarding_concern(
                 vault, case_id, kind=values["kind"], concern=values["concern"],
                 action_taken=values["action_taken"], passed_to=values["passed_to"],
                 participant_id=values["participant"] or None,
@@ -258,10 +258,10 @@ class OverviewPane(CasePane):
         found = {
             name: field.text()
             for name, field in self._line_edits().items()
-            if field.text().strip() != (getattr(self.case_view, name) or "")
+            if field.text().strip() != (getattr(self.case, name) or "")
         }
         summary = self.ui.summary.toPlainText()
-        if summary.strip() != self.case_view.summary:
+        if summary.strip() != self.case.summary:
             found["summary"] = summary
         return found
 

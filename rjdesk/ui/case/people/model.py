@@ -160,7 +160,7 @@ class PersonRow:
 
 
 def person_rows(snapshot: CaseSnapshot) -> list[PersonRow]:
-    case, today = snapshot.case_view, snapshot.today
+    case, today = snapshot.case, snapshot.today
     victims = {p.id: status for p, status in case.victims_code}
     rows = []
     for p in sorted(case.participants, key=lambda p: p.position):

@@ -90,7 +90,7 @@ class PeoplePane(CasePane):
     # -- showing the case ---------------------------------------------------------------------
 
     def show_case(self, snapshot: CaseSnapshot) -> None:
-        new_case = self.snapshot is None or self.snapshot.case_view.id != snapshot.case_view.id
+        new_case = self.snapshot is None or self.snapshot.case.id != snapshot.case.id
         super().show_case(snapshot)
         if new_case:
             self._fit_splitter()
@@ -148,7 +148,7 @@ class PeoplePane(CasePane):
         participant_id = self._chosen_id()
         participant = None
         if participant_id is not None and self.snapshot is not None:
-            participant = self.snapshot.case_view.participant(participant_id)
+            participant = self.snapshot.case.participant(participant_id)
         self._show_person(participant)
 
     def _show_person(self, participant: ParticipantView | None) -> None:
@@ -173,7 +173,7 @@ class PeoplePane(CasePane):
         ui.language.setText(language_text(participant) or "—")
         ui.accessNeeds.setText(person.access_needs or "None recorded")
         ui.consent.setText(consent_text(participant, today))
-        harmed = {p.id: s for p, s in self.snapshot.case_view.victims_code}
+        harmed = {p.id: s for p, s in self.snapshot.case.victims_code}
         status = harmed.get(participant.id)
         ui.victimsCode.setText(status.describe() if status else "Not applicable (not harmed)")
         if status is not None and status.breach:
@@ -188,7 +188,7 @@ class PeoplePane(CasePane):
 
     def _update_actions(self, participant: ParticipantView | None) -> None:
         ui = self.ui
-        open_case = self.snapshot is not None and self.case_view.stage != Stage.CLOSED
+        open_case = self.snapshot is not None and self.case.stage != Stage.CLOSED
         closed_tip = "" if open_case else "The case is closed"
         ui.addButton.setEnabled(open_case)
         ui.addButton.setToolTip(closed_tip or "Add someone to this case")
@@ -209,7 +209,7 @@ class PeoplePane(CasePane):
 
     def _candidates(self) -> list[tuple[str, str]]:
         """Whom a new supporter can support: the harmed and responsible people."""
-        return [(p.id, rules.describe(p)) for p in self.case_view.parties]
+        return [(p.id, rules.describe(p)) for p in self.case.parties]
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self._close_dialog()
@@ -236,7 +236,7 @@ class PeoplePane(CasePane):
         set_message(self.ui.message, "")
         dialog = ParticipantDialog(self, today=self.snapshot.today, candidates=self._candidates())
 
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def save(entry: ParticipantEntry) -> None:
             def work() -> people.Added:
@@ -262,14 +262,14 @@ class PeoplePane(CasePane):
         if self.snapshot is None or participant_id is None or not self.ui.editButton.isEnabled():
             return
         set_message(self.ui.message, "")
-        p = self.snapshot.case_view.participant(participant_id)
+        p = self.snapshot.case.participant(participant_id)
         supported = [(p.supports.id, rules.describe(p.supports))] if p.supports else []
         dialog = ParticipantDialog(
             self, today=self.snapshot.today, candidates=supported or self._candidates(),
             entry=entry_of(p), details_only=True,
         )  # fmt: skip
 
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def save(edited: ParticipantEntry) -> None:
             self.apply(
@@ -285,8 +285,8 @@ class PeoplePane(CasePane):
         participant_id = self._chosen_id()
         if self.snapshot is None or participant_id is None:
             return
-        participant = self.snapshot.case_view.participant(participant_id)
-        harmed = {p.id: s for p, s in self.snapshot.case_view.victims_code}
+        participant = self.snapshot.case.participant(participant_id)
+        harmed = {p.id: s for p, s in self.snapshot.case.victims_code}
         status = harmed.get(participant_id)
         if status is None:
             return
@@ -294,7 +294,7 @@ class PeoplePane(CasePane):
         dialog = RjInformationDialog(
             self, name=participant.name, status=status, today=self.snapshot.today
         )
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
         dialog.submitted.connect(
             lambda given_on: self.apply(
                 lambda: people.record_rj_information(vault, case_id, participant_id, given_on),
@@ -311,7 +311,7 @@ class PeoplePane(CasePane):
         if self.snapshot is None or row is None:
             return
         set_message(self.ui.message, "")
-        vault, case_id, participant_id = self.ctx.vault, self.case_view.id, row.participant_id
+        vault, case_id, participant_id = self.ctx.vault, self.case.id, row.participant_id
 
         def checked(refusal: RjdeskError | None) -> None:
             if refusal is not None:
@@ -332,7 +332,7 @@ class PeoplePane(CasePane):
     def _confirm_removal(self, participant_id: str) -> None:
         if self.snapshot is None or self._chosen_id() != participant_id:
             return
-        participant = self.snapshot.case_view.participant(participant_id)
+        participant = self.snapshot.case.participant(participant_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Remove person",
@@ -344,7 +344,7 @@ class PeoplePane(CasePane):
         remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def answered(_result: int) -> None:
             if box.clickedButton() is remove:

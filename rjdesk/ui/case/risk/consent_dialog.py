@@ -85,7 +85,7 @@ class ConsentDialog(QDialog):
         today = snapshot.today
         ui.date.setMaximumDate(QDate(today.year, today.month, today.day))
         ui.date.setDate(QDate(today.year, today.month, today.day))
-        people = consenting(snapshot.case_view.participants)
+        people = consenting(snapshot.case.participants)
         if withdraw:
             people = [p for p in people if anything_in_force(p, today)]
         for person in people:
@@ -106,7 +106,7 @@ class ConsentDialog(QDialog):
         participant_id = self.ui.who.currentData()
         if participant_id is None:
             return None
-        return self._snapshot.case_view.participant(participant_id)
+        return self._snapshot.case.participant(participant_id)
 
     def on(self) -> date:
         result: date = self.ui.date.date().toPython()  # type: ignore[assignment]
@@ -152,7 +152,7 @@ class ConsentDialog(QDialog):
         minor = person is not None and rules.is_under_18(person.person, on)
         if person is not None:
             ui.givenBy.addItem(f"{person.name} (their own consent)", None)
-            carers = parents_and_carers(self._snapshot.case_view.participants, person)
+            carers = parents_and_carers(self._snapshot.case.participants, person)
             for carer in carers:
                 relationship = carer.relationship_to_supported or "parent or carer"
                 ui.givenBy.addItem(f"{carer.name} ({relationship})", carer.id)

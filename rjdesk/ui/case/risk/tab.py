@@ -110,7 +110,7 @@ class RiskConsentPane(CasePane):
 
     def refresh_view(self) -> None:
         assert self.snapshot is not None
-        case, today = self.snapshot.case_view, self.snapshot.today
+        case, today = self.snapshot.case, self.snapshot.today
         ui = self.ui
         ui.assessedOn.setMaximumDate(_qdate(today))
         if self._shown_case != case.id:
@@ -209,7 +209,7 @@ class RiskConsentPane(CasePane):
         factors = [line.strip() for line in ui.factors.toPlainText().splitlines() if line.strip()]
         on: date = ui.assessedOn.date().toPython()  # type: ignore[assignment]
         notes, by = ui.riskNotes.toPlainText(), ui.assessedBy.text().strip() or None
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
 
         def done(_result: object) -> None:
             self._reset_form()
@@ -257,7 +257,7 @@ class RiskConsentPane(CasePane):
         return dialog
 
     def _save_consent(self, dialog: ConsentDialog, choice: ConsentChoice) -> None:
-        vault, case_id = self.ctx.vault, self.case_view.id
+        vault, case_id = self.ctx.vault, self.case.id
         person, giver, scopes = choice.participant_id, choice.given_by_id, list(choice.scopes)
         withdraw = dialog.withdraw
         save = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
