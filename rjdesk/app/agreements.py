@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rjdesk.app.views import AgreementView, agreement_view, participant_views
+from rjdesk.app.view_builders import agreement_view, participant_views
+from rjdesk.app.views import AgreementView
 from rjdesk.domain.models import Agreement, AgreementAction, Case
 from rjdesk.services import agreements as service
 from rjdesk.services.cases import load_case, participant_of

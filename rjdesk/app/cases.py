@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from rjdesk.app.views import CaseView, ParticipantView, build_case_view
+from rjdesk.app.view_builders import build_case_view
+from rjdesk.app.views import CaseView, ParticipantView
 from rjdesk.domain.guidance import NextStep
 from rjdesk.services.cases import load_case
 from rjdesk.services.people import SeenBefore, revolving_door

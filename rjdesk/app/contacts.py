@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from rjdesk.app.views import ContactView, contact_view, participant_views
+from rjdesk.app.view_builders import contact_view, participant_views
+from rjdesk.app.views import ContactView
 from rjdesk.domain.models import Case, Contact
 from rjdesk.services import contacts
 from rjdesk.services.cases import load_case, participant_of

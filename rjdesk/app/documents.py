@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rjdesk.app.views import DocumentView, document_view
+from rjdesk.app.view_builders import document_view
+from rjdesk.app.views import DocumentView
 from rjdesk.domain.models import Agreement, Case, Document
 from rjdesk.services import documents as service
 from rjdesk.services import printing

@@ -10,14 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from rjdesk.app.views import (
-    ParticipantView,
-    RiskAssessmentView,
-    SafeguardingView,
-    participant_views,
-    risk_assessment_view,
-    safeguarding_view,
-)
+from rjdesk.app.view_builders import participant_views, risk_assessment_view, safeguarding_view
+from rjdesk.app.views import ParticipantView, RiskAssessmentView, SafeguardingView
 from rjdesk.services import assessment
 from rjdesk.services.cases import load_case, participant_of
 from rjdesk.store.vault import Vault
