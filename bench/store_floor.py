@@ -87,8 +87,8 @@ CASE = f"""SELECT reference, case_type, stage, closure_reason, closed_on, receiv
     channel, referrer_name, referrer_organisation, referrer_phone, referrer_email,
     crime_reference, incident_date, location, summary, risk_level, flags, facilitators, {_SYNCED}
     FROM case_file WHERE reference = ? OR id = ?"""
-# (name of the part, SQL with the case id as its one parameter); the participant's id is
-# column 9 of a participant row, the parent's id column 0 of every child row.
+# (name of the part, SQL with the case id as its one parameter). Column 0 of every row names
+# its parent (the case, or for the parts in _CHILDREN the participant, contact or agreement).
 PARTS: tuple[tuple[str, str], ...] = (
     (
         "participants",
