@@ -135,7 +135,8 @@ def main() -> int:
     app = make_application()
     source = build(10_000)
     plain_source = plain_copy(source)
-    work = CACHE / "gui-run"
+    # A run of its own: two benches may share the cached vault, never the copies they write to.
+    work = CACHE / f"gui-run-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(source, work / "encrypted")
     shutil.copytree(plain_source, work / "plain")

@@ -254,7 +254,8 @@ def main() -> int:
     args = parser.parse_args()
     source = build(args.cases)
     plain_source = plain_copy(source)
-    work = CACHE / "run"
+    # A run of its own: two benches may share the cached vault, never the copies they write to.
+    work = CACHE / f"run-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(source, work / "encrypted")
     shutil.copytree(plain_source, work / "plain")
