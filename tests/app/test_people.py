@@ -69,7 +69,7 @@ def test_adding_a_supporter_of_nobody_is_refused(vault: Vault, neighbour_case: s
         people.add_participant(
             vault, neighbour_case, PersonDetails(name="Grace Okafor"), Role.SUPPORTER
         )
-    with pytest.raises(NotFound, match="no longer in"):
+    with pytest.raises(NotFound, match="no longer part of RJ-"):
         people.add_participant(
             vault, neighbour_case, PersonDetails(name="Grace Okafor"), Role.SUPPORTER,
             supports_id="not-a-participant",
