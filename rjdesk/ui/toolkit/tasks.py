@@ -212,6 +212,18 @@ class TaskRunner(QObject):
         self._pending[lane] += 1
         self._pools[lane].start(_Task(work, signals))
 
+    def delete_when_answered(self, widget: QWidget, *, lane: Lane = Lane.DATABASE) -> None:
+        """Delete ``widget`` once the lane has answered all the work queued before now (it
+        runs in order): a dialog closed while its save runs still gets the save's answer.
+        By then Qt may have deleted it with its parent (a lock deletes the whole tab): then
+        it is left alone."""
+
+        def delete() -> None:
+            if isValid(widget):
+                widget.deleteLater()
+
+        self.run(lambda: None, then=delete, lane=lane)
+
     def wait_idle(self, msecs: int = -1, *, lane: Lane = Lane.DATABASE) -> bool:
         """Block until the lane's queued work has run (used before locking); True when idle."""
         return self._pools[lane].waitForDone(msecs)

@@ -13,7 +13,6 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QItemSelection, QTime, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
-from shiboken6 import isValid
 
 from rjdesk.app import contacts
 from rjdesk.app.views import ParticipantView
@@ -269,15 +268,8 @@ class ContactsPane(CasePane):
         if self.dialog is dialog:
             self.dialog = None
         dialog.clear()
-        # A save still running will write its refusal into the dialog: delete it only once
-        # the database lane has answered everything queued before now (it runs in order).
-        # By then a lock may have deleted the whole tab, and the dialog with it.
-
-        def delete() -> None:
-            if isValid(dialog):
-                dialog.deleteLater()
-
-        self.ctx.tasks.run(lambda: None, then=delete)
+        # A save still running answers into the dialog: delete it after that answer.
+        self.ctx.tasks.delete_when_answered(dialog)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:

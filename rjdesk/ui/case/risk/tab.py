@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelection
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QWidget
-from shiboken6 import isValid
 
 from rjdesk.app import risk
 from rjdesk.app.views import CaseView, ParticipantView
@@ -287,15 +286,8 @@ class RiskConsentPane(CasePane):
         if self.dialog is dialog:
             self.dialog = None
         dialog.clear()
-        # A save still running will write its refusal into the dialog: delete it only once
-        # the database lane has answered everything queued before now (it runs in order).
-        # By then a lock may have deleted the whole tab, and the dialog with it.
-
-        def delete() -> None:
-            if isValid(dialog):
-                dialog.deleteLater()
-
-        self.ctx.tasks.run(lambda: None, then=delete)
+        # A save still running answers into the dialog: delete it after that answer.
+        self.ctx.tasks.delete_when_answered(dialog)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
