@@ -44,9 +44,9 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, func, select
 from store_floor import Floor, same_rows
 
+from rjdesk.app import cases
 from rjdesk.demo import fill_demo
 from rjdesk.domain.models import Case, Contact
-from rjdesk.app import cases
 from rjdesk.services import contacts, queries
 from rjdesk.services.cases import load_case
 from rjdesk.store.audit import verify_chain

@@ -247,7 +247,7 @@ class Floor:
         return loaded
 
     def seen_before(self, case_id: str) -> dict[str, list[tuple[str, str, str, str, str]]]:
-        """"Seen before" alone, as ``open_case`` works it out (for checking it on many cases)."""
+        """ "Seen before" alone, as ``open_case`` works it out (for checking it on many cases)."""
         cur = self.conn.cursor()
         participants = cur.execute(PARTS[0][1], (case_id,)).fetchall()
         return _revolving_door(cur, case_id, participants)
