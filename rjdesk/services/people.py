@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Connection, and_, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import rules
@@ -194,55 +196,107 @@ def remove_participant(uow: UnitOfWork, participant: ParticipantRow) -> None:
     )
 
 
-def seen_before(session: Session, person: Person, *, exclude_case_id: str) -> list[SeenBefore]:
+class PersonKeys(Protocol):
+    """What "seen before" compares of a person: a ``Person`` row has these, and so has the
+    window's fast reading of a case (``rjdesk.app.case_reader``)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name_key(self) -> str: ...
+
+    @property
+    def date_of_birth(self) -> date | None: ...
+
+    @property
+    def phone_key(self) -> str | None: ...
+
+    @property
+    def postcode_key(self) -> str | None: ...
+
+    @property
+    def address_key(self) -> str | None: ...
+
+
+_PERSON = Person.__table__.c
+_PARTICIPANT = ParticipantRow.__table__.c
+_CASE = Case.__table__.c
+# The facts that, with the name, make the same person, in the order they are named.
+_SAME_PERSON = (
+    ("date_of_birth", "date of birth"),
+    ("phone_key", "phone"),
+    ("postcode_key", "postcode"),
+)
+
+
+def seen_before(
+    db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
+) -> list[SeenBefore]:
     """Other cases with the same person (normalised name together with date of birth, phone or
     postcode: never the name alone) or the same address (house number and postcode)."""
-    person_match = [
-        (Person.date_of_birth == person.date_of_birth, person.date_of_birth, "date of birth"),
-        (Person.phone_key == person.phone_key, person.phone_key, "phone"),
-        (Person.postcode_key == person.postcode_key, person.postcode_key, "postcode"),
+    known = [
+        (attr, label, value)
+        for attr, label in _SAME_PERSON
+        if (value := getattr(person, attr)) is not None
     ]
-    clauses = [clause for clause, value, _ in person_match if value is not None]
     conditions = []
-    if person.name_key and clauses:
-        conditions.append(and_(Person.name_key == person.name_key, or_(*clauses)))
+    if person.name_key and known:
+        same = or_(*(_PERSON[attr] == value for attr, _, value in known))
+        conditions.append(and_(_PERSON.name_key == person.name_key, same))
     if person.address_key:
-        conditions.append(Person.address_key == person.address_key)
+        conditions.append(_PERSON.address_key == person.address_key)
     if not conditions:
         return []
     query = (
-        select(Person, ParticipantRow.role, Case.id, Case.reference)
-        .join(ParticipantRow, ParticipantRow.person_id == Person.id)
-        .join(Case, Case.id == ParticipantRow.case_id)
+        select(
+            _PERSON.name,
+            _PERSON.name_key,
+            _PERSON.date_of_birth,
+            _PERSON.phone_key,
+            _PERSON.postcode_key,
+            _PARTICIPANT.role,
+            _CASE.id,
+            _CASE.reference,
+        )
+        .join(ParticipantRow.__table__, _PARTICIPANT.person_id == _PERSON.id)
+        .join(Case.__table__, _CASE.id == _PARTICIPANT.case_id)
         .where(
             or_(*conditions),
-            Case.id != exclude_case_id,
-            Person.id != person.id,
-            ParticipantRow.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
+            _CASE.id != exclude_case_id,
+            _PERSON.id != person.id,
+            _PARTICIPANT.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
         )
-        .order_by(Case.received_on.desc())
+        .order_by(_CASE.received_on.desc())
     )
     found: dict[tuple[str, str], SeenBefore] = {}
-    for other, role, case_id, reference in session.execute(query):
+    for other in db.execute(query):
         matched_on = "address"
         if other.name_key == person.name_key:
-            for _, value, label in person_match:
-                if value is not None and getattr(other, _KEY_ATTR[label]) == value:
-                    matched_on = label
-                    break
+            matched_on = next(
+                (label for attr, label, value in known if getattr(other, attr) == value),
+                "address",
+            )
         found.setdefault(
-            (case_id, other.name), SeenBefore(case_id, reference, other.name, role, matched_on)
+            (other.id, other.name),
+            SeenBefore(other.id, other.reference, other.name, Role(other.role), matched_on),
         )
     return list(found.values())
 
 
-_KEY_ATTR = {"date of birth": "date_of_birth", "phone": "phone_key", "postcode": "postcode_key"}
-
-
 def revolving_door(session: Session, case: Case) -> dict[str, list[SeenBefore]]:
     """For each participant of the case, the other cases they or their address appear in."""
+    return revolving_door_of(
+        session, case.id, [(p.id, p.role, p.person) for p in case.participants]
+    )
+
+
+def revolving_door_of(
+    db: Session | Connection, case_id: str, people: Iterable[tuple[str, Role, PersonKeys]]
+) -> dict[str, list[SeenBefore]]:
+    """``revolving_door`` over a case's people as (participant id, role, person) triples."""
     return {
-        p.id: matches
-        for p in case.participants
-        if p.role.consents and (matches := seen_before(session, p.person, exclude_case_id=case.id))
+        participant_id: matches
+        for participant_id, role, person in people
+        if role.consents and (matches := seen_before(db, person, exclude_case_id=case_id))
     }

@@ -1,0 +1,408 @@
+"""Reading a case for the window fast: its rows straight into the frozen views.
+
+Opening a case is the window's most frequent read. Loading it as ORM objects
+(``services.cases.load_case``) costs most of its time in the ORM itself (thirteen statements,
+an identity map, an object per row), and the window only reads the result. So here each table
+is read with one Core select over the tables the models declare, built once at import, on the
+unit of work's own connection, and each row becomes its view directly. The selects ask what
+``CASE_LOAD_OPTIONS`` asks, in the same shape and order, so both readings give the same views
+(``tests/app/test_case_reader.py`` checks it on every example and demo case).
+
+What the rules say about the case (parties, agreements, Victims' Code, next step, stage
+blockers, missing signatures) is worked out by the very rules the services use: they read
+facts (``rjdesk.domain.facts``), which the views provide.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, bindparam, or_, select
+
+from rjdesk.app.views import (
+    ActionView,
+    AddendumView,
+    AgreementView,
+    CaseView,
+    ConsentView,
+    ContactView,
+    DocumentView,
+    ParticipantView,
+    PersonView,
+    RiskAssessmentView,
+    SafeguardingView,
+    SignatureView,
+    StageChangeView,
+)
+from rjdesk.domain import rules
+from rjdesk.domain.guidance import next_step
+from rjdesk.domain.models import (
+    Agreement,
+    AgreementAction,
+    Case,
+    Consent,
+    Contact,
+    ContactAddendum,
+    Document,
+    Participant,
+    Person,
+    RiskAssessment,
+    SafeguardingConcern,
+    Signature,
+    StageChange,
+    contact_present,
+)
+from rjdesk_protocol.enums import AgreementStatus, Role, Stage
+from rjdesk_protocol.errors import NotFound
+
+_CASE = Case.__table__.c
+_PARTICIPANT = Participant.__table__.c
+_PERSON = Person.__table__.c
+_CONSENT = Consent.__table__.c
+_CONTACT = Contact.__table__.c
+_PRESENT = contact_present.c
+_AGREEMENT = Agreement.__table__.c
+
+_CASE_COLUMNS = [
+    column for column in _CASE if column.key not in ("row_version", "changed_by_device")
+]
+_PERSON_COLUMNS = (
+    "name",
+    "date_of_birth",
+    "phone",
+    "email",
+    "address",
+    "language",
+    "interpreter",
+    "access_needs",
+    "name_key",
+    "phone_key",
+    "postcode_key",
+    "address_key",
+)
+
+
+def _columns(model: Any, *names: str) -> list[Any]:
+    return [model.__table__.c[name] for name in names]
+
+
+def _of_case(model: Any, order_by: Any, *names: str) -> Select[Any]:
+    """The rows of one of the case's parts, in the order its relationship gives them."""
+    table = model.__table__
+    return (
+        select(*_columns(model, *names))
+        .where(table.c.case_id == bindparam("case_id"))
+        .order_by(order_by)
+    )
+
+
+def _of_parents(model: Any, parent: str, order_by: Any, *names: str) -> Select[Any]:
+    """The rows under some parents (a participant's consents...), as ``selectinload`` asks."""
+    column = model.__table__.c[parent]
+    return (
+        select(*_columns(model, parent, *names))
+        .where(column.in_(bindparam("ids", expanding=True)))
+        .order_by(order_by)
+    )
+
+
+CASE = select(*_CASE_COLUMNS).where(
+    or_(_CASE.reference == bindparam("reference"), _CASE.id == bindparam("id"))
+)
+PARTICIPANTS = (
+    select(
+        *_columns(
+            Participant,
+            "id",
+            "case_id",
+            "person_id",
+            "key",
+            "position",
+            "role",
+            "supports_id",
+            "relationship_to_supported",
+            "organisation",
+            "rj_information_given_on",
+        ),
+        *(_PERSON[name] for name in _PERSON_COLUMNS),
+    )
+    .join(Person.__table__, _PERSON.id == _PARTICIPANT.person_id)
+    .where(_PARTICIPANT.case_id == bindparam("case_id"))
+    .order_by(_PARTICIPANT.position)
+)
+CONSENTS = _of_parents(Consent, "participant_id", _CONSENT.given_on, "id", "scope", "given_on",
+                       "given_by_id", "withdrawn_on", "withdrawal_note", "created_at")  # fmt: skip
+RISK_ASSESSMENTS = _of_case(RiskAssessment, RiskAssessment.__table__.c.assessed_on, "id",
+                            "case_id", "assessed_on", "assessed_by", "level", "factors", "notes",
+                            "created_at")  # fmt: skip
+CONTACTS = _of_case(Contact, _CONTACT.at, "id", "case_id", "kind", "at", "location", "notes",
+                    "next_steps", "author")  # fmt: skip
+PRESENT = (
+    select(_PRESENT.contact_id, _PRESENT.participant_id)
+    .join(Participant.__table__, _PARTICIPANT.id == _PRESENT.participant_id)
+    .where(_PRESENT.contact_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_PARTICIPANT.position)
+)
+ADDENDA = _of_parents(ContactAddendum, "contact_id", ContactAddendum.__table__.c.written_at,
+                      "id", "written_at", "author", "text")  # fmt: skip
+AGREEMENTS = _of_case(Agreement, _AGREEMENT.version, "id", "case_id", "version", "status",
+                      "agreed_on", "summary", "review_on", "supersedes_id",
+                      "signed_at")  # fmt: skip
+ACTIONS = _of_parents(AgreementAction, "agreement_id", AgreementAction.__table__.c.position,
+                      "id", "position", "owner_id", "description", "due_on", "status",
+                      "checked_on", "check_note")  # fmt: skip
+SIGNATURES = _of_parents(Signature, "agreement_id", Signature.__table__.c.created_at, "id",
+                         "participant_id", "signer_name", "capacity", "method", "signed_on",
+                         "created_at")  # fmt: skip
+SAFEGUARDING = _of_case(SafeguardingConcern, SafeguardingConcern.__table__.c.raised_at, "id",
+                        "participant_id", "kind", "raised_at", "concern", "action_taken",
+                        "passed_to", "recorded_by")  # fmt: skip
+STAGE_CHANGES = _of_case(StageChange, StageChange.__table__.c.id, "uid", "from_stage",
+                         "to_stage", "changed_at", "changed_by", "note")  # fmt: skip
+DOCUMENTS = _of_case(
+    Document,
+    Document.__table__.c.created_at,
+    "id",
+    "case_id",
+    "agreement_id",
+    "kind",
+    "title",
+    "filename",
+    "media_type",
+    "sha256",
+    "size",
+    "version",
+    "created_by",
+    "created_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonKeys:
+    """What "seen before" compares of a participant's person (``services.people.PersonKeys``)."""
+
+    id: str
+    name_key: str
+    date_of_birth: date | None
+    phone_key: str | None
+    postcode_key: str | None
+    address_key: str | None
+
+
+@dataclass(frozen=True)
+class CaseRead:
+    """A case read for the window: its view, and its people's keys for "seen before"."""
+
+    view: CaseView
+    people: tuple[tuple[str, Role, PersonKeys], ...]
+
+
+def _grouped(rows: Sequence[Row[Any]]) -> dict[str, list[Row[Any]]]:
+    """Rows under their parent, named by each row's first column, in the order read."""
+    groups: dict[str, list[Row[Any]]] = defaultdict(list)
+    for row in rows:
+        groups[row[0]].append(row)
+    return groups
+
+
+def _under(conn: Connection, statement: Select[Any], ids: list[str]) -> dict[str, list[Row[Any]]]:
+    return _grouped(conn.execute(statement, {"ids": ids}).all()) if ids else {}
+
+
+def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
+    """The view of a case by reference (any case) or id, read on ``conn`` (in the caller's
+    transaction); ``NotFound`` as ``services.cases.load_case`` refuses."""
+    wanted = ref_or_id.strip()
+    case = conn.execute(CASE, {"reference": wanted.upper(), "id": wanted}).one_or_none()
+    if case is None:
+        raise NotFound(f"no case {wanted} in this vault")
+    key = {"case_id": case.id}
+    participant_rows = conn.execute(PARTICIPANTS, key).all()
+    consents = _under(conn, CONSENTS, [p.id for p in participant_rows])
+    people = {p.id: _participant(p, consents.get(p.id, ())) for p in participant_rows}
+    for participant in people.values():
+        # The views are frozen to their readers; the links are set here, once, while building.
+        object.__setattr__(participant, "supports", people.get(participant.supports_id or ""))
+        for consent in participant.consents:
+            object.__setattr__(consent, "given_by", people.get(consent.given_by_id or ""))
+    contact_rows = conn.execute(CONTACTS, key).all()
+    contact_ids = [c.id for c in contact_rows]
+    present, addenda = _under(conn, PRESENT, contact_ids), _under(conn, ADDENDA, contact_ids)
+    agreement_rows = conn.execute(AGREEMENTS, key).all()
+    agreement_ids = [a.id for a in agreement_rows]
+    actions, signatures = (
+        _under(conn, ACTIONS, agreement_ids),
+        _under(conn, SIGNATURES, agreement_ids),
+    )
+    view = CaseView(
+        id=case.id,
+        reference=case.reference,
+        case_type=case.case_type,
+        stage=case.stage,
+        closure_reason=case.closure_reason,
+        closed_on=case.closed_on,
+        received_on=case.received_on,
+        source=case.source,
+        channel=case.channel,
+        referrer_name=case.referrer_name,
+        referrer_organisation=case.referrer_organisation,
+        referrer_phone=case.referrer_phone,
+        referrer_email=case.referrer_email,
+        crime_reference=case.crime_reference,
+        incident_date=case.incident_date,
+        location=case.location,
+        summary=case.summary,
+        risk_level=case.risk_level,
+        flags=tuple(case.flags),
+        facilitators=tuple(case.facilitators),
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        participants=tuple(people.values()),
+        risk_assessments=tuple(
+            RiskAssessmentView(
+                id=r.id,
+                case_id=r.case_id,
+                assessed_on=r.assessed_on,
+                assessed_by=r.assessed_by,
+                level=r.level,
+                factors=tuple(r.factors),
+                notes=r.notes,
+                created_at=r.created_at,
+            )
+            for r in conn.execute(RISK_ASSESSMENTS, key)
+        ),
+        contacts=tuple(
+            _contact(c, people, present.get(c.id, ()), addenda.get(c.id, ())) for c in contact_rows
+        ),
+        agreements=tuple(
+            _agreement(a, people, actions.get(a.id, ()), signatures.get(a.id, ()))
+            for a in agreement_rows
+        ),
+        safeguarding=tuple(
+            SafeguardingView(**s._asdict()) for s in conn.execute(SAFEGUARDING, key)
+        ),
+        stage_changes=tuple(
+            StageChangeView(**s._asdict()) for s in conn.execute(STAGE_CHANGES, key)
+        ),
+        documents=tuple(DocumentView(**d._asdict()) for d in conn.execute(DOCUMENTS, key)),
+        today=today,
+        parties=(),
+        latest_agreement=None,
+        in_force_agreement=None,
+        victims_code=(),
+        next=None,
+    )
+    _judge(view, today)
+    keys = tuple(
+        (
+            p.id,
+            p.role,
+            PersonKeys(
+                p.person_id, p.name_key, p.date_of_birth, p.phone_key, p.postcode_key, p.address_key
+            ),
+        )
+        for p in participant_rows
+    )
+    return CaseRead(view, keys)
+
+
+def _judge(view: CaseView, today: date) -> None:
+    """Set what the rules say of the case (``build_case_view`` asks the same of the ORM case)."""
+    for agreement in view.agreements:
+        if agreement.status != AgreementStatus.SIGNED:
+            missing = tuple(rules.missing_signatures(view, agreement))
+            object.__setattr__(agreement, "missing_signatures", missing)
+    blockers = {
+        stage: tuple(rules.stage_change_blockers(view, stage, today))
+        for stage in Stage
+        if stage != view.stage
+    }
+    derived = {
+        "parties": tuple(rules.parties(view)),
+        "latest_agreement": rules.latest_agreement(view),
+        "in_force_agreement": rules.in_force_agreement(view),
+        "victims_code": tuple(rules.victims_code(view, today)),
+        "next": next_step(view, today),
+        "stage_blockers": MappingProxyType(blockers),
+    }
+    for name, value in derived.items():
+        object.__setattr__(view, name, value)
+
+
+def _participant(row: Row[Any], consents: Sequence[Row[Any]]) -> ParticipantView:
+    return ParticipantView(
+        id=row.id,
+        case_id=row.case_id,
+        person_id=row.person_id,
+        key=row.key,
+        position=row.position,
+        role=row.role,
+        supports_id=row.supports_id,
+        relationship_to_supported=row.relationship_to_supported,
+        organisation=row.organisation,
+        rj_information_given_on=row.rj_information_given_on,
+        person=PersonView(
+            id=row.person_id,
+            name=row.name,
+            date_of_birth=row.date_of_birth,
+            phone=row.phone,
+            email=row.email,
+            address=row.address,
+            language=row.language,
+            interpreter=row.interpreter,
+            access_needs=row.access_needs,
+        ),
+        consents=tuple(ConsentView(**c._asdict()) for c in consents),
+    )
+
+
+def _contact(
+    row: Row[Any],
+    people: Mapping[str, ParticipantView],
+    present: Sequence[Row[Any]],
+    addenda: Sequence[Row[Any]],
+) -> ContactView:
+    return ContactView(
+        id=row.id,
+        case_id=row.case_id,
+        kind=row.kind,
+        at=row.at,
+        location=row.location,
+        notes=row.notes,
+        next_steps=row.next_steps,
+        author=row.author,
+        present=tuple(people[p.participant_id] for p in present if p.participant_id in people),
+        addenda=tuple(AddendumView(**a._asdict()) for a in addenda),
+    )
+
+
+def _agreement(
+    row: Row[Any],
+    people: Mapping[str, ParticipantView],
+    actions: Sequence[Row[Any]],
+    signatures: Sequence[Row[Any]],
+) -> AgreementView:
+    return AgreementView(
+        id=row.id,
+        case_id=row.case_id,
+        version=row.version,
+        status=row.status,
+        agreed_on=row.agreed_on,
+        summary=row.summary,
+        review_on=row.review_on,
+        supersedes_id=row.supersedes_id,
+        signed_at=row.signed_at,
+        actions=tuple(
+            ActionView(**a._asdict(), owner=people.get(a.owner_id or "")) for a in actions
+        ),
+        signatures=tuple(
+            SignatureView(**s._asdict(), participant=people.get(s.participant_id or ""))
+            for s in signatures
+        ),
+        missing_signatures=(),
+    )
