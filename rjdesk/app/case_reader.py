@@ -22,7 +22,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, or_, select
+from sqlalchemy import Connection, Select, bindparam, or_, select
 
 from rjdesk.app.views import (
     ActionView,
@@ -57,6 +57,7 @@ from rjdesk.domain.models import (
     StageChange,
     contact_present,
 )
+from rjdesk.store.prepared import Prepared
 from rjdesk_protocol.enums import AgreementStatus, Role, Stage
 from rjdesk_protocol.errors import NotFound
 
@@ -65,7 +66,7 @@ _PARTICIPANT = Participant.__table__.c
 _PERSON = Person.__table__.c
 _CONSENT = Consent.__table__.c
 _CONTACT = Contact.__table__.c
-_PRESENT = contact_present.c
+_IN_CONTACT = contact_present.c
 _AGREEMENT = Agreement.__table__.c
 
 _CASE_COLUMNS = [
@@ -111,10 +112,10 @@ def _of_parents(model: Any, parent: str, order_by: Any, *names: str) -> Select[A
     )
 
 
-CASE = select(*_CASE_COLUMNS).where(
+_CASE_SELECT = select(*_CASE_COLUMNS).where(
     or_(_CASE.reference == bindparam("reference"), _CASE.id == bindparam("id"))
 )
-PARTICIPANTS = (
+_PARTICIPANTS = (
     select(
         *_columns(
             Participant,
@@ -135,36 +136,36 @@ PARTICIPANTS = (
     .where(_PARTICIPANT.case_id == bindparam("case_id"))
     .order_by(_PARTICIPANT.position)
 )
-CONSENTS = _of_parents(Consent, "participant_id", _CONSENT.given_on, "id", "scope", "given_on",
+_CONSENTS = _of_parents(Consent, "participant_id", _CONSENT.given_on, "id", "scope", "given_on",
                        "given_by_id", "withdrawn_on", "withdrawal_note", "created_at")  # fmt: skip
-RISK_ASSESSMENTS = _of_case(RiskAssessment, RiskAssessment.__table__.c.assessed_on, "id",
+_RISK_ASSESSMENTS = _of_case(RiskAssessment, RiskAssessment.__table__.c.assessed_on, "id",
                             "case_id", "assessed_on", "assessed_by", "level", "factors", "notes",
                             "created_at")  # fmt: skip
-CONTACTS = _of_case(Contact, _CONTACT.at, "id", "case_id", "kind", "at", "location", "notes",
+_CONTACTS = _of_case(Contact, _CONTACT.at, "id", "case_id", "kind", "at", "location", "notes",
                     "next_steps", "author")  # fmt: skip
-PRESENT = (
-    select(_PRESENT.contact_id, _PRESENT.participant_id)
-    .join(Participant.__table__, _PARTICIPANT.id == _PRESENT.participant_id)
-    .where(_PRESENT.contact_id.in_(bindparam("ids", expanding=True)))
+_PRESENT = (
+    select(_IN_CONTACT.contact_id, _IN_CONTACT.participant_id)
+    .join(Participant.__table__, _PARTICIPANT.id == _IN_CONTACT.participant_id)
+    .where(_IN_CONTACT.contact_id.in_(bindparam("ids", expanding=True)))
     .order_by(_PARTICIPANT.position)
 )
-ADDENDA = _of_parents(ContactAddendum, "contact_id", ContactAddendum.__table__.c.written_at,
+_ADDENDA = _of_parents(ContactAddendum, "contact_id", ContactAddendum.__table__.c.written_at,
                       "id", "written_at", "author", "text")  # fmt: skip
-AGREEMENTS = _of_case(Agreement, _AGREEMENT.version, "id", "case_id", "version", "status",
+_AGREEMENTS = _of_case(Agreement, _AGREEMENT.version, "id", "case_id", "version", "status",
                       "agreed_on", "summary", "review_on", "supersedes_id",
                       "signed_at")  # fmt: skip
-ACTIONS = _of_parents(AgreementAction, "agreement_id", AgreementAction.__table__.c.position,
+_ACTIONS = _of_parents(AgreementAction, "agreement_id", AgreementAction.__table__.c.position,
                       "id", "position", "owner_id", "description", "due_on", "status",
                       "checked_on", "check_note")  # fmt: skip
-SIGNATURES = _of_parents(Signature, "agreement_id", Signature.__table__.c.created_at, "id",
+_SIGNATURES = _of_parents(Signature, "agreement_id", Signature.__table__.c.created_at, "id",
                          "participant_id", "signer_name", "capacity", "method", "signed_on",
                          "created_at")  # fmt: skip
-SAFEGUARDING = _of_case(SafeguardingConcern, SafeguardingConcern.__table__.c.raised_at, "id",
+_SAFEGUARDING = _of_case(SafeguardingConcern, SafeguardingConcern.__table__.c.raised_at, "id",
                         "participant_id", "kind", "raised_at", "concern", "action_taken",
                         "passed_to", "recorded_by")  # fmt: skip
-STAGE_CHANGES = _of_case(StageChange, StageChange.__table__.c.id, "uid", "from_stage",
+_STAGE_CHANGES = _of_case(StageChange, StageChange.__table__.c.id, "uid", "from_stage",
                          "to_stage", "changed_at", "changed_by", "note")  # fmt: skip
-DOCUMENTS = _of_case(
+_DOCUMENTS = _of_case(
     Document,
     Document.__table__.c.created_at,
     "id",
@@ -202,27 +203,37 @@ class CaseRead:
     people: tuple[tuple[str, Role, PersonKeys], ...]
 
 
-def _grouped(rows: Sequence[Row[Any]]) -> dict[str, list[Row[Any]]]:
+# Compiled once; run on the driver's cursor (``rjdesk.store.prepared``: the profile showed
+# SQLAlchemy's own work per execution to be most of the time of opening a case).
+(CASE, PARTICIPANTS, CONSENTS, RISK_ASSESSMENTS, CONTACTS, PRESENT, ADDENDA, AGREEMENTS, ACTIONS,
+ SIGNATURES, SAFEGUARDING, STAGE_CHANGES, DOCUMENTS) = (Prepared(statement) for statement in (
+    _CASE_SELECT, _PARTICIPANTS, _CONSENTS, _RISK_ASSESSMENTS, _CONTACTS, _PRESENT, _ADDENDA,
+    _AGREEMENTS, _ACTIONS, _SIGNATURES, _SAFEGUARDING, _STAGE_CHANGES, _DOCUMENTS,
+))  # fmt: skip
+
+
+def _grouped(rows: Sequence[Any]) -> dict[str, list[Any]]:
     """Rows under their parent, named by each row's first column, in the order read."""
-    groups: dict[str, list[Row[Any]]] = defaultdict(list)
+    groups: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         groups[row[0]].append(row)
     return groups
 
 
-def _under(conn: Connection, statement: Select[Any], ids: list[str]) -> dict[str, list[Row[Any]]]:
-    return _grouped(conn.execute(statement, {"ids": ids}).all()) if ids else {}
+def _under(conn: Connection, statement: Prepared, ids: list[str]) -> dict[str, list[Any]]:
+    return _grouped(statement.rows(conn, ids=ids)) if ids else {}
 
 
 def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
     """The view of a case by reference (any case) or id, read on ``conn`` (in the caller's
     transaction); ``NotFound`` as ``services.cases.load_case`` refuses."""
     wanted = ref_or_id.strip()
-    case = conn.execute(CASE, {"reference": wanted.upper(), "id": wanted}).one_or_none()
-    if case is None:
+    found = CASE.rows(conn, reference=wanted.upper(), id=wanted)
+    if not found:
         raise NotFound(f"no case {wanted} in this vault")
+    case = found[0]
     key = {"case_id": case.id}
-    participant_rows = conn.execute(PARTICIPANTS, key).all()
+    participant_rows = PARTICIPANTS.rows(conn, **key)
     consents = _under(conn, CONSENTS, [p.id for p in participant_rows])
     people = {p.id: _participant(p, consents.get(p.id, ())) for p in participant_rows}
     for participant in people.values():
@@ -230,10 +241,10 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
         object.__setattr__(participant, "supports", people.get(participant.supports_id or ""))
         for consent in participant.consents:
             object.__setattr__(consent, "given_by", people.get(consent.given_by_id or ""))
-    contact_rows = conn.execute(CONTACTS, key).all()
+    contact_rows = CONTACTS.rows(conn, **key)
     contact_ids = [c.id for c in contact_rows]
     present, addenda = _under(conn, PRESENT, contact_ids), _under(conn, ADDENDA, contact_ids)
-    agreement_rows = conn.execute(AGREEMENTS, key).all()
+    agreement_rows = AGREEMENTS.rows(conn, **key)
     agreement_ids = [a.id for a in agreement_rows]
     actions, signatures = (
         _under(conn, ACTIONS, agreement_ids),
@@ -274,7 +285,7 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
                 notes=r.notes,
                 created_at=r.created_at,
             )
-            for r in conn.execute(RISK_ASSESSMENTS, key)
+            for r in RISK_ASSESSMENTS.rows(conn, **key)
         ),
         contacts=tuple(
             _contact(c, people, present.get(c.id, ()), addenda.get(c.id, ())) for c in contact_rows
@@ -283,13 +294,11 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
             _agreement(a, people, actions.get(a.id, ()), signatures.get(a.id, ()))
             for a in agreement_rows
         ),
-        safeguarding=tuple(
-            SafeguardingView(**s._asdict()) for s in conn.execute(SAFEGUARDING, key)
-        ),
+        safeguarding=tuple(SafeguardingView(**s._asdict()) for s in SAFEGUARDING.rows(conn, **key)),
         stage_changes=tuple(
-            StageChangeView(**s._asdict()) for s in conn.execute(STAGE_CHANGES, key)
+            StageChangeView(**s._asdict()) for s in STAGE_CHANGES.rows(conn, **key)
         ),
-        documents=tuple(DocumentView(**d._asdict()) for d in conn.execute(DOCUMENTS, key)),
+        documents=tuple(DocumentView(**d._asdict()) for d in DOCUMENTS.rows(conn, **key)),
         today=today,
         parties=(),
         latest_agreement=None,
@@ -334,7 +343,7 @@ def _judge(view: CaseView, today: date) -> None:
         object.__setattr__(view, name, value)
 
 
-def _participant(row: Row[Any], consents: Sequence[Row[Any]]) -> ParticipantView:
+def _participant(row: Any, consents: Sequence[Any]) -> ParticipantView:
     return ParticipantView(
         id=row.id,
         case_id=row.case_id,
@@ -362,10 +371,10 @@ def _participant(row: Row[Any], consents: Sequence[Row[Any]]) -> ParticipantView
 
 
 def _contact(
-    row: Row[Any],
+    row: Any,
     people: Mapping[str, ParticipantView],
-    present: Sequence[Row[Any]],
-    addenda: Sequence[Row[Any]],
+    present: Sequence[Any],
+    addenda: Sequence[Any],
 ) -> ContactView:
     return ContactView(
         id=row.id,
@@ -382,10 +391,10 @@ def _contact(
 
 
 def _agreement(
-    row: Row[Any],
+    row: Any,
     people: Mapping[str, ParticipantView],
-    actions: Sequence[Row[Any]],
-    signatures: Sequence[Row[Any]],
+    actions: Sequence[Any],
+    signatures: Sequence[Any],
 ) -> AgreementView:
     return AgreementView(
         id=row.id,

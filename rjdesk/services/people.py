@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import rules
@@ -230,25 +231,17 @@ _SAME_PERSON = (
 )
 
 
-def seen_before(
-    db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
-) -> list[SeenBefore]:
-    """Other cases with the same person (normalised name together with date of birth, phone or
-    postcode: never the name alone) or the same address (house number and postcode)."""
-    known = [
-        (attr, label, value)
-        for attr, label in _SAME_PERSON
-        if (value := getattr(person, attr)) is not None
-    ]
+@functools.cache
+def _seen_before_query(same: tuple[str, ...], by_address: bool) -> Select[Any]:
+    """The query for one shape of question (which facts are known), built once: a person's
+    own values are its parameters."""
     conditions = []
-    if person.name_key and known:
-        same = or_(*(_PERSON[attr] == value for attr, _, value in known))
-        conditions.append(and_(_PERSON.name_key == person.name_key, same))
-    if person.address_key:
-        conditions.append(_PERSON.address_key == person.address_key)
-    if not conditions:
-        return []
-    query = (
+    if same:
+        same_person = or_(*(_PERSON[attr] == bindparam(attr) for attr in same))
+        conditions.append(and_(_PERSON.name_key == bindparam("name_key"), same_person))
+    if by_address:
+        conditions.append(_PERSON.address_key == bindparam("address_key"))
+    return (
         select(
             _PERSON.name,
             _PERSON.name_key,
@@ -263,14 +256,37 @@ def seen_before(
         .join(Case.__table__, _CASE.id == _PARTICIPANT.case_id)
         .where(
             or_(*conditions),
-            _CASE.id != exclude_case_id,
-            _PERSON.id != person.id,
+            _CASE.id != bindparam("case_id"),
+            _PERSON.id != bindparam("person_id"),
             _PARTICIPANT.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
         )
         .order_by(_CASE.received_on.desc())
     )
+
+
+def seen_before(
+    db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
+) -> list[SeenBefore]:
+    """Other cases with the same person (normalised name together with date of birth, phone or
+    postcode: never the name alone) or the same address (house number and postcode)."""
+    known = [
+        (attr, label, value)
+        for attr, label in _SAME_PERSON
+        if (value := getattr(person, attr)) is not None
+    ]
+    same = tuple(attr for attr, _, _ in known) if person.name_key else ()
+    if not same and not person.address_key:
+        return []
+    query = _seen_before_query(same, bool(person.address_key))
+    params = {
+        "case_id": exclude_case_id,
+        "person_id": person.id,
+        "name_key": person.name_key,
+        "address_key": person.address_key,
+        **{attr: value for attr, _, value in known},
+    }
     found: dict[tuple[str, str], SeenBefore] = {}
-    for other in db.execute(query):
+    for other in db.execute(query, params):
         matched_on = "address"
         if other.name_key == person.name_key:
             matched_on = next(

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Setting, VaultInfo
-from rjdesk.store import migrate, search
+from rjdesk.store import audit, migrate, search
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import (
     DATA_KEY_BYTES,
@@ -358,8 +358,7 @@ class Vault:
             if only_reads(session):
                 events = list(pending_audit(session))
                 pending_audit(session).clear()
-                session.commit()  # writes nothing, and leaves what was read loaded
-                self._append_audit(events)
+                self._commit_reading(session, events)
             else:
                 session.commit()
                 del self._held_audit[: len(held)]
@@ -371,22 +370,27 @@ class Vault:
         finally:
             session.close()
 
-    def _append_audit(self, events: list[PendingEvent]) -> None:
-        """Append a reading's audit events in a transaction of their own; on a full disk hold
-        them (a failed commit expires what its session loaded, so it is not the reading's)."""
-        if not events or self._sessions is None or self._writer is None:
+    def _commit_reading(self, session: Session, events: list[PendingEvent]) -> None:
+        """Commit a unit of work that only read, with its audit events appended in the same
+        transaction (it holds the write lock already). On a full disk hold them instead and let
+        the reading go on: what it read is detached first, so a failed commit expires none of it
+        (a rollback expires what its session holds)."""
+        if not events:
+            session.commit()  # writes nothing, and leaves what was read loaded
             return
-        with self._sessions(bind=self._writer) as session:
-            pending_audit(session).extend(events)
-            try:
-                session.commit()
-            except Exception as error:
-                session.rollback()
-                if not is_disk_full(error):
-                    raise
-                self._held_audit = events
-                log.warning("the disk is full: %d audit event(s) held until a write", len(events))
-                return
+        session.expunge_all()
+        try:
+            # Only audit rows are written, with no flush: there is nothing to stamp, index or
+            # queue, and opening a case (the window's most frequent reading) stays cheap.
+            audit.append_all(session.connection(), events)
+            session.commit()
+        except Exception as error:
+            session.rollback()
+            if not is_disk_full(error):
+                raise
+            self._held_audit = events
+            log.warning("the disk is full: %d audit event(s) held until a write", len(events))
+            return
         self._held_audit = []
 
     @contextmanager
