@@ -31,14 +31,13 @@ class CaseSnapshot:
 def open_case(vault: Vault, case_id: str, today: date, *, viewed: bool) -> CaseSnapshot:
     """Read a case for the window. ``viewed`` records the opening in the audit log (a reload
     after the facilitator's own change is not a new view)."""
-    with vault.unit_of_work() as uow:
+    with vault.reading() as reading:
         # The window only reads: its rows go straight into the views (``case_reader``), with
-        # none of the ORM's objects, which the writes (``services.cases.load_case``) need.
-        conn = uow.session.connection()
-        read = read_case(conn, case_id, today)
-        seen = revolving_door_of(conn, read.view.id, read.people)
+        # no session and none of the ORM's objects, which the writes need (``load_case``).
+        read = read_case(reading.conn, case_id, today)
+        seen = revolving_door_of(reading.conn, read.view.id, read.people)
         if viewed:
-            uow.audit(
+            reading.audit(
                 "view_case", entity="case", entity_id=read.view.id,
                 case_reference=read.view.reference,
             )  # fmt: skip

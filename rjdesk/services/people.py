@@ -16,6 +16,7 @@ from rjdesk.domain.models import Case, Person
 from rjdesk.domain.models import Participant as ParticipantRow
 from rjdesk.domain.text import address_key, name_key, phone_key, postcode_key
 from rjdesk.services.cases import add_flag, ensure_open
+from rjdesk.store.prepared import Prepared
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.enums import Flag, Role
 from rjdesk_protocol.errors import RjdeskError, RuleViolation, ValidationError
@@ -264,6 +265,11 @@ def _seen_before_query(same: tuple[str, ...], by_address: bool) -> Select[Any]:
     )
 
 
+@functools.cache
+def _prepared(same: tuple[str, ...], by_address: bool) -> Prepared:
+    return Prepared(_seen_before_query(same, by_address))
+
+
 def seen_before(
     db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
 ) -> list[SeenBefore]:
@@ -285,8 +291,15 @@ def seen_before(
         "address_key": person.address_key,
         **{attr: value for attr, _, value in known},
     }
+    # A session's query sees what it holds unflushed (autoflush); a connection's, as the window
+    # opens a case, is run prepared (``store.prepared``): the same statement either way.
+    rows = (
+        db.execute(query, params)
+        if isinstance(db, Session)
+        else _prepared(same, bool(person.address_key)).rows(db, **params)
+    )
     found: dict[tuple[str, str], SeenBefore] = {}
-    for other in db.execute(query, params):
+    for other in rows:
         matched_on = "address"
         if other.name_key == person.name_key:
             matched_on = next(

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from rjdesk.domain.models import AuditEvent, AuditHead
+from rjdesk.store.prepared import Prepared
 
 GENESIS_HASH = "0" * 64
 _HEAD = "rjdesk_audit_head"
@@ -31,7 +32,11 @@ _HASHED = ("id", "at", "actor", "device_id", "action", "entity", "entity_id", "c
 
 def event_hash(prev_hash: str, event: Any) -> str:
     """The hash of an event (an ``AuditEvent``, or anything with its fields) after ``prev_hash``."""
-    fields = [getattr(event, name) for name in _HASHED]
+    return _digest(prev_hash, {name: getattr(event, name) for name in _HASHED})
+
+
+def _digest(prev_hash: str, event: Mapping[str, Any]) -> str:
+    fields = [event[name] for name in _HASHED]
     fields[1] = fields[1].isoformat()
     canonical = json.dumps([prev_hash, fields], separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -50,26 +55,26 @@ def _new_event(
     case_reference: str = "",
     outcome: str = "ok",
     detail: str = "",
-) -> AuditEvent:
-    """The next event of the chain, hashed (not yet in any session)."""
+) -> dict[str, Any]:
+    """The columns of the next event of the chain, with its hash."""
     if not entity_id and entity:
         raise ValueError("an audit event about an entity must name it")
-    event = AuditEvent(
-        id=last_event_id + 1,
+    event: dict[str, Any] = {
+        "id": last_event_id + 1,
         # Microseconds would be lost by no database we use, but truncating keeps the hash
         # stable across any store that keeps only milliseconds (the hub may use PostgreSQL).
-        at=at.replace(microsecond=at.microsecond // 1000 * 1000),
-        actor=actor,
-        device_id=device_id,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        case_reference=case_reference,
-        outcome=outcome,
-        detail=detail,
-        prev_hash=prev_hash,
-    )
-    event.hash = event_hash(prev_hash, event)
+        "at": at.replace(microsecond=at.microsecond // 1000 * 1000),
+        "actor": actor,
+        "device_id": device_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "case_reference": case_reference,
+        "outcome": outcome,
+        "detail": detail,
+        "prev_hash": prev_hash,
+    }
+    event["hash"] = _digest(prev_hash, event)
     return event
 
 
@@ -90,12 +95,13 @@ def append(
     # The session's identity map holds rows weakly; keeping the head here saves a SELECT per
     # event in a unit of work that records several.
     head: AuditHead | None = session.info.get(_HEAD) or session.get(AuditHead, 1)
-    event = _new_event(
+    values = _new_event(
         head.last_event_id if head else 0,
         head.last_hash if head else GENESIS_HASH,
         at=at, actor=actor, device_id=device_id, action=action, entity=entity,
         entity_id=entity_id, case_reference=case_reference, outcome=outcome, detail=detail,
     )  # fmt: skip
+    event = AuditEvent(**values)
     session.add(event)
     if head is None:
         head = AuditHead(id=1, last_event_id=event.id, last_hash=event.hash)
@@ -109,36 +115,38 @@ def append(
 
 _EVENT = cast(Table, AuditEvent.__table__)
 _HEAD_ROW = cast(Table, AuditHead.__table__)
-_READ_HEAD = select(_HEAD_ROW.c.last_event_id, _HEAD_ROW.c.last_hash).where(_HEAD_ROW.c.id == 1)
-_INSERT_EVENT = insert(_EVENT)
-_INSERT_HEAD = insert(_HEAD_ROW)
-_MOVE_HEAD = (
+_READ_HEAD = Prepared(
+    select(_HEAD_ROW.c.last_event_id, _HEAD_ROW.c.last_hash).where(_HEAD_ROW.c.id == 1)
+)
+_INSERT_EVENT = Prepared(insert(_EVENT))
+_INSERT_HEAD = Prepared(insert(_HEAD_ROW))
+_MOVE_HEAD = Prepared(
     update(_HEAD_ROW)
     .where(_HEAD_ROW.c.id == 1)
     .values(last_event_id=bindparam("event_id"), last_hash=bindparam("event_hash"))
 )
-_COLUMNS = [column.key for column in _EVENT.columns]
 
 
 def append_all(conn: Connection, events: Iterable[Mapping[str, Any]]) -> int:
     """Append events (the keyword arguments of ``append``) on a connection in its transaction,
     with no session: the same rows, hashes and head as ``append`` writes, for a unit of work
-    that only read (the vault appends its events after it). Returns how many were written."""
-    head = conn.execute(_READ_HEAD).one_or_none()
+    that only read (the vault appends its events with it). Returns how many were written."""
+    found = _READ_HEAD.rows(conn)
+    head = found[0] if found else None
     last_id, last_hash = (head.last_event_id, head.last_hash) if head else (0, GENESIS_HASH)
-    rows = []
+    written = 0
     for pending in events:
         event = _new_event(last_id, last_hash, **pending)
-        rows.append({name: getattr(event, name) for name in _COLUMNS})
-        last_id, last_hash = event.id, event.hash
-    if not rows:
+        _INSERT_EVENT.run(conn, **event)
+        last_id, last_hash = event["id"], event["hash"]
+        written += 1
+    if not written:
         return 0
-    conn.execute(_INSERT_EVENT, rows)
     if head is None:
-        conn.execute(_INSERT_HEAD, {"id": 1, "last_event_id": last_id, "last_hash": last_hash})
+        _INSERT_HEAD.run(conn, id=1, last_event_id=last_id, last_hash=last_hash)
     else:
-        conn.execute(_MOVE_HEAD, {"event_id": last_id, "event_hash": last_hash})
-    return len(rows)
+        _MOVE_HEAD.run(conn, event_id=last_id, event_hash=last_hash)
+    return written
 
 
 @dataclass(frozen=True)

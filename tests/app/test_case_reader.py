@@ -24,6 +24,7 @@ from rjdesk.services import assessment, contacts, documents
 from rjdesk.services.cases import load_case
 from rjdesk.services.importer import import_case
 from rjdesk.services.people import revolving_door
+from rjdesk.store.audit import verify_chain
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.enums import AgreementStatus, Role, SafeguardingKind, Stage
 from rjdesk_protocol.errors import NotFound
@@ -165,3 +166,5 @@ def test_opening_a_case_records_one_view_and_a_reload_none(vault: Vault) -> None
     with pytest.raises(NotFound):
         open_case(vault, "no-such-case", TODAY, viewed=True)
     assert views() == [case_id]
+    with vault.reader() as session:
+        assert list(verify_chain(session)) == [], "the reading's event chains as any other"
