@@ -64,123 +64,87 @@ from rjdesk_protocol.errors import NotFound
 _CASE = Case.__table__.c
 _PARTICIPANT = Participant.__table__.c
 _PERSON = Person.__table__.c
-_CONSENT = Consent.__table__.c
-_CONTACT = Contact.__table__.c
 _IN_CONTACT = contact_present.c
-_AGREEMENT = Agreement.__table__.c
-
-_CASE_COLUMNS = [
-    column for column in _CASE if column.key not in ("row_version", "changed_by_device")
-]
-_PERSON_COLUMNS = (
-    "name",
-    "date_of_birth",
-    "phone",
-    "email",
-    "address",
-    "language",
-    "interpreter",
-    "access_needs",
-    "name_key",
-    "phone_key",
-    "postcode_key",
-    "address_key",
-)
 
 
-def _columns(model: Any, *names: str) -> list[Any]:
-    return [model.__table__.c[name] for name in names]
+def _columns(model: Any, names: str) -> list[Any]:
+    return [model.__table__.c[name] for name in names.split()]
 
 
-def _of_case(model: Any, order_by: Any, *names: str) -> Select[Any]:
+def _of_case(model: Any, order_by: str, names: str) -> Select[Any]:
     """The rows of one of the case's parts, in the order its relationship gives them."""
     table = model.__table__
-    return (
-        select(*_columns(model, *names))
-        .where(table.c.case_id == bindparam("case_id"))
-        .order_by(order_by)
-    )
+    where = table.c.case_id == bindparam("case_id")
+    return select(*_columns(model, names)).where(where).order_by(table.c[order_by])
 
 
-def _of_parents(model: Any, parent: str, order_by: Any, *names: str) -> Select[Any]:
-    """The rows under some parents (a participant's consents...), as ``selectinload`` asks."""
-    column = model.__table__.c[parent]
-    return (
-        select(*_columns(model, parent, *names))
-        .where(column.in_(bindparam("ids", expanding=True)))
-        .order_by(order_by)
-    )
+def _of_parents(model: Any, parent: str, order_by: str, names: str) -> Select[Any]:
+    """The rows under some parents (a participant's consents...), as ``selectinload`` asks:
+    the parent's id comes first."""
+    table = model.__table__
+    where = table.c[parent].in_(bindparam("ids", expanding=True))
+    return select(*_columns(model, f"{parent} {names}")).where(where).order_by(table.c[order_by])
 
 
-_CASE_SELECT = select(*_CASE_COLUMNS).where(
-    or_(_CASE.reference == bindparam("reference"), _CASE.id == bindparam("id"))
+# The columns the views show (the deferred signature image and document content stay unread).
+_CASE_SELECT = select(
+    *(column for column in _CASE if column.key not in ("row_version", "changed_by_device"))
+).where(or_(_CASE.reference == bindparam("reference"), _CASE.id == bindparam("id")))
+_PARTICIPANT_COLUMNS = _columns(
+    Participant,
+    "id case_id person_id key position role supports_id relationship_to_supported organisation "
+    "rj_information_given_on",
+)
+# The person's, with the keys "seen before" compares.
+_PERSON_COLUMNS = _columns(
+    Person,
+    "name date_of_birth phone email address language interpreter access_needs name_key "
+    "phone_key postcode_key address_key",
 )
 _PARTICIPANTS = (
-    select(
-        *_columns(
-            Participant,
-            "id",
-            "case_id",
-            "person_id",
-            "key",
-            "position",
-            "role",
-            "supports_id",
-            "relationship_to_supported",
-            "organisation",
-            "rj_information_given_on",
-        ),
-        *(_PERSON[name] for name in _PERSON_COLUMNS),
-    )
+    select(*_PARTICIPANT_COLUMNS, *_PERSON_COLUMNS)
     .join(Person.__table__, _PERSON.id == _PARTICIPANT.person_id)
     .where(_PARTICIPANT.case_id == bindparam("case_id"))
     .order_by(_PARTICIPANT.position)
 )
-_CONSENTS = _of_parents(Consent, "participant_id", _CONSENT.given_on, "id", "scope", "given_on",
-                       "given_by_id", "withdrawn_on", "withdrawal_note", "created_at")  # fmt: skip
-_RISK_ASSESSMENTS = _of_case(RiskAssessment, RiskAssessment.__table__.c.assessed_on, "id",
-                            "case_id", "assessed_on", "assessed_by", "level", "factors", "notes",
-                            "created_at")  # fmt: skip
-_CONTACTS = _of_case(Contact, _CONTACT.at, "id", "case_id", "kind", "at", "location", "notes",
-                    "next_steps", "author")  # fmt: skip
+_CONSENTS = _of_parents(
+    Consent, "participant_id", "given_on",
+    "id scope given_on given_by_id withdrawn_on withdrawal_note created_at",
+)  # fmt: skip
+_RISK_ASSESSMENTS = _of_case(
+    RiskAssessment, "assessed_on",
+    "id case_id assessed_on assessed_by level factors notes created_at",
+)  # fmt: skip
+_CONTACTS = _of_case(Contact, "at", "id case_id kind at location notes next_steps author")
 _PRESENT = (
     select(_IN_CONTACT.contact_id, _IN_CONTACT.participant_id)
     .join(Participant.__table__, _PARTICIPANT.id == _IN_CONTACT.participant_id)
     .where(_IN_CONTACT.contact_id.in_(bindparam("ids", expanding=True)))
     .order_by(_PARTICIPANT.position)
 )
-_ADDENDA = _of_parents(ContactAddendum, "contact_id", ContactAddendum.__table__.c.written_at,
-                      "id", "written_at", "author", "text")  # fmt: skip
-_AGREEMENTS = _of_case(Agreement, _AGREEMENT.version, "id", "case_id", "version", "status",
-                      "agreed_on", "summary", "review_on", "supersedes_id",
-                      "signed_at")  # fmt: skip
-_ACTIONS = _of_parents(AgreementAction, "agreement_id", AgreementAction.__table__.c.position,
-                      "id", "position", "owner_id", "description", "due_on", "status",
-                      "checked_on", "check_note")  # fmt: skip
-_SIGNATURES = _of_parents(Signature, "agreement_id", Signature.__table__.c.created_at, "id",
-                         "participant_id", "signer_name", "capacity", "method", "signed_on",
-                         "created_at")  # fmt: skip
-_SAFEGUARDING = _of_case(SafeguardingConcern, SafeguardingConcern.__table__.c.raised_at, "id",
-                        "participant_id", "kind", "raised_at", "concern", "action_taken",
-                        "passed_to", "recorded_by")  # fmt: skip
-_STAGE_CHANGES = _of_case(StageChange, StageChange.__table__.c.id, "uid", "from_stage",
-                         "to_stage", "changed_at", "changed_by", "note")  # fmt: skip
+_ADDENDA = _of_parents(ContactAddendum, "contact_id", "written_at", "id written_at author text")
+_AGREEMENTS = _of_case(
+    Agreement, "version",
+    "id case_id version status agreed_on summary review_on supersedes_id signed_at",
+)  # fmt: skip
+_ACTIONS = _of_parents(
+    AgreementAction, "agreement_id", "position",
+    "id position owner_id description due_on status checked_on check_note",
+)  # fmt: skip
+_SIGNATURES = _of_parents(
+    Signature, "agreement_id", "created_at",
+    "id participant_id signer_name capacity method signed_on created_at",
+)  # fmt: skip
+_SAFEGUARDING = _of_case(
+    SafeguardingConcern, "raised_at",
+    "id participant_id kind raised_at concern action_taken passed_to recorded_by",
+)  # fmt: skip
+_STAGE_CHANGES = _of_case(StageChange, "id", "uid from_stage to_stage changed_at changed_by note")
 _DOCUMENTS = _of_case(
-    Document,
-    Document.__table__.c.created_at,
-    "id",
-    "case_id",
-    "agreement_id",
-    "kind",
-    "title",
-    "filename",
-    "media_type",
-    "sha256",
-    "size",
-    "version",
-    "created_by",
+    Document, "created_at",
+    "id case_id agreement_id kind title filename media_type sha256 size version created_by "
     "created_at",
-)
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,40 +215,10 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
         _under(conn, SIGNATURES, agreement_ids),
     )
     view = CaseView(
-        id=case.id,
-        reference=case.reference,
-        case_type=case.case_type,
-        stage=case.stage,
-        closure_reason=case.closure_reason,
-        closed_on=case.closed_on,
-        received_on=case.received_on,
-        source=case.source,
-        channel=case.channel,
-        referrer_name=case.referrer_name,
-        referrer_organisation=case.referrer_organisation,
-        referrer_phone=case.referrer_phone,
-        referrer_email=case.referrer_email,
-        crime_reference=case.crime_reference,
-        incident_date=case.incident_date,
-        location=case.location,
-        summary=case.summary,
-        risk_level=case.risk_level,
-        flags=tuple(case.flags),
-        facilitators=tuple(case.facilitators),
-        created_at=case.created_at,
-        updated_at=case.updated_at,
+        **case._asdict() | {"flags": tuple(case.flags), "facilitators": tuple(case.facilitators)},
         participants=tuple(people.values()),
         risk_assessments=tuple(
-            RiskAssessmentView(
-                id=r.id,
-                case_id=r.case_id,
-                assessed_on=r.assessed_on,
-                assessed_by=r.assessed_by,
-                level=r.level,
-                factors=tuple(r.factors),
-                notes=r.notes,
-                created_at=r.created_at,
-            )
+            RiskAssessmentView(**r._asdict() | {"factors": tuple(r.factors)})
             for r in RISK_ASSESSMENTS.rows(conn, **key)
         ),
         contacts=tuple(
