@@ -5,8 +5,9 @@
 Builds (once, cached in bench/.cache/) a vault of 10,000 synthetic cases with about 100,000
 contacts using the demo generator, and a plain-SQLite copy of it made by SQLCipher's own
 ``sqlcipher_export``. Both are then driven through the same rjdesk code — the Vault's unlock,
-the case list query, the search, ``load_case`` with its audit event, ``record_contact`` in a
-unit of work — and the warm median (search: p50 and p95 over 50 queries) is printed for each,
+the case list query, the search, opening a case as the window does (``app.cases.open_case``:
+its views, "seen before" and its audit event), ``record_contact`` in a unit of work — and the
+warm median (search: p50 and p95 over 50 queries) is printed for each,
 with the ratio encrypted / plain. The cached vault uses the test setting for a cheap KDF: the
 unlock measured here is the unlock *without* the key derivation, as the issue asks.
 
@@ -43,6 +44,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, func, select
 from store_floor import Floor, same_rows
 
+from rjdesk.app import cases
 from rjdesk.demo import fill_demo
 from rjdesk.domain.models import Case, Contact
 from rjdesk.services import contacts, queries
@@ -172,9 +174,8 @@ def measure(vault: Vault, key: bytearray, runs: int) -> dict[str, list[float]]:
     results["search"] = [timed(search(text), 1, warmup=0)[0] for text in QUERIES]
 
     def open_case() -> None:
-        with vault.unit_of_work() as uow:
-            case = load_case(uow.session, heavy)
-            uow.audit("view_case", entity="case", entity_id=case.id, case_reference=case.reference)
+        # What the window does: the case's views, "seen before" and the view_case event.
+        cases.open_case(vault, heavy, TODAY, viewed=True)
 
     results[OPEN_CASE] = timed(open_case, runs)
 
@@ -205,25 +206,33 @@ def measure_floor(vault: Vault, key: bytearray, runs: int) -> dict[str, list[flo
                 session, queries.CaseFilter(search=text), limit=100, today=TODAY
             )
             assert same_rows(ours, floor.search(text, today=TODAY)), f"search {text!r} differs"
-        case = load_case(session, heavy)
-        expected = {
-            "participants": len(case.participants),
-            "consents": sum(len(p.consents) for p in case.participants),
-            "risk_assessments": len(case.risk_assessments),
-            "contacts": len(case.contacts),
-            "present": sum(len(c.present) for c in case.contacts),
-            "addenda": sum(len(c.addenda) for c in case.contacts),
-            "agreements": len(case.agreements),
-            "actions": sum(len(a.actions) for a in case.agreements),
-            "signatures": sum(len(a.signatures) for a in case.agreements),
-            "safeguarding": len(case.safeguarding),
-            "stage_changes": len(case.stage_changes),
-            "documents": len(case.documents),
-        }
+    snapshot = cases.open_case(vault, heavy, TODAY, viewed=False)
+    case = snapshot.case
+    expected = {
+        "participants": len(case.participants),
+        "consents": sum(len(p.consents) for p in case.participants),
+        "risk_assessments": len(case.risk_assessments),
+        "contacts": len(case.contacts),
+        "present": sum(len(c.present) for c in case.contacts),
+        "addenda": sum(len(c.addenda) for c in case.contacts),
+        "agreements": len(case.agreements),
+        "actions": sum(len(a.actions) for a in case.agreements),
+        "signatures": sum(len(a.signatures) for a in case.agreements),
+        "safeguarding": len(case.safeguarding),
+        "stage_changes": len(case.stage_changes),
+        "documents": len(case.documents),
+    }
+    # "Seen before" of the heaviest case and of the first page's cases (some have matches).
+    others = [cases.open_case(vault, row.id, TODAY, viewed=False) for row in page]
+    seen = {opened.case.id: _seen(opened) for opened in [snapshot, *others]}
     vault.lock()  # the floor runs alone on its connection, as rjdesk's code ran on its pool
     loaded = floor.open_case(heavy, vault.clock())
     counts = {name: len(rows) for name, rows in loaded.parts.items()}
     assert counts == expected, f"the floor loads other parts: {counts} != {expected}"
+    assert any(seen.values()), "the cases checked should have people seen before"
+    assert loaded.seen_before == seen[case.id], "the floor sees others before in the case opened"
+    for case_id, ours in seen.items():
+        assert floor.seen_before(case_id) == ours, f"the floor sees others before in {case_id}"
 
     results: dict[str, list[float]] = {}
     results[FIRST_PAGE] = timed(lambda: floor.first_page(today=TODAY), runs)
@@ -245,6 +254,16 @@ def measure_floor(vault: Vault, key: bytearray, runs: int) -> dict[str, list[flo
     vault.lock()
     assert not problems, f"the floor broke the audit chain: {problems[0].message}"
     return results
+
+
+def _seen(snapshot: cases.CaseSnapshot) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """What the snapshot's "seen before" holds, as plain tuples the floor's can equal."""
+    return {
+        participant_id: [
+            (m.case_id, m.case_reference, m.name, str(m.role), m.matched_on) for m in matches
+        ]
+        for participant_id, matches in snapshot.seen_before.items()
+    }
 
 
 def main() -> int:

@@ -11,7 +11,10 @@ Over the same encrypted vault file, on one keyed connection set up exactly as th
   columns; the deferred signature image and document content stay unread, as there), plus one
   ``view_case`` audit event appended to the hash chain and the chain's head moved, in one write
   transaction. The links between parts (who gave a consent, who was present, who owns an action)
-  are resolved from the participants already read, as the loaded case resolves them.
+  are resolved from the participants already read, as the loaded case resolves them. Then
+  "seen before", as ``services.people.revolving_door`` asks it: for each participant who gives
+  consent, one query for other cases with the same person (name with date of birth, phone or
+  postcode) or the same address.
 
 So the floor reads the same rows and writes the same rows; what it leaves out is only what the
 ORM adds on top (sessions, identity map, objects, type conversion of columns nobody computes
@@ -175,6 +178,8 @@ class LoadedCase:
     row: tuple[Any, ...]
     parts: dict[str, list[tuple[Any, ...]]]
     children: dict[str, dict[str, list[tuple[Any, ...]]]] = field(default_factory=dict)
+    # participant id -> (case id, reference, name, role, matched on) of each other case
+    seen_before: dict[str, list[tuple[str, str, str, str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -231,6 +236,7 @@ class Floor:
                 for child in loaded.parts[name]:
                     grouped[child[0]].append(child)
                 loaded.children[f"{parent}.{name}"] = grouped
+            loaded.seen_before = _revolving_door(cur, case_id, loaded.parts["participants"])
             self._append_audit(
                 cur, now, action="view_case", entity="case", entity_id=case_id, reference=reference
             )
@@ -239,6 +245,12 @@ class Floor:
             cur.execute("ROLLBACK")
             raise
         return loaded
+
+    def seen_before(self, case_id: str) -> dict[str, list[tuple[str, str, str, str, str]]]:
+        """ "Seen before" alone, as ``open_case`` works it out (for checking it on many cases)."""
+        cur = self.conn.cursor()
+        participants = cur.execute(PARTS[0][1], (case_id,)).fetchall()
+        return _revolving_door(cur, case_id, participants)
 
     def _append_audit(
         self, cur: Any, now: datetime, *, action: str, entity: str, entity_id: str, reference: str
@@ -271,6 +283,60 @@ class Floor:
                 "UPDATE audit_head SET last_event_id = ?, last_hash = ? WHERE id = 1",
                 (last_id + 1, digest),
             )
+
+
+# Another case's person that may be the same: the columns "seen before" compares.
+SEEN_BEFORE = """SELECT pe.name, pe.name_key, pe.date_of_birth, pe.phone_key, pe.postcode_key,
+    pa.role, c.id, c.reference
+    FROM person pe JOIN participant pa ON pa.person_id = pe.id
+    JOIN case_file c ON c.id = pa.case_id
+    WHERE ({matches}) AND c.id != ? AND pe.id != ?
+    AND pa.role NOT IN ('professional', 'interpreter')
+    ORDER BY c.received_on DESC"""
+# (column, label) of the facts that, with the name, make the same person: in this order.
+_SAME_PERSON = (("date_of_birth", "date of birth"), ("phone_key", "phone"),
+                ("postcode_key", "postcode"))  # fmt: skip
+
+
+def _revolving_door(
+    cur: Any, case_id: str, participants: list[tuple[Any, ...]]
+) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """For each participant who gives consent, the other cases they or their address are in."""
+    found: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for row in participants:
+        if row[4] in ("professional", "interpreter"):
+            continue
+        name_key, address_key, person_id = row[22], row[25], row[26]
+        facts = dict(zip(("date_of_birth", "phone_key", "postcode_key"), (row[15], *row[23:25]),
+                         strict=True))  # fmt: skip
+        known = [(column, value) for column, value in facts.items() if value is not None]
+        matches, params = [], []
+        if name_key and known:
+            same = " OR ".join(f"pe.{column} = ?" for column, _ in known)
+            matches.append(f"(pe.name_key = ? AND ({same}))")
+            params += [name_key, *(value for _, value in known)]
+        if address_key:
+            matches.append("pe.address_key = ?")
+            params.append(address_key)
+        if not matches:
+            continue
+        sql = SEEN_BEFORE.format(matches=" OR ".join(matches))
+        seen: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+        for name, other_key, dob, phone, postcode, role, other_case, reference in cur.execute(
+            sql, (*params, case_id, person_id)
+        ):
+            other = {"date_of_birth": dob, "phone_key": phone, "postcode_key": postcode}
+            matched_on = "address"
+            if other_key == name_key:
+                matched_on = next(
+                    (label for column, label in _SAME_PERSON
+                     if facts[column] is not None and other[column] == facts[column]),
+                    "address",
+                )  # fmt: skip
+            seen.setdefault((other_case, name), (other_case, reference, name, role, matched_on))
+        if seen:
+            found[row[9]] = list(seen.values())
+    return found
 
 
 def _list_row(row: tuple[Any, ...], today: date) -> ListRow:

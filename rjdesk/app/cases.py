@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from rjdesk.app.view_builders import build_case_view
+from rjdesk.app.case_reader import read_case
 from rjdesk.app.views import CaseView, ParticipantView
 from rjdesk.domain.guidance import NextStep
-from rjdesk.services.cases import load_case
-from rjdesk.services.people import SeenBefore, revolving_door
+from rjdesk.services.people import SeenBefore, revolving_door_of
 from rjdesk.store.vault import Vault
 
 
@@ -32,10 +31,14 @@ class CaseSnapshot:
 def open_case(vault: Vault, case_id: str, today: date, *, viewed: bool) -> CaseSnapshot:
     """Read a case for the window. ``viewed`` records the opening in the audit log (a reload
     after the facilitator's own change is not a new view)."""
-    with vault.unit_of_work() as uow:
-        case = load_case(uow.session, case_id)
-        seen = revolving_door(uow.session, case)
+    with vault.reading() as reading:
+        # The window only reads: its rows go straight into the views (``case_reader``), with
+        # no session and none of the ORM's objects, which the writes need (``load_case``).
+        read = read_case(reading.conn, case_id, today)
+        seen = revolving_door_of(reading.conn, read.view.id, read.people)
         if viewed:
-            uow.audit("view_case", entity="case", entity_id=case.id, case_reference=case.reference)
-        view = build_case_view(case, today)
-    return CaseSnapshot(case=view, today=today, seen_before=seen)
+            reading.audit(
+                "view_case", entity="case", entity_id=read.view.id,
+                case_reference=read.view.reference,
+            )  # fmt: skip
+    return CaseSnapshot(case=read.view, today=today, seen_before=seen)

@@ -2,6 +2,8 @@
 
 Called inside the unit of work that loaded the case (``services.cases.load_case`` loads every
 part in a fixed number of queries), so building a view never makes the database wait twice.
+Opening a case for the window reads its rows straight into the views instead
+(``rjdesk.app.case_reader``); ``build_case_view`` is what that fast path is tested against.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rjdesk.domain import rules
-from rjdesk.domain.models import Case
+from rjdesk.domain.rules import AnyCase
 from rjdesk_protocol.enums import ActionStatus, AgreementStatus, Stage
 
 # Where a step is done: the tabs of the case workspace.
@@ -25,7 +25,7 @@ class NextStep:
     stage: Stage | None = None  # set when the step is moving the case on
 
 
-def next_step(case: Case, today: date) -> NextStep | None:
+def next_step(case: AnyCase, today: date) -> NextStep | None:
     """One next step for the case, or None when it is closed."""
     if case.stage == Stage.CLOSED:
         return None

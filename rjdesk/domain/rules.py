@@ -1,19 +1,22 @@
-"""The rules of the RJ process on the laptop's case model (DESIGN §2).
+"""The rules of the RJ process on the laptop's case file (DESIGN §2).
 
 The rules both sides check (risk, consent, who may take part in a conference or shuttle work)
 live in the protocol, written against plain facts (``rjdesk_protocol.rules``), and are
-re-exported here; what follows asks the laptop's models about stages, agreements and the
-Victims' Code. Each ``*_gaps`` / ``*_blockers`` function returns the reasons something may not
-happen, as sentences; an empty list means it may.
+re-exported here; what follows asks about stages, agreements and the Victims' Code, written
+against the laptop's facts (``rjdesk.domain.facts``), which the ORM models and the window's
+frozen views both provide. Each ``*_gaps`` / ``*_blockers`` function returns the reasons
+something may not happen, as sentences; an empty list means it may.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any, TypeVar
 
-from rjdesk.domain.models import Agreement, Case, Participant, RiskAssessment
+from rjdesk.domain.facts import AgreementFacts, CaseFacts, ParticipantFacts
 from rjdesk_protocol.enums import AgreementStatus, Stage
+from rjdesk_protocol.facts import RiskAssessmentFacts
 from rjdesk_protocol.rules import (
     ADULT_AGE,
     ROLE_LABELS,
@@ -29,8 +32,13 @@ from rjdesk_protocol.rules import (
 )
 from rjdesk_protocol.victims_code import VictimsCodeStatus, victims_code_status
 
+P = TypeVar("P", bound=ParticipantFacts)
+A = TypeVar("A", bound=AgreementFacts)
+# Any case, whatever its participants and agreements are.
+AnyCase = CaseFacts[Any, Any]
 
-def completed_risk_assessment(case: Case, as_of: date) -> RiskAssessment | None:
+
+def completed_risk_assessment(case: AnyCase, as_of: date) -> RiskAssessmentFacts | None:
     """The latest completed risk assessment made on or before ``as_of``."""
     done = [
         ra
@@ -43,25 +51,25 @@ def completed_risk_assessment(case: Case, as_of: date) -> RiskAssessment | None:
 # -- contacts and stages ----------------------------------------------------------------------
 
 
-def parties(case: Case) -> list[Participant]:
+def parties(case: CaseFacts[P, Any]) -> list[P]:
     return [p for p in case.participants if p.role.is_party]
 
 
-def _has_intervention(case: Case) -> bool:
+def _has_intervention(case: AnyCase) -> bool:
     return any(contact.kind.is_intervention for contact in case.contacts)
 
 
-def latest_agreement(case: Case) -> Agreement | None:
+def latest_agreement(case: CaseFacts[Any, A]) -> A | None:
     return max(case.agreements, key=lambda a: a.version, default=None)
 
 
-def in_force_agreement(case: Case) -> Agreement | None:
+def in_force_agreement(case: CaseFacts[Any, A]) -> A | None:
     """The newest signed version: what the participants hold."""
     signed = [a for a in case.agreements if a.status == AgreementStatus.SIGNED]
     return max(signed, key=lambda a: a.version, default=None)
 
 
-def _entry_blockers(case: Case, stage: Stage, today: date) -> list[str]:
+def _entry_blockers(case: AnyCase, stage: Stage, today: date) -> list[str]:
     if stage == Stage.ASSESSMENT and not parties(case):
         return ["record at least one harmed or responsible person first"]
     if stage == Stage.PREPARATION:
@@ -78,7 +86,7 @@ def _entry_blockers(case: Case, stage: Stage, today: date) -> list[str]:
     return []
 
 
-def stage_change_blockers(case: Case, target: Stage, today: date) -> list[str]:
+def stage_change_blockers(case: AnyCase, target: Stage, today: date) -> list[str]:
     """Why the case may not move to ``target`` now. Moving back is always allowed (e.g. when
     consent is withdrawn); moving on must meet the needs of every stage passed through."""
     if case.stage == Stage.CLOSED:
@@ -93,7 +101,7 @@ def stage_change_blockers(case: Case, target: Stage, today: date) -> list[str]:
     return blockers
 
 
-def implied_stage(case: Case) -> Stage:
+def implied_stage(case: AnyCase) -> Stage:
     """The furthest stage the case's contents prove it has reached (used for imports)."""
     if case.closure_reason is not None:
         return Stage.CLOSED
@@ -109,7 +117,7 @@ def implied_stage(case: Case) -> Stage:
     return Stage.REFERRAL
 
 
-def stage_consistency_blockers(case: Case, stage: Stage, today: date) -> list[str]:
+def stage_consistency_blockers(case: AnyCase, stage: Stage, today: date) -> list[str]:
     """Whether a stated stage agrees with the case's contents and the rules: the needs of every
     stage beyond what the contents prove must be met. An earlier stage is allowed, as in the app
     a case may move back (e.g. when consent is withdrawn)."""
@@ -125,12 +133,12 @@ def stage_consistency_blockers(case: Case, stage: Stage, today: date) -> list[st
 # -- agreements -----------------------------------------------------------------------------------
 
 
-def required_signers(case: Case) -> list[Participant]:
+def required_signers(case: CaseFacts[P, Any]) -> list[P]:
     """Every harmed, responsible or both participant signs (and the facilitator)."""
     return parties(case)
 
 
-def missing_signatures(case: Case, agreement: Agreement) -> list[str]:
+def missing_signatures(case: AnyCase, agreement: AgreementFacts) -> list[str]:
     signed = {s.participant_id for s in agreement.signatures}
     missing = [describe(p) for p in required_signers(case) if p.id not in signed]
     if None not in signed:
@@ -141,7 +149,7 @@ def missing_signatures(case: Case, agreement: Agreement) -> list[str]:
 # -- Victims' Code --------------------------------------------------------------------------------
 
 
-def victims_code(case: Case, today: date) -> list[tuple[Participant, VictimsCodeStatus]]:
+def victims_code(case: CaseFacts[P, Any], today: date) -> list[tuple[P, VictimsCodeStatus]]:
     """The RJ information deadline of each harmed person (role harmed or both)."""
     return [
         (p, victims_code_status(case.received_on, p.rj_information_given_on, today))
@@ -150,11 +158,11 @@ def victims_code(case: Case, today: date) -> list[tuple[Participant, VictimsCode
     ]
 
 
-def victims_code_breached(case: Case, today: date) -> bool:
+def victims_code_breached(case: AnyCase, today: date) -> bool:
     return any(status.breach for _, status in victims_code(case, today))
 
 
-def names(participants: Iterable[Participant]) -> str:
+def names(participants: Iterable[ParticipantFacts]) -> str:
     return ", ".join(p.name for p in participants)
 
 

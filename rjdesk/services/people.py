@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import rules
@@ -13,6 +16,7 @@ from rjdesk.domain.models import Case, Person
 from rjdesk.domain.models import Participant as ParticipantRow
 from rjdesk.domain.text import address_key, name_key, phone_key, postcode_key
 from rjdesk.services.cases import add_flag, ensure_open
+from rjdesk.store.prepared import Prepared
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.enums import Flag, Role
 from rjdesk_protocol.errors import RjdeskError, RuleViolation, ValidationError
@@ -194,55 +198,134 @@ def remove_participant(uow: UnitOfWork, participant: ParticipantRow) -> None:
     )
 
 
-def seen_before(session: Session, person: Person, *, exclude_case_id: str) -> list[SeenBefore]:
-    """Other cases with the same person (normalised name together with date of birth, phone or
-    postcode: never the name alone) or the same address (house number and postcode)."""
-    person_match = [
-        (Person.date_of_birth == person.date_of_birth, person.date_of_birth, "date of birth"),
-        (Person.phone_key == person.phone_key, person.phone_key, "phone"),
-        (Person.postcode_key == person.postcode_key, person.postcode_key, "postcode"),
-    ]
-    clauses = [clause for clause, value, _ in person_match if value is not None]
+class PersonKeys(Protocol):
+    """What "seen before" compares of a person: a ``Person`` row has these, and so has the
+    window's fast reading of a case (``rjdesk.app.case_reader``)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name_key(self) -> str: ...
+
+    @property
+    def date_of_birth(self) -> date | None: ...
+
+    @property
+    def phone_key(self) -> str | None: ...
+
+    @property
+    def postcode_key(self) -> str | None: ...
+
+    @property
+    def address_key(self) -> str | None: ...
+
+
+_PERSON = Person.__table__.c
+_PARTICIPANT = ParticipantRow.__table__.c
+_CASE = Case.__table__.c
+# The facts that, with the name, make the same person, in the order they are named.
+_SAME_PERSON = (
+    ("date_of_birth", "date of birth"),
+    ("phone_key", "phone"),
+    ("postcode_key", "postcode"),
+)
+
+
+@functools.cache
+def _seen_before_query(same: tuple[str, ...], by_address: bool) -> Select[Any]:
+    """The query for one shape of question (which facts are known), built once: a person's
+    own values are its parameters."""
     conditions = []
-    if person.name_key and clauses:
-        conditions.append(and_(Person.name_key == person.name_key, or_(*clauses)))
-    if person.address_key:
-        conditions.append(Person.address_key == person.address_key)
-    if not conditions:
-        return []
-    query = (
-        select(Person, ParticipantRow.role, Case.id, Case.reference)
-        .join(ParticipantRow, ParticipantRow.person_id == Person.id)
-        .join(Case, Case.id == ParticipantRow.case_id)
+    if same:
+        same_person = or_(*(_PERSON[attr] == bindparam(attr) for attr in same))
+        conditions.append(and_(_PERSON.name_key == bindparam("name_key"), same_person))
+    if by_address:
+        conditions.append(_PERSON.address_key == bindparam("address_key"))
+    return (
+        select(
+            _PERSON.name,
+            _PERSON.name_key,
+            _PERSON.date_of_birth,
+            _PERSON.phone_key,
+            _PERSON.postcode_key,
+            _PARTICIPANT.role,
+            _CASE.id,
+            _CASE.reference,
+        )
+        .join(ParticipantRow.__table__, _PARTICIPANT.person_id == _PERSON.id)
+        .join(Case.__table__, _CASE.id == _PARTICIPANT.case_id)
         .where(
             or_(*conditions),
-            Case.id != exclude_case_id,
-            Person.id != person.id,
-            ParticipantRow.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
+            _CASE.id != bindparam("case_id"),
+            _PERSON.id != bindparam("person_id"),
+            _PARTICIPANT.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
         )
-        .order_by(Case.received_on.desc())
+        .order_by(_CASE.received_on.desc())
+    )
+
+
+@functools.cache
+def _prepared(same: tuple[str, ...], by_address: bool) -> Prepared:
+    return Prepared(_seen_before_query(same, by_address))
+
+
+def seen_before(
+    db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
+) -> list[SeenBefore]:
+    """Other cases with the same person (normalised name together with date of birth, phone or
+    postcode: never the name alone) or the same address (house number and postcode)."""
+    known = [
+        (attr, label, value)
+        for attr, label in _SAME_PERSON
+        if (value := getattr(person, attr)) is not None
+    ]
+    same = tuple(attr for attr, _, _ in known) if person.name_key else ()
+    if not same and not person.address_key:
+        return []
+    query = _seen_before_query(same, bool(person.address_key))
+    params = {
+        "case_id": exclude_case_id,
+        "person_id": person.id,
+        "name_key": person.name_key,
+        "address_key": person.address_key,
+        **{attr: value for attr, _, value in known},
+    }
+    # A session's query sees what it holds unflushed (autoflush); a connection's, as the window
+    # opens a case, is run prepared (``store.prepared``): the same statement either way.
+    rows = (
+        db.execute(query, params)
+        if isinstance(db, Session)
+        else _prepared(same, bool(person.address_key)).rows(db, **params)
     )
     found: dict[tuple[str, str], SeenBefore] = {}
-    for other, role, case_id, reference in session.execute(query):
+    for other in rows:
         matched_on = "address"
         if other.name_key == person.name_key:
-            for _, value, label in person_match:
-                if value is not None and getattr(other, _KEY_ATTR[label]) == value:
-                    matched_on = label
-                    break
+            matched_on = next(
+                (label for attr, label, value in known if getattr(other, attr) == value),
+                "address",
+            )
         found.setdefault(
-            (case_id, other.name), SeenBefore(case_id, reference, other.name, role, matched_on)
+            (other.id, other.name),
+            SeenBefore(other.id, other.reference, other.name, Role(other.role), matched_on),
         )
     return list(found.values())
 
 
-_KEY_ATTR = {"date of birth": "date_of_birth", "phone": "phone_key", "postcode": "postcode_key"}
-
-
 def revolving_door(session: Session, case: Case) -> dict[str, list[SeenBefore]]:
     """For each participant of the case, the other cases they or their address appear in."""
+    return revolving_door_of(
+        session, case.id, [(p.id, p.role, p.person) for p in case.participants]
+    )
+
+
+def revolving_door_of(
+    db: Session | Connection, case_id: str, people: Iterable[tuple[str, Role, PersonKeys]]
+) -> dict[str, list[SeenBefore]]:
+    """``revolving_door`` over a case's people as (participant id, role, person) triples."""
     return {
-        p.id: matches
-        for p in case.participants
-        if p.role.consents and (matches := seen_before(session, p.person, exclude_case_id=case.id))
+        participant_id: matches
+        for participant_id, role, person in people
+        if role.consents and (matches := seen_before(db, person, exclude_case_id=case_id))
     }

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk.domain.base import Synced
@@ -176,22 +176,60 @@ class UnitOfWork:
     ) -> None:
         """Record what was done; ``detail`` carries identifiers or field names, never content.
         The event is appended to the log when the unit of work commits."""
-        if not entity_id and entity:
-            raise ValueError("an audit event about an entity must name it")
-        pending_audit(self.session).append(
-            {
-                "at": self.now,
-                "actor": self.actor.name,
-                "device_id": self.actor.device_id,
-                "action": action,
-                "entity": entity,
-                "entity_id": entity_id,
-                "case_reference": case_reference,
-                "outcome": outcome,
-                "detail": detail,
-            }
-        )
+        event = pending_event(
+            self.actor, self.now, action, entity=entity, entity_id=entity_id,
+            case_reference=case_reference, outcome=outcome, detail=detail,
+        )  # fmt: skip
+        pending_audit(self.session).append(event)
         self.audited.append(action)
+
+
+@dataclass
+class Reading:
+    """A transaction that only reads, with Core on a connection (``Vault.reading``): no session
+    and no objects, for the window's most frequent reading, opening a case."""
+
+    conn: Connection
+    actor: Actor
+    clock: Clock
+    events: list[PendingEvent] = field(default_factory=list)
+
+    def audit(
+        self, action: str, *, entity: str = "", entity_id: str = "", case_reference: str = ""
+    ) -> None:
+        """Record what was read; appended to the log when the reading ends."""
+        event = pending_event(
+            self.actor, self.clock(), action, entity=entity, entity_id=entity_id,
+            case_reference=case_reference,
+        )  # fmt: skip
+        self.events.append(event)
+
+
+def pending_event(
+    actor: Actor,
+    at: datetime,
+    action: str,
+    *,
+    entity: str = "",
+    entity_id: str = "",
+    case_reference: str = "",
+    outcome: str = "ok",
+    detail: str = "",
+) -> PendingEvent:
+    """An audit event to append: the keyword arguments of ``audit.append``."""
+    if not entity_id and entity:
+        raise ValueError("an audit event about an entity must name it")
+    return {
+        "at": at,
+        "actor": actor.name,
+        "device_id": actor.device_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "case_reference": case_reference,
+        "outcome": outcome,
+        "detail": detail,
+    }
 
 
 def writer_bind(engine: Engine) -> Engine:

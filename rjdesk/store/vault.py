@@ -17,19 +17,19 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import platformdirs
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk.domain.base import new_id
 from rjdesk.domain.models import Setting, VaultInfo
-from rjdesk.store import migrate, search
+from rjdesk.store import audit, migrate, search
 from rjdesk.store.engine import create_vault_engine
 from rjdesk.store.keys import (
     DATA_KEY_BYTES,
@@ -42,6 +42,7 @@ from rjdesk.store.unit import (
     Actor,
     Clock,
     PendingEvent,
+    Reading,
     UnitOfWork,
     make_session_factory,
     only_reads,
@@ -358,8 +359,7 @@ class Vault:
             if only_reads(session):
                 events = list(pending_audit(session))
                 pending_audit(session).clear()
-                session.commit()  # writes nothing, and leaves what was read loaded
-                self._append_audit(events)
+                self._commit_reading(session, events)
             else:
                 session.commit()
                 del self._held_audit[: len(held)]
@@ -371,23 +371,63 @@ class Vault:
         finally:
             session.close()
 
-    def _append_audit(self, events: list[PendingEvent]) -> None:
-        """Append a reading's audit events in a transaction of their own; on a full disk hold
-        them (a failed commit expires what its session loaded, so it is not the reading's)."""
-        if not events or self._sessions is None or self._writer is None:
+    def _commit_reading(self, session: Session, events: list[PendingEvent]) -> None:
+        """Commit a unit of work that only read, with its audit events appended in the same
+        transaction. What it read is detached first, so a failed commit on a full disk
+        expires none of it (a rollback expires what its session holds)."""
+        if not events:
+            session.commit()  # writes nothing, and leaves what was read loaded
             return
-        with self._sessions(bind=self._writer) as session:
-            pending_audit(session).extend(events)
-            try:
-                session.commit()
-            except Exception as error:
-                session.rollback()
-                if not is_disk_full(error):
-                    raise
-                self._held_audit = events
-                log.warning("the disk is full: %d audit event(s) held until a write", len(events))
-                return
+        session.expunge_all()
+        self._append_or_hold(session.connection(), events, session.commit, session.rollback)
+
+    def _append_or_hold(
+        self,
+        conn: Connection,
+        events: list[PendingEvent],
+        commit: Callable[[], None],
+        rollback: Callable[[], None],
+    ) -> None:
+        """Append a reading's audit events in its own transaction (which holds the write lock
+        already) and commit; on a full disk hold them instead and let the reading go on."""
+        try:
+            # Only audit rows are written, with no session flush: nothing to stamp, index or
+            # queue, so opening a case (the window's most frequent reading) stays cheap.
+            audit.append_all(conn, events)
+            commit()
+        except Exception as error:
+            rollback()
+            if not is_disk_full(error):
+                raise
+            self._held_audit = events
+            log.warning("the disk is full: %d audit event(s) held until a write", len(events))
+            return
         self._held_audit = []
+
+    @contextmanager
+    def reading(self) -> Iterator[Reading]:
+        """One transaction that only reads, with Core on a connection and no session (for the
+        window's most frequent reading); its audit events are appended when it ends, in the
+        same transaction, or held on a full disk as a unit of work's are. It holds the vault's
+        lock throughout."""
+        with self._lock:
+            if self._writer is None or self._actor is None:
+                raise VaultLocked("the vault is locked: unlock it first")
+            with self._writer.connect() as conn:
+                conn.begin()  # IMMEDIATE, as it may append audit events
+                reading = Reading(conn, self._actor, self.clock)
+                try:
+                    yield reading
+                    events = [*self._held_audit, *reading.events]
+                    if events:
+                        self._append_or_hold(conn, events, conn.commit, conn.rollback)
+                    else:
+                        conn.commit()
+                except BaseException as error:
+                    conn.rollback()
+                    if is_disk_full(error) and not isinstance(error, DiskFull):
+                        raise DiskFull() from None
+                    raise
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from rjdesk.app.cases import open_case
 from rjdesk.cli import main
 from rjdesk.domain.models import AuditEvent
 from rjdesk.services import importer, queries
@@ -26,7 +27,7 @@ from rjdesk.store import audit
 from rjdesk.store.integrity import verify_files
 from rjdesk.store.vault import Vault
 from rjdesk_protocol.errors import DISK_FULL, DiskFull, is_disk_full
-from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE
+from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, PASSPHRASE, TODAY
 
 _make_engine = Vault._make_engine
 
@@ -86,6 +87,22 @@ def test_reading_goes_on_and_its_audit_events_are_held_in_memory(
         assert queries.count_cases(uow.session) == 1
         uow.audit("list_cases", detail="1 shown")
     assert _events(vault) == before, "nothing could be written"
+    assert [event["action"] for event in vault._held_audit] == ["view_case", "list_cases"]
+
+
+def test_opening_a_case_goes_on_and_its_view_is_held_then_written_first(
+    full: tuple[Vault, str],
+) -> None:
+    """The window's fast reading (``Vault.reading``, no session) holds its event as a unit of
+    work does, and the next reading that can write appends the held one before its own."""
+    vault, reference = full
+    before = _events(vault)
+    snapshot = open_case(vault, reference, TODAY, viewed=True)
+    assert snapshot.case.reference == reference
+    assert _events(vault) == before, "nothing could be written"
+    assert [event["action"] for event in vault._held_audit] == ["view_case"]
+    with vault.unit_of_work() as uow:
+        uow.audit("list_cases", detail="1 shown")
     assert [event["action"] for event in vault._held_audit] == ["view_case", "list_cases"]
 
 
