@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
+from sqlalchemy import CursorResult
 from sqlalchemy.orm import Session
 
 from rjdesk.store import search
@@ -210,11 +211,15 @@ def _page_sql(shape: _Shape, sort: str, newest_first: bool) -> str:
 
 @cache
 def _count_sql(shape: _Shape) -> str:
+    if shape.searching and not shape.narrowed:
+        # What the page of best matches is drawn from: the search index alone (it holds one
+        # row per case, kept in the case's own transaction), without reading every case.
+        return f"SELECT count(*) FROM ({search.MATCHES}) AS matches"  # noqa: S608 - ours
     # count(*), not count(id): the same number (the id is never NULL), from the smallest index.
     return f"SELECT count(*) {_from_where(shape)}"
 
 
-def _run(session: Session, sql: str, values: tuple[Any, ...]) -> Any:
+def _run(session: Session, sql: str, values: tuple[Any, ...]) -> CursorResult[Any]:
     """Execute hand-made SQL on the session's connection, after flushing what the session holds
     (as the ORM's own queries would), so a unit of work lists what it has just written."""
     session.flush()
