@@ -31,7 +31,7 @@ os.environ["RJDESK_INSECURE_FAST_KDF"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from store_bench import CACHE, PASSPHRASE, TODAY, PlainVault, build, plain_copy
@@ -56,9 +56,17 @@ def rss_mb() -> float:
 def wait(app: QApplication, condition: object, timeout_s: float = 30.0) -> None:
     deadline = time.perf_counter() + timeout_s
     while not condition():  # type: ignore[operator]
-        app.processEvents()
+        run_events(app)
         if time.perf_counter() > deadline:
             raise TimeoutError("the window did not get there in time")
+
+
+def run_events(app: QApplication) -> None:
+    """Handle the events that come within a tick, as the app's own event loop does: asleep
+    (letting the database thread have Python) until an event comes. Polling processEvents()
+    in a tight loop instead would keep Python's lock on the GUI thread, and every query of
+    the database thread would wait for it, several times slower than in the running app."""
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 class Heartbeat:
@@ -89,9 +97,17 @@ class Heartbeat:
 
 
 def measure(app: QApplication, vault: Vault, key: bytearray) -> dict[str, float]:
+    awake = QTimer()  # wakes the event loop now and then to look at the clock
+    awake.start(10)
     window = MainWindow(vault)
     window.resize(1280, 800)
     window.show()
+    # The unlock page is on the screen while the passphrase is typed: its first showing is not
+    # part of what the unlock costs (Qt sets up fonts and styles then, once per process).
+    QTest.qWaitForWindowExposed(window)
+    settle = time.perf_counter() + 0.3
+    while time.perf_counter() < settle:
+        run_events(app)
     vault._open(bytearray(key))  # the unlock without the key derivation
     figures: dict[str, float] = {}
     # From the unlock to the Cases table holding its first rows: the workspace is built, its
@@ -115,7 +131,7 @@ def measure(app: QApplication, vault: Vault, key: bytearray) -> dict[str, float]
             QTest.keyClick(page.ui.search, letter)
             deadline = time.perf_counter() + KEY_INTERVAL_MS / 1000
             while time.perf_counter() < deadline:
-                app.processEvents()
+                run_events(app)
         wait(app, lambda: not window.tasks.busy and not page._debounce.isActive())
     figures["longest stall while typing (ms)"] = beat.stop()
 
@@ -129,6 +145,7 @@ def measure(app: QApplication, vault: Vault, key: bytearray) -> dict[str, float]
         window.ctx.signals.open_case.emit(page.model.case_id(row * 37) or "", "")
         wait(app, lambda: not window.tasks.busy)
     figures["resident memory (MB)"] = rss_mb()
+    awake.stop()
     window.lock()
     window.close()
     window.deleteLater()
