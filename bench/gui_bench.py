@@ -62,10 +62,10 @@ def wait(app: QApplication, condition: object, timeout_s: float = 30.0) -> None:
 
 
 def run_events(app: QApplication) -> None:
-    """Handle the events that come within a tick, as the app's own event loop does: asleep
-    (letting the database thread have Python) until an event comes. Polling processEvents()
-    in a tight loop instead would keep Python's lock on the GUI thread, and every query of
-    the database thread would wait for it, several times slower than in the running app."""
+    """Handle the events that come, as the app's own event loop does: asleep (leaving Python
+    to the database thread) until an event comes (``measure`` keeps a 10 ms timer for the
+    clock). Polling processEvents() in a tight loop would keep the GUI thread busy and compete
+    with the database thread for Python's lock, as the running app does not."""
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
