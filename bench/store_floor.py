@@ -4,9 +4,11 @@ Over the same encrypted vault file, on one keyed connection set up exactly as th
 (``connect_raw``: the same key and pragmas), with a DB-API cursor and no ORM:
 
 - the case list's first page: the 100 most recently changed cases with every column the case
-  list shows (``queries.CaseRow``: parties, next date due, risk, flags, Victims' Code breach);
+  list shows (``queries.CaseRow``: parties, next date due, risk, flags, Victims' Code breach),
+  and how many cases there are, as the Cases page asks for them after an unlock;
 - the search page: the same full-text query (``search.match_expression``) against the same
-  index, best match first, with the same columns;
+  index, best match first, with the same columns, and how many cases match (the Cases page's
+  count above its list);
 - opening a case: the case and every part ``CASE_LOAD_OPTIONS`` loads (the same rows and
   columns; the deferred signature image and document content stay unread, as there), plus one
   ``view_case`` audit event appended to the hash chain and the chain's head moved, in one write
@@ -64,6 +66,10 @@ FROM (SELECT id FROM case_file ORDER BY updated_at DESC, id DESC LIMIT ?) page
 JOIN case_file c ON c.id = page.id
 ORDER BY c.updated_at DESC, c.id DESC
 """
+
+# The window asks for the first page of a list with how many cases the list holds in all.
+COUNT_ALL = "SELECT count(*) FROM case_file"
+COUNT_FOUND = "SELECT count(*) FROM case_search WHERE case_search MATCH ?"
 
 SEARCH_PAGE = f"""
 SELECT {_ROW_COLUMNS}
@@ -209,15 +215,30 @@ class Floor:
     def close(self) -> None:
         self.conn.close()
 
-    def first_page(self, limit: int = 100, *, today: date) -> list[ListRow]:
-        return [_list_row(row, today) for row in self.conn.execute(FIRST_PAGE, (limit,))]
+    def first_page(self, limit: int = 100, *, today: date) -> tuple[list[ListRow], int]:
+        """The first page and how many cases there are, in one read transaction."""
+        cur = self.conn.cursor()
+        cur.execute("BEGIN")
+        try:
+            rows = [_list_row(row, today) for row in cur.execute(FIRST_PAGE, (limit,))]
+            (total,) = cur.execute(COUNT_ALL).fetchone()
+        finally:
+            cur.execute("COMMIT")
+        return rows, total
 
-    def search(self, text: str, limit: int = 100, *, today: date) -> list[ListRow]:
+    def search(self, text: str, limit: int = 100, *, today: date) -> tuple[list[ListRow], int]:
+        """The best matches and how many cases match, in one read transaction."""
         expression = match_expression(text)
         if expression is None:
-            return []
-        rows = self.conn.execute(SEARCH_PAGE, (expression, limit))
-        return [_list_row(row, today) for row in rows]
+            return [], 0
+        cur = self.conn.cursor()
+        cur.execute("BEGIN")
+        try:
+            rows = [_list_row(row, today) for row in cur.execute(SEARCH_PAGE, (expression, limit))]
+            (total,) = cur.execute(COUNT_FOUND, (expression,)).fetchone()
+        finally:
+            cur.execute("COMMIT")
+        return rows, total
 
     def open_case(self, ref_or_id: str, now: datetime) -> LoadedCase:
         """Load the case and append its ``view_case`` audit event, in one write transaction."""

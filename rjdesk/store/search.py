@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from sqlalchemy import Float, String, TextClause, bindparam, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.selectable import Subquery
 
 from rjdesk.domain.text import fold, search_terms
 
@@ -131,14 +130,9 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{term}"*' for term in terms)
 
 
-def matching_cases(query: str) -> Subquery | None:
-    """A subquery of (case_id, rank) for the search box's text; None when there is nothing to
-    search for. Lower rank is a better match (FTS5's bm25)."""
-    expression = match_expression(query)
-    if expression is None:
-        return None
-    statement: TextClause = text(
-        "SELECT d.case_id AS case_id, case_search.rank AS rank FROM case_search"
-        " JOIN search_doc d ON d.id = case_search.rowid WHERE case_search MATCH :expression"
-    ).bindparams(expression=expression)
-    return statement.columns(case_id=String, rank=Float).subquery("matches")
+# The cases matching one FTS5 query (its one parameter), as (case_id, rank): lower rank is a
+# better match (FTS5's bm25).
+MATCHES = (
+    "SELECT d.case_id AS case_id, case_search.rank AS rank FROM case_search"
+    " JOIN search_doc d ON d.id = case_search.rowid WHERE case_search MATCH ?"
+)

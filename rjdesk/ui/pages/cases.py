@@ -37,15 +37,17 @@ class CasesPage(QWidget):
         self.model = CaseTableModel(ctx.vault, ctx.tasks, ctx.today())
         self.model.loaded.connect(self._show_count)
         table = self.ui.table
-        table.setModel(self.model)
         header = table.horizontalHeader()
+        # Newest change first until the facilitator sorts by a column. Set before the model is:
+        # a sorting view asks its model to sort when the indicator moves, and the list is to be
+        # asked for once, below, not twice while the window is being built after an unlock.
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        table.setModel(self.model)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The names are what the eye looks for: they take the room that is left.
         header.setSectionResizeMode(PARTIES, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
-        # Newest change first until the facilitator sorts by a column.
-        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         for column, width in enumerate((150, 165, 115, 260, 105, 70, 190)):
             table.setColumnWidth(column, width)
         table.activated.connect(self._open_index)
