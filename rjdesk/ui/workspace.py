@@ -92,8 +92,9 @@ class Workspace(QWidget):
         case_page = self.pages["case"]
         assert isinstance(case_page, CaseWorkspace)
         case_page.back_requested.connect(self.back)
-        self._current = "today"
-        self.show_page("today")
+        # Shown, not yet loaded: ``restore`` (which the window calls next) shows the page the
+        # facilitator was on and loads it, so an unlock asks for Today once, not twice.
+        self._select("today")
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -106,6 +107,13 @@ class Workspace(QWidget):
         self.show_page(key)
 
     def show_page(self, key: str) -> None:
+        page = self._select(key)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh) and key != "case":
+            refresh()
+
+    def _select(self, key: str) -> QWidget:
+        """Show the page ``key`` and light its place on the rail, without loading it."""
         self._current = key
         page = self.pages[key]
         self.ui.pages.setCurrentWidget(page)
@@ -116,9 +124,7 @@ class Workspace(QWidget):
                 self.ui.navigation.blockSignals(True)
                 self.ui.navigation.setCurrentRow(row)
                 self.ui.navigation.blockSignals(False)
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh) and key != "case":
-            refresh()
+        return page
 
     def open_case(self, case_id: str, pane: str = "") -> None:
         case_page = self.pages["case"]

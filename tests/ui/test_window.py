@@ -5,18 +5,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from rjdesk.app.today import TodayView
 from rjdesk.domain.models import AuditEvent
 from rjdesk.services import importer
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
+from rjdesk.ui.pages import today as today_page
 from rjdesk.ui.pages.cases import CasesPage
 from rjdesk.ui.pages.unlock import RecoveryKeyDialog
 from tests.conftest import FACILITATOR, HATE_CRIME, PASSPHRASE
@@ -166,6 +169,26 @@ def test_a_wrong_passphrase_says_so_and_the_right_one_opens(
         events = session.query(AuditEvent).order_by(AuditEvent.id.desc()).limit(2).all()
     assert [e.action for e in reversed(events)] == ["unlock_failed", "unlock"]
     assert "1 wrong passphrase" in events[1].detail
+
+
+def test_an_unlock_asks_for_today_once_and_shows_it(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+    real = today_page.today_overview
+
+    def counted(*args: Any, **kwargs: Any) -> TodayView:
+        asked.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(today_page, "today_overview", counted)
+    unlocked(window, qtbot)
+    assert window.workspace is not None
+    page = window.workspace.pages["today"]
+    assert isinstance(page, today_page.TodayPage)
+    assert window.workspace.ui.pages.currentWidget() is page
+    assert page.recent.rowCount() > 0, "Today lists the cases worked on"
+    assert len(asked) == 1, "the unlock asked the vault for Today more than once"
 
 
 def _cases_page(window: MainWindow) -> CasesPage:
