@@ -114,6 +114,8 @@ def test_debug_logging_and_sql_echo_carry_no_case_text_and_no_key(
     logs.append(cli("--debug", "case", "show", reference, env=loud).stderr)
     log = "\n".join(logs)
     assert "SELECT" in log and "INSERT" in log, "SQL echo was on: the test must see statements"
+    # Opening a case runs prepared statements on the driver: they are echoed too.
+    assert "[prepared; parameters hidden]" in log
     data_key = KeyFile.read(data_dir / "vault.key").unwrap_with_passphrase(PASSPHRASE)
     for secret in (CANARY, "qzxcanary", data_key.hex(), data_key.hex().upper(), PASSPHRASE):
         assert secret not in log

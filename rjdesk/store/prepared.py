@@ -116,7 +116,10 @@ class Prepared:
                 values.append(process(value) if process else value)
         if lengths and not all(lengths):
             return None, compiled  # an empty list matches nothing
-        cursor = conn.connection.driver_connection.execute(  # type: ignore[union-attr]
-            compiled.sql_for(tuple(lengths)), values
-        )
+        sql = compiled.sql_for(tuple(lengths))
+        if conn.engine.echo:
+            # Logged as the engine logs its own statements (``RJDESK_SQL_ECHO=1``), never with
+            # its parameters: they may be case text.
+            conn.engine.logger.info("%s [prepared; parameters hidden]", sql)
+        cursor = conn.connection.driver_connection.execute(sql, values)  # type: ignore[union-attr]
         return cursor, compiled
