@@ -8,8 +8,8 @@ unit of work's own connection, and each row becomes its view directly. The selec
 ``CASE_LOAD_OPTIONS`` asks, in the same shape and order, so both readings give the same views
 (``tests/app/test_case_reader.py`` checks it on every example and demo case).
 
-What the rules say about the case (parties, agreements, Victims' Code, next step, stage
-blockers, missing signatures) is worked out by the very rules the services use: they read
+What the rules say about the case (parties, agreements, Victims' Code, next step, missing
+signatures) is worked out by the very rules the services use: they read
 facts (``rjdesk.domain.facts``), which the views provide.
 """
 
@@ -19,7 +19,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, or_, select
@@ -58,7 +57,7 @@ from rjdesk.domain.models import (
     contact_present,
 )
 from rjdesk.store.prepared import Prepared
-from rjdesk_protocol.enums import AgreementStatus, Role, Stage
+from rjdesk_protocol.enums import AgreementStatus, Role
 from rjdesk_protocol.errors import NotFound
 
 _CASE = Case.__table__.c
@@ -260,18 +259,12 @@ def _judge(view: CaseView, today: date) -> None:
         if agreement.status != AgreementStatus.SIGNED:
             missing = tuple(rules.missing_signatures(view, agreement))
             object.__setattr__(agreement, "missing_signatures", missing)
-    blockers = {
-        stage: tuple(rules.stage_change_blockers(view, stage, today))
-        for stage in Stage
-        if stage != view.stage
-    }
     derived = {
         "parties": tuple(rules.parties(view)),
         "latest_agreement": rules.latest_agreement(view),
         "in_force_agreement": rules.in_force_agreement(view),
         "victims_code": tuple(rules.victims_code(view, today)),
         "next": next_step(view, today),
-        "stage_blockers": MappingProxyType(blockers),
     }
     for name, value in derived.items():
         object.__setattr__(view, name, value)

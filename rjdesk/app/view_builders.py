@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from types import MappingProxyType
 
 from rjdesk.app.views import (
     ActionView,
@@ -44,7 +43,7 @@ from rjdesk.domain.models import (
     Signature,
     StageChange,
 )
-from rjdesk_protocol.enums import AgreementStatus, Stage
+from rjdesk_protocol.enums import AgreementStatus
 
 
 def _person(person: Person) -> PersonView:
@@ -240,11 +239,6 @@ def build_case_view(case: Case, today: date) -> CaseView:
     agreements = {a.id: agreement_view(case, a, people) for a in case.agreements}
     latest = rules.latest_agreement(case)
     in_force = rules.in_force_agreement(case)
-    blockers = {
-        stage: tuple(rules.stage_change_blockers(case, stage, today))
-        for stage in Stage
-        if stage != case.stage
-    }
     return CaseView(
         id=case.id,
         reference=case.reference,
@@ -281,5 +275,4 @@ def build_case_view(case: Case, today: date) -> CaseView:
         in_force_agreement=agreements[in_force.id] if in_force else None,
         victims_code=tuple((people[p.id], status) for p, status in rules.victims_code(case, today)),
         next=next_step(case, today),
-        stage_blockers=MappingProxyType(blockers),
     )

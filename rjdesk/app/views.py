@@ -4,22 +4,22 @@ A view mirrors its model's columns under the same names, so the window reads ``c
 ``participant.person.name`` as before, but it is plain data: built in one unit of work on the
 database thread and read on the GUI thread, it can never touch the database. The links between
 people (who supports whom, who gave a consent, who owns an action, who signed) point at the
-case's own participant views. What the window asks of the rules of the RJ process (who the
-parties are, which agreement is in force, why a stage may not be entered) is answered when the
-view is built, so the window asks the rules nothing itself.
+case's own participant views. What the window shows of the rules of the RJ process (who the
+parties are, which agreement is in force, the Victims' Code, the next step, who has still to
+sign) is answered when the view is built; why a stage may not be entered is asked of the view
+(``blockers_to``) when the window offers the move.
 
-They are built by ``rjdesk.app.view_builders``. The participant, person, consent and risk
-assessment views satisfy the protocol's facts (``rjdesk_protocol.facts``), so the rules written
-against them read views too.
+They are built by ``rjdesk.app.case_reader`` (opening a case) and ``rjdesk.app.view_builders``
+(after a change). The views satisfy the rules' facts (``rjdesk_protocol.facts`` and
+``rjdesk.domain.facts``), so the very rules the services apply read views too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from types import MappingProxyType
 
+from rjdesk.domain import rules
 from rjdesk.domain.guidance import NextStep
 from rjdesk_protocol.enums import (
     ActionStatus,
@@ -251,16 +251,17 @@ class CaseView:
     in_force_agreement: AgreementView | None
     victims_code: tuple[tuple[ParticipantView, VictimsCodeStatus], ...]
     next: NextStep | None
-    stage_blockers: Mapping[Stage, tuple[str, ...]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
 
     def participant(self, participant_id: str) -> ParticipantView:
         return next(p for p in self.participants if p.id == participant_id)
 
     def blockers_to(self, stage: Stage) -> tuple[str, ...]:
-        """Why the case may not move to ``stage`` today (empty when it may)."""
-        return self.stage_blockers.get(stage, ())
+        """Why the case may not move to ``stage`` on the view's day (empty when it may): the
+        rules read the view as they read a case being changed, so asked only when the window
+        offers a move, of the one stage it offers."""
+        if stage == self.stage:
+            return ()
+        return tuple(rules.stage_change_blockers(self, stage, self.today))
 
     @property
     def victims_code_breached(self) -> bool:
