@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Select, and_, bindparam, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from rjdesk.domain import rules
@@ -232,16 +232,15 @@ _SAME_PERSON = (
 )
 
 
-@functools.cache
-def _seen_before_query(same: tuple[str, ...], by_address: bool) -> Select[Any]:
-    """The query for one shape of question (which facts are known), built once: a person's
-    own values are its parameters."""
+def _seen_before_select(same: tuple[str, ...], by_address: bool, suffix: str = "") -> Select[Any]:
+    """One shape of question (which facts are known) as a select, unordered: a person's own
+    values are its parameters, named with ``suffix`` (so that several can share a statement)."""
     conditions = []
     if same:
-        same_person = or_(*(_PERSON[attr] == bindparam(attr) for attr in same))
-        conditions.append(and_(_PERSON.name_key == bindparam("name_key"), same_person))
+        same_person = or_(*(_PERSON[attr] == bindparam(attr + suffix) for attr in same))
+        conditions.append(and_(_PERSON.name_key == bindparam("name_key" + suffix), same_person))
     if by_address:
-        conditions.append(_PERSON.address_key == bindparam("address_key"))
+        conditions.append(_PERSON.address_key == bindparam("address_key" + suffix))
     return (
         select(
             _PERSON.name,
@@ -258,11 +257,16 @@ def _seen_before_query(same: tuple[str, ...], by_address: bool) -> Select[Any]:
         .where(
             or_(*conditions),
             _CASE.id != bindparam("case_id"),
-            _PERSON.id != bindparam("person_id"),
+            _PERSON.id != bindparam("person_id" + suffix),
             _PARTICIPANT.role.not_in([Role.PROFESSIONAL, Role.INTERPRETER]),
         )
-        .order_by(_CASE.received_on.desc())
     )
+
+
+@functools.cache
+def _seen_before_query(same: tuple[str, ...], by_address: bool) -> Select[Any]:
+    """The query for one shape of question, built once."""
+    return _seen_before_select(same, by_address).order_by(_CASE.received_on.desc())
 
 
 @functools.cache
@@ -270,11 +274,28 @@ def _prepared(same: tuple[str, ...], by_address: bool) -> Prepared:
     return Prepared(_seen_before_query(same, by_address))
 
 
-def seen_before(
-    db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
-) -> list[SeenBefore]:
-    """Other cases with the same person (normalised name together with date of birth, phone or
-    postcode: never the name alone) or the same address (house number and postcode)."""
+@functools.cache
+def _prepared_all(shapes: tuple[tuple[tuple[str, ...], bool], ...]) -> Prepared:
+    """Several people's questions as one statement, built once per tuple of shapes: each
+    person's select, numbered (``who``), in order of that number then as ``_seen_before_query``
+    orders one person's."""
+    parts = [
+        _seen_before_select(same, by_address, f"_{who}").add_columns(
+            literal(who).label("who"), _CASE.received_on
+        )
+        for who, (same, by_address) in enumerate(shapes)
+    ]
+    every = union_all(*parts).subquery()
+    return Prepared(
+        select(*(c for c in every.c if c.key != "received_on")).order_by(
+            every.c.who, every.c.received_on.desc()
+        )
+    )
+
+
+def _question(person: PersonKeys) -> tuple[list[tuple[str, str, Any]], tuple[str, ...]] | None:
+    """What can be asked of a person: the facts known (attribute, label, value) and which of
+    them make the same person with the name; None when nothing can be asked."""
     known = [
         (attr, label, value)
         for attr, label in _SAME_PERSON
@@ -282,22 +303,24 @@ def seen_before(
     ]
     same = tuple(attr for attr, _, _ in known) if person.name_key else ()
     if not same and not person.address_key:
-        return []
-    query = _seen_before_query(same, bool(person.address_key))
-    params = {
-        "case_id": exclude_case_id,
-        "person_id": person.id,
-        "name_key": person.name_key,
-        "address_key": person.address_key,
-        **{attr: value for attr, _, value in known},
+        return None
+    return known, same
+
+
+def _params(
+    person: PersonKeys, known: list[tuple[str, str, Any]], suffix: str = ""
+) -> dict[str, Any]:
+    return {
+        "person_id" + suffix: person.id,
+        "name_key" + suffix: person.name_key,
+        "address_key" + suffix: person.address_key,
+        **{attr + suffix: value for attr, _, value in known},
     }
-    # A session's query sees what it holds unflushed (autoflush); a connection's, as the window
-    # opens a case, is run prepared (``store.prepared``): the same statement either way.
-    rows = (
-        db.execute(query, params)
-        if isinstance(db, Session)
-        else _prepared(same, bool(person.address_key)).rows(db, **params)
-    )
+
+
+def _matches(
+    person: PersonKeys, known: list[tuple[str, str, Any]], rows: Iterable[Any]
+) -> list[SeenBefore]:
     found: dict[tuple[str, str], SeenBefore] = {}
     for other in rows:
         matched_on = "address"
@@ -313,6 +336,27 @@ def seen_before(
     return list(found.values())
 
 
+def seen_before(
+    db: Session | Connection, person: PersonKeys, *, exclude_case_id: str
+) -> list[SeenBefore]:
+    """Other cases with the same person (normalised name together with date of birth, phone or
+    postcode: never the name alone) or the same address (house number and postcode)."""
+    question = _question(person)
+    if question is None:
+        return []
+    known, same = question
+    query = _seen_before_query(same, bool(person.address_key))
+    params = {"case_id": exclude_case_id, **_params(person, known)}
+    # A session's query sees what it holds unflushed (autoflush); a connection's, as the window
+    # opens a case, is run prepared (``store.prepared``): the same statement either way.
+    rows = (
+        db.execute(query, params)
+        if isinstance(db, Session)
+        else _prepared(same, bool(person.address_key)).rows(db, **params)
+    )
+    return _matches(person, known, rows)
+
+
 def revolving_door(session: Session, case: Case) -> dict[str, list[SeenBefore]]:
     """For each participant of the case, the other cases they or their address appear in."""
     return revolving_door_of(
@@ -323,9 +367,29 @@ def revolving_door(session: Session, case: Case) -> dict[str, list[SeenBefore]]:
 def revolving_door_of(
     db: Session | Connection, case_id: str, people: Iterable[tuple[str, Role, PersonKeys]]
 ) -> dict[str, list[SeenBefore]]:
-    """``revolving_door`` over a case's people as (participant id, role, person) triples."""
+    """``revolving_door`` over a case's people as (participant id, role, person) triples. On a
+    connection (the window opening a case) every person's question is one statement."""
+    if isinstance(db, Session):
+        return {
+            participant_id: matches
+            for participant_id, role, person in people
+            if role.consents and (matches := seen_before(db, person, exclude_case_id=case_id))
+        }
+    asked = []
+    for participant_id, role, person in people:
+        if role.consents and (question := _question(person)) is not None:
+            asked.append((participant_id, person, *question))
+    if not asked:
+        return {}
+    params: dict[str, Any] = {"case_id": case_id}
+    for who, (_, person, known, _) in enumerate(asked):
+        params.update(_params(person, known, f"_{who}"))
+    shapes = tuple((same, bool(person.address_key)) for _, person, _, same in asked)
+    rows_of: list[list[Any]] = [[] for _ in asked]
+    for row in _prepared_all(shapes).rows(db, **params):
+        rows_of[row.who].append(row)
     return {
         participant_id: matches
-        for participant_id, role, person in people
-        if role.consents and (matches := seen_before(db, person, exclude_case_id=case_id))
+        for (participant_id, person, known, _), rows in zip(asked, rows_of, strict=True)
+        if (matches := _matches(person, known, rows))
     }
