@@ -259,12 +259,14 @@ def _judge(view: CaseView, today: date) -> None:
         if agreement.status != AgreementStatus.SIGNED:
             missing = tuple(rules.missing_signatures(view, agreement))
             object.__setattr__(agreement, "missing_signatures", missing)
+    victims_code = tuple(rules.victims_code(view, today))
     derived = {
         "parties": tuple(rules.parties(view)),
         "latest_agreement": rules.latest_agreement(view),
         "in_force_agreement": rules.in_force_agreement(view),
-        "victims_code": tuple(rules.victims_code(view, today)),
-        "next": next_step(view, today),
+        "victims_code": victims_code,
+        # Worked out once: the next step starts from the same deadlines.
+        "next": next_step(view, today, victims_code=victims_code),
     }
     for name, value in derived.items():
         object.__setattr__(view, name, value)

@@ -6,12 +6,15 @@ at what the case holds and names one next step, and which part of the case it is
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from rjdesk.domain import rules
+from rjdesk.domain.facts import ParticipantFacts
 from rjdesk.domain.rules import AnyCase
 from rjdesk_protocol.enums import ActionStatus, AgreementStatus, Stage
+from rjdesk_protocol.victims_code import VictimsCodeStatus
 
 # Where a step is done: the tabs of the case workspace.
 OVERVIEW, PEOPLE, RISK, CONTACTS, AGREEMENT = "overview", "people", "risk", "contacts", "agreement"
@@ -25,11 +28,19 @@ class NextStep:
     stage: Stage | None = None  # set when the step is moving the case on
 
 
-def next_step(case: AnyCase, today: date) -> NextStep | None:
-    """One next step for the case, or None when it is closed."""
+def next_step(
+    case: AnyCase,
+    today: date,
+    *,
+    victims_code: Iterable[tuple[ParticipantFacts, VictimsCodeStatus]] | None = None,
+) -> NextStep | None:
+    """One next step for the case, or None when it is closed. ``victims_code`` is the case's
+    ``rules.victims_code`` on ``today`` when the caller has worked it out already."""
     if case.stage == Stage.CLOSED:
         return None
-    for participant, status in rules.victims_code(case, today):
+    if victims_code is None:
+        victims_code = rules.victims_code(case, today)
+    for participant, status in victims_code:
         if status.given_on is None:
             return NextStep(
                 f"Record RJ information for {participant.name}", PEOPLE, status.describe()
