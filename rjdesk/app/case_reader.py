@@ -15,6 +15,7 @@ facts (``rjdesk.domain.facts``), which the views provide.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -300,23 +301,25 @@ def _participant(row: Any, consents: Sequence[Any]) -> ParticipantView:
 
 
 def _contact(
-    row: Any,
+    row: tuple[Any, ...],
     people: Mapping[str, ParticipantView],
     present: Sequence[Any],
     addenda: Sequence[Any],
 ) -> ContactView:
-    return ContactView(
-        id=row.id,
-        case_id=row.case_id,
-        kind=row.kind,
-        at=row.at,
-        location=row.location,
-        notes=row.notes,
-        next_steps=row.next_steps,
-        author=row.author,
-        present=tuple(people[p.participant_id] for p in present if p.participant_id in people),
-        addenda=tuple(AddendumView(**a._asdict()) for a in addenda),
+    # A case holds dozens of contacts: their rows' columns are the view's first fields, in
+    # order (checked below), so the view is made from them by position.
+    seen = (
+        tuple(people[p.participant_id] for p in present if p.participant_id in people)
+        if present
+        else ()
     )
+    written = tuple(AddendumView(**a._asdict()) for a in addenda) if addenda else ()
+    return ContactView(*(*row, seen, written))
+
+
+_CONTACT_FIELDS = [field.name for field in dataclasses.fields(ContactView)]
+if [column.key for column in _CONTACTS.selected_columns] != _CONTACT_FIELDS[:-2]:
+    raise TypeError("a contact's columns must be ContactView's fields, in order")
 
 
 def _agreement(
