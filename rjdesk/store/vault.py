@@ -409,32 +409,22 @@ class Vault:
         """One transaction that only reads, with Core on a connection and no session (for the
         window's most frequent reading); its audit events are appended when it ends, in the
         same transaction, or held on a full disk as a unit of work's are. It holds the vault's
-        lock throughout.
-
-        The transaction is the driver's own (begun IMMEDIATE, as it may append audit events,
-        and committed or rolled back on the driver connection): SQLAlchemy's begin and commit
-        cost more than the rest of an empty reading. So its connection is for prepared
-        statements (``store.prepared``), which run on the driver connection, not for Core
-        ``execute`` (which would begin a second transaction, and fail)."""
+        lock throughout."""
         with self._lock:
             if self._writer is None or self._actor is None:
                 raise VaultLocked("the vault is locked: unlock it first")
             with self._writer.connect() as conn:
-                driver = conn.connection.driver_connection
-                assert driver is not None
-                driver.execute("BEGIN IMMEDIATE")
+                conn.begin()  # IMMEDIATE, as it may append audit events
                 reading = Reading(conn, self._actor, self.clock)
                 try:
                     yield reading
                     events = [*self._held_audit, *reading.events]
                     if events:
-                        self._append_or_hold(conn, events, driver.commit, driver.rollback)
+                        self._append_or_hold(conn, events, conn.commit, conn.rollback)
                     else:
-                        driver.commit()
+                        conn.commit()
                 except BaseException as error:
-                    # The driver rolls back only a transaction still open (SQLite may have
-                    # ended it itself, as on a full disk).
-                    driver.rollback()
+                    conn.rollback()
                     if is_disk_full(error) and not isinstance(error, DiskFull):
                         raise DiskFull() from None
                     raise
