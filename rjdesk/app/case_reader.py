@@ -255,7 +255,7 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
 
 
 def _judge(view: CaseView, today: date) -> None:
-    """Set what the rules say of the case (``build_case_view`` asks the same of the ORM case)."""
+    """Set what the rules say of the case (the write paths ask the same of the ORM case)."""
     for agreement in view.agreements:
         if agreement.status != AgreementStatus.SIGNED:
             missing = tuple(rules.missing_signatures(view, agreement))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rjdesk.app.case_reader import read_case
-from rjdesk.app.views import CaseView, ParticipantView
+from rjdesk.app.views import CaseView
 from rjdesk.domain.guidance import NextStep
 from rjdesk.services.people import SeenBefore, revolving_door_of
 from rjdesk.store.vault import Vault
@@ -23,9 +23,6 @@ class CaseSnapshot:
     @property
     def next(self) -> NextStep | None:
         return self.case.next
-
-    def participant(self, participant_id: str) -> ParticipantView:
-        return self.case.participant(participant_id)
 
 
 def open_case(vault: Vault, case_id: str, today: date, *, viewed: bool) -> CaseSnapshot:

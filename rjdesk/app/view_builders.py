@@ -2,20 +2,18 @@
 
 Called inside the unit of work that loaded the case (``services.cases.load_case`` loads every
 part in a fixed number of queries), so building a view never makes the database wait twice.
-Opening a case for the window reads its rows straight into the views instead
-(``rjdesk.app.case_reader``); ``build_case_view`` is what that fast path is tested against.
+The write paths hand back what they changed as views built here; opening a case for the window
+reads its rows straight into the views instead (``rjdesk.app.case_reader``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from rjdesk.app.views import (
     ActionView,
     AddendumView,
     AgreementView,
-    CaseView,
     ConsentView,
     ContactView,
     DocumentView,
@@ -24,10 +22,8 @@ from rjdesk.app.views import (
     RiskAssessmentView,
     SafeguardingView,
     SignatureView,
-    StageChangeView,
 )
 from rjdesk.domain import rules
-from rjdesk.domain.guidance import next_step
 from rjdesk.domain.models import (
     Agreement,
     AgreementAction,
@@ -41,7 +37,6 @@ from rjdesk.domain.models import (
     RiskAssessment,
     SafeguardingConcern,
     Signature,
-    StageChange,
 )
 from rjdesk_protocol.enums import AgreementStatus
 
@@ -219,60 +214,4 @@ def document_view(document: Document) -> DocumentView:
         version=document.version,
         created_by=document.created_by,
         created_at=document.created_at,
-    )
-
-
-def _stage_change(change: StageChange) -> StageChangeView:
-    return StageChangeView(
-        uid=change.uid,
-        from_stage=change.from_stage,
-        to_stage=change.to_stage,
-        changed_at=change.changed_at,
-        changed_by=change.changed_by,
-        note=change.note,
-    )
-
-
-def build_case_view(case: Case, today: date) -> CaseView:
-    """The view of a case loaded with all its parts (``services.cases.load_case``)."""
-    people = participant_views(case.participants)
-    agreements = {a.id: agreement_view(case, a, people) for a in case.agreements}
-    latest = rules.latest_agreement(case)
-    in_force = rules.in_force_agreement(case)
-    return CaseView(
-        id=case.id,
-        reference=case.reference,
-        case_type=case.case_type,
-        stage=case.stage,
-        closure_reason=case.closure_reason,
-        closed_on=case.closed_on,
-        received_on=case.received_on,
-        source=case.source,
-        channel=case.channel,
-        referrer_name=case.referrer_name,
-        referrer_organisation=case.referrer_organisation,
-        referrer_phone=case.referrer_phone,
-        referrer_email=case.referrer_email,
-        crime_reference=case.crime_reference,
-        incident_date=case.incident_date,
-        location=case.location,
-        summary=case.summary,
-        risk_level=case.risk_level,
-        flags=tuple(case.flags),
-        facilitators=tuple(case.facilitators),
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-        participants=tuple(people[p.id] for p in case.participants),
-        risk_assessments=tuple(risk_assessment_view(ra) for ra in case.risk_assessments),
-        contacts=tuple(contact_view(c, people) for c in case.contacts),
-        agreements=tuple(agreements[a.id] for a in case.agreements),
-        safeguarding=tuple(safeguarding_view(s) for s in case.safeguarding),
-        stage_changes=tuple(_stage_change(s) for s in case.stage_changes),
-        documents=tuple(document_view(d) for d in case.documents),
-        today=today,
-        parties=tuple(people[p.id] for p in rules.parties(case)),
-        latest_agreement=agreements[latest.id] if latest else None,
-        in_force_agreement=agreements[in_force.id] if in_force else None,
-        victims_code=tuple((people[p.id], status) for p, status in rules.victims_code(case, today)),
-        next=next_step(case, today),
     )

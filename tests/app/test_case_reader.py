@@ -16,10 +16,19 @@ from sqlalchemy import select
 
 from rjdesk.app.case_reader import read_case
 from rjdesk.app.cases import open_case
-from rjdesk.app.view_builders import build_case_view
-from rjdesk.app.views import CaseView, ParticipantView
+from rjdesk.app.view_builders import (
+    agreement_view,
+    contact_view,
+    document_view,
+    participant_views,
+    risk_assessment_view,
+    safeguarding_view,
+)
+from rjdesk.app.views import CaseView, ParticipantView, StageChangeView
 from rjdesk.demo import fill_demo
-from rjdesk.domain.models import AuditEvent, Case
+from rjdesk.domain import rules
+from rjdesk.domain.guidance import next_step
+from rjdesk.domain.models import AuditEvent, Case, StageChange
 from rjdesk.services import assessment, contacts, documents
 from rjdesk.services.cases import load_case
 from rjdesk.services.importer import import_case
@@ -30,6 +39,64 @@ from rjdesk_protocol.enums import AgreementStatus, Role, SafeguardingKind, Stage
 from rjdesk_protocol.errors import NotFound
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, TODAY
 from tests.services.builders import conference, person, ready_for_conference, referral
+
+# -- the reference: the same view built from the ORM's case, as the write paths build theirs --
+
+
+def _stage_change(change: StageChange) -> StageChangeView:
+    return StageChangeView(
+        uid=change.uid,
+        from_stage=change.from_stage,
+        to_stage=change.to_stage,
+        changed_at=change.changed_at,
+        changed_by=change.changed_by,
+        note=change.note,
+    )
+
+
+def build_case_view(case: Case, today: date) -> CaseView:
+    """The view of a case loaded by the ORM with all its parts (``load_case``)."""
+    people = participant_views(case.participants)
+    agreements = {a.id: agreement_view(case, a, people) for a in case.agreements}
+    latest = rules.latest_agreement(case)
+    in_force = rules.in_force_agreement(case)
+    return CaseView(
+        id=case.id,
+        reference=case.reference,
+        case_type=case.case_type,
+        stage=case.stage,
+        closure_reason=case.closure_reason,
+        closed_on=case.closed_on,
+        received_on=case.received_on,
+        source=case.source,
+        channel=case.channel,
+        referrer_name=case.referrer_name,
+        referrer_organisation=case.referrer_organisation,
+        referrer_phone=case.referrer_phone,
+        referrer_email=case.referrer_email,
+        crime_reference=case.crime_reference,
+        incident_date=case.incident_date,
+        location=case.location,
+        summary=case.summary,
+        risk_level=case.risk_level,
+        flags=tuple(case.flags),
+        facilitators=tuple(case.facilitators),
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        participants=tuple(people[p.id] for p in case.participants),
+        risk_assessments=tuple(risk_assessment_view(ra) for ra in case.risk_assessments),
+        contacts=tuple(contact_view(c, people) for c in case.contacts),
+        agreements=tuple(agreements[a.id] for a in case.agreements),
+        safeguarding=tuple(safeguarding_view(s) for s in case.safeguarding),
+        stage_changes=tuple(_stage_change(s) for s in case.stage_changes),
+        documents=tuple(document_view(d) for d in case.documents),
+        today=today,
+        parties=tuple(people[p.id] for p in rules.parties(case)),
+        latest_agreement=agreements[latest.id] if latest else None,
+        in_force_agreement=agreements[in_force.id] if in_force else None,
+        victims_code=tuple((people[p.id], status) for p, status in rules.victims_code(case, today)),
+        next=next_step(case, today),
+    )
 
 
 def _plain(value: Any, *, expand_people: bool = False) -> Any:
