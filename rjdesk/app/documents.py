@@ -138,13 +138,6 @@ def file_agreement_pdf(vault: Vault, case_id: str, agreement_id: str) -> FiledPd
         return _filed(uow, printing.file_agreement_pdf(uow, case, _agreement(case, agreement_id)))
 
 
-def file_latest_agreement_pdf(vault: Vault, case_id: str) -> FiledPdf:
-    """The PDF of the latest version of the case's agreement, filed on the case."""
-    with vault.unit_of_work() as uow:
-        case = load_case(uow.session, case_id)
-        return _filed(uow, printing.latest_agreement_pdf(uow, case))
-
-
 def file_case_summary_pdf(vault: Vault, case_id: str) -> FiledPdf:
     """The case summary as of today, filed on the case (an unchanged one is not filed twice)."""
     with vault.unit_of_work() as uow:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from rjdesk.app import agreements, documents
+from rjdesk.app import agreements, casefile, documents
 from rjdesk.domain.models import AuditEvent
 from rjdesk.services import importer
 from rjdesk.services.cases import load_case
@@ -119,7 +119,7 @@ def test_the_agreement_pdf_is_filed_once_and_then_handed_back(
     assert first.document.title == "Outcome agreement v1"
     assert first.message == ""
     assert "content" not in repr(first)
-    again = documents.file_latest_agreement_pdf(vault, neighbour_case)
+    again = documents.file_agreement_pdf(vault, neighbour_case, agreement_id)
     assert again.document.id == first.document.id and again.content == first.content
     assert len(documents.list_documents(vault, neighbour_case)) == 1
     generated = [d for a, d in _actions(vault, neighbour_case) if a == "generate_document"]
@@ -145,7 +145,7 @@ def test_a_case_without_an_agreement_has_no_agreement_pdf(vault: Vault) -> None:
         case = builders.referral(uow)
         case_id, reference = case.id, case.reference
     with pytest.raises(NotFound, match=f"{reference} has no outcome agreement yet"):
-        documents.file_latest_agreement_pdf(vault, case_id)
+        casefile.save_pdf_copy(vault, case_id, "agreement", lambda _content: None)
     summary = documents.file_case_summary_pdf(vault, case_id)
     assert summary.document.kind == DocumentKind.CASE_SUMMARY_PDF
     assert summary.document.filename == f"{reference}-summary-2026-11-20.pdf"
