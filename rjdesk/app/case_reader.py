@@ -24,19 +24,21 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, or_, select
 
+from rjdesk.app.view_builders import (
+    action_view,
+    addendum_view,
+    consent_view,
+    document_view,
+    risk_assessment_view,
+    safeguarding_view,
+    signature_view,
+)
 from rjdesk.app.views import (
-    ActionView,
-    AddendumView,
     AgreementView,
     CaseView,
-    ConsentView,
     ContactView,
-    DocumentView,
     ParticipantView,
     PersonView,
-    RiskAssessmentView,
-    SafeguardingView,
-    SignatureView,
     StageChangeView,
 )
 from rjdesk.domain import rules
@@ -217,10 +219,7 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
     view = CaseView(
         **case._asdict() | {"flags": tuple(case.flags), "facilitators": tuple(case.facilitators)},
         participants=tuple(people.values()),
-        risk_assessments=tuple(
-            RiskAssessmentView(**r._asdict() | {"factors": tuple(r.factors)})
-            for r in RISK_ASSESSMENTS.rows(conn, **key)
-        ),
+        risk_assessments=tuple(risk_assessment_view(r) for r in RISK_ASSESSMENTS.rows(conn, **key)),
         contacts=tuple(
             _contact(c, people, present.get(c.id, ()), addenda.get(c.id, ())) for c in contact_rows
         ),
@@ -228,11 +227,11 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
             _agreement(a, people, actions.get(a.id, ()), signatures.get(a.id, ()))
             for a in agreement_rows
         ),
-        safeguarding=tuple(SafeguardingView(**s._asdict()) for s in SAFEGUARDING.rows(conn, **key)),
+        safeguarding=tuple(safeguarding_view(s) for s in SAFEGUARDING.rows(conn, **key)),
         stage_changes=tuple(
             StageChangeView(**s._asdict()) for s in STAGE_CHANGES.rows(conn, **key)
         ),
-        documents=tuple(DocumentView(**d._asdict()) for d in DOCUMENTS.rows(conn, **key)),
+        documents=tuple(document_view(d) for d in DOCUMENTS.rows(conn, **key)),
         today=today,
         parties=(),
         latest_agreement=None,
@@ -296,7 +295,7 @@ def _participant(row: Any, consents: Sequence[Any]) -> ParticipantView:
             interpreter=row.interpreter,
             access_needs=row.access_needs,
         ),
-        consents=tuple(ConsentView(**c._asdict()) for c in consents),
+        consents=tuple(consent_view(c) for c in consents),
     )
 
 
@@ -313,7 +312,7 @@ def _contact(
         if present
         else ()
     )
-    written = tuple(AddendumView(**a._asdict()) for a in addenda) if addenda else ()
+    written = tuple(addendum_view(a) for a in addenda) if addenda else ()
     return ContactView(*(*row, seen, written))
 
 
@@ -338,12 +337,7 @@ def _agreement(
         review_on=row.review_on,
         supersedes_id=row.supersedes_id,
         signed_at=row.signed_at,
-        actions=tuple(
-            ActionView(**a._asdict(), owner=people.get(a.owner_id or "")) for a in actions
-        ),
-        signatures=tuple(
-            SignatureView(**s._asdict(), participant=people.get(s.participant_id or ""))
-            for s in signatures
-        ),
+        actions=tuple(action_view(a, people) for a in actions),
+        signatures=tuple(signature_view(s, people) for s in signatures),
         missing_signatures=(),
     )

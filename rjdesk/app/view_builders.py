@@ -55,7 +55,7 @@ def _person(person: Person) -> PersonView:
     )
 
 
-def _consent(consent: Consent) -> ConsentView:
+def consent_view(consent: Consent) -> ConsentView:
     return ConsentView(
         id=consent.id,
         participant_id=consent.participant_id,
@@ -81,7 +81,7 @@ def _participant(participant: Participant) -> ParticipantView:
         organisation=participant.organisation,
         rj_information_given_on=participant.rj_information_given_on,
         person=_person(participant.person),
-        consents=tuple(_consent(consent) for consent in participant.consents),
+        consents=tuple(consent_view(consent) for consent in participant.consents),
     )
 
 
@@ -122,7 +122,7 @@ def safeguarding_view(concern: SafeguardingConcern) -> SafeguardingView:
     )
 
 
-def _addendum(addendum: ContactAddendum) -> AddendumView:
+def addendum_view(addendum: ContactAddendum) -> AddendumView:
     return AddendumView(
         id=addendum.id,
         contact_id=addendum.contact_id,
@@ -143,11 +143,11 @@ def contact_view(contact: Contact, people: Mapping[str, ParticipantView]) -> Con
         next_steps=contact.next_steps,
         author=contact.author,
         present=tuple(people[p.id] for p in contact.present if p.id in people),
-        addenda=tuple(_addendum(a) for a in contact.addenda),
+        addenda=tuple(addendum_view(a) for a in contact.addenda),
     )
 
 
-def _action(action: AgreementAction, people: Mapping[str, ParticipantView]) -> ActionView:
+def action_view(action: AgreementAction, people: Mapping[str, ParticipantView]) -> ActionView:
     return ActionView(
         id=action.id,
         agreement_id=action.agreement_id,
@@ -162,7 +162,7 @@ def _action(action: AgreementAction, people: Mapping[str, ParticipantView]) -> A
     )
 
 
-def _signature(signature: Signature, people: Mapping[str, ParticipantView]) -> SignatureView:
+def signature_view(signature: Signature, people: Mapping[str, ParticipantView]) -> SignatureView:
     return SignatureView(
         id=signature.id,
         agreement_id=signature.agreement_id,
@@ -194,8 +194,8 @@ def agreement_view(
         review_on=agreement.review_on,
         supersedes_id=agreement.supersedes_id,
         signed_at=agreement.signed_at,
-        actions=tuple(_action(a, people) for a in agreement.actions),
-        signatures=tuple(_signature(s, people) for s in agreement.signatures),
+        actions=tuple(action_view(a, people) for a in agreement.actions),
+        signatures=tuple(signature_view(s, people) for s in agreement.signatures),
         missing_signatures=tuple(missing),
     )
 
