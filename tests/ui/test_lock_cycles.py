@@ -10,15 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from rjdesk.app.cases import open_case
 from rjdesk.store.vault import Vault
+from rjdesk.ui.case.contacts.tab import ContactsPane
+from rjdesk.ui.case.people.tab import PeoplePane
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.pages.cases import CasesPage
-from tests.conftest import PASSPHRASE
+from rjdesk.ui.toolkit.context import UiContext
+from tests.conftest import PASSPHRASE, TODAY
 
 UI_PACKAGE = Path(__file__).resolve().parents[2] / "rjdesk" / "ui"
 
@@ -119,3 +124,42 @@ def _lambda_connections_to_long_lived_signals() -> list[str]:
 
 def test_no_page_connects_a_lambda_to_a_signal_that_outlives_the_lock() -> None:
     assert _lambda_connections_to_long_lived_signals() == []
+
+
+def _timers_without_a_receiver() -> list[str]:
+    """``QTimer.singleShot(ms, self.method)``: without ``self`` as its context object the call
+    still comes after a lock has destroyed ``self``, and fails on its deleted widgets."""
+    found = []
+    for path in sorted(UI_PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and ast.unparse(node.func) == "QTimer.singleShot"
+                and len(node.args) == 2
+                and ast.unparse(node.args[1]).startswith("self.")
+            ):
+                found.append(f"{path.relative_to(UI_PACKAGE.parent)}:{node.lineno}")
+    return found
+
+
+def test_every_deferred_call_of_a_page_is_dropped_with_the_page() -> None:
+    assert _timers_without_a_receiver() == []
+
+
+def test_a_tab_destroyed_before_its_deferred_layout_ran_stays_quiet(
+    ctx: UiContext, neighbour_case: str, qtbot: QtBot, complaints: list[str]
+) -> None:
+    """A lock can come between the People tab being shown and its table being fitted (the
+    fitting waits for the layout); and the Contacts tab scrolls a refusal into view later."""
+    people_tab = PeoplePane(ctx)
+    people_tab.show_case(open_case(ctx.vault, neighbour_case, TODAY, viewed=False))
+    people_tab.show()  # asks for the table to be fitted once the layout has run
+    contacts = ContactsPane(ctx)
+    contacts.show_case(open_case(ctx.vault, neighbour_case, TODAY, viewed=False))
+    contacts.show()
+    contacts.ui.message.setText("A note is needed.")
+    contacts._show_outcome()  # asks for the refusal to be scrolled into view
+    shiboken6.delete(people_tab)
+    shiboken6.delete(contacts)
+    qtbot.wait(50)
+    assert complaints == []
