@@ -1,4 +1,5 @@
-"""The Today page: what is due this week, Victims' Code deadlines, the cases worked on last."""
+"""The Today page: what is overdue, what is due this week, Victims' Code deadlines, the cases
+worked on last."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ __all__ = ["DueItem", "TodayView", "today_overview"]
 @dataclass(frozen=True)
 class TodayView:
     """Each list holds its most urgent items first (at most ``services.today.LIST_LIMIT``);
-    ``totals`` says how many each would hold without that limit."""
+    ``totals`` says how many each would hold without that limit. ``overdue`` holds the agreed
+    actions and agreement reviews whose date has passed; ``due`` those due from today to a
+    week ahead."""
 
-    follow_ups: tuple[DueItem, ...]
-    reviews: tuple[DueItem, ...]
+    overdue: tuple[DueItem, ...]
+    due: tuple[DueItem, ...]
     victims_code: tuple[DueItem, ...]
     recent: tuple[CaseRow, ...]
     totals: dict[str, int]
@@ -32,8 +35,8 @@ def today_overview(vault: Vault, today: date, *, actor: str | None = None) -> To
     with vault.reader() as session:
         found = services_today.today_overview(session, today, actor=who)
     return TodayView(
-        follow_ups=tuple(found.follow_ups),
-        reviews=tuple(found.reviews),
+        overdue=tuple(found.overdue),
+        due=tuple(found.due),
         victims_code=tuple(found.victims_code),
         recent=tuple(found.recent),
         totals=dict(found.totals),

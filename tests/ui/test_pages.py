@@ -30,19 +30,48 @@ def test_today_lists_due_actions_reviews_and_victims_code_deadlines(
     ctx.signals.open_case.connect(lambda case_id, pane: opened.append((case_id, pane)))
     page.refresh()
     wait_for_db(qtbot, ctx)
+    overdue = [(row.what, row.due_on) for row in page.overdue.rows()]
     due = [(row.what, row.due_on) for row in page.due.rows()]
-    # The neighbour agreement: the gate closer (due 18 Nov, overdue) and the review on 25 Nov.
-    assert ("Fit a spring closer to the shared side gate.", date(2026, 11, 18)) in due
+    # The neighbour agreement: the gate closer (due 18 Nov, overdue, so in its own list above
+    # the week's) and the review on 25 Nov, with the two neighbours who signed it.
+    assert ("Fit a spring closer to the shared side gate.", date(2026, 11, 18)) in overdue
     assert ("Review agreement version 1", date(2026, 11, 25)) in due
+    assert not any(row.overdue for row in page.due.rows()), "the week's list holds the week"
+    assert all(row.overdue for row in page.overdue.rows())
+    review = next(row for row in page.due.rows() if row.what.startswith("Review"))
+    assert review.who == "Marcia Bennett, Łukasz Nowak"
+    assert page.due.data(page.due.index(0, 2)) == "Marcia Bennett, Łukasz Nowak"
+    assert page.ui.overdue.isVisibleTo(page) and page.ui.overdueLabel.isVisibleTo(page)
+    assert page.ui.overdueLabel.text().startswith("&Overdue")
+    assert page.ui.overdueLabel.buddy() is page.ui.overdue
     victims = {(row.who, row.overdue) for row in page.victims.rows()}
     assert ("Mohammed Iqbal", True) in victims and ("Ruth Ellis", True) in victims
-    assert page.due.data(page.due.index(0, 0)).endswith("(overdue)")
+    assert page.overdue.data(page.overdue.index(0, 0)).endswith("(overdue)")
+    page.ui.overdue.setFocus()
+    page.ui.overdue.selectRow(0)
+    qtbot.keyClick(page.ui.overdue, Qt.Key.Key_Return)
+    assert opened == [(neighbour_case, "agreement")]
+    opened.clear()
     page.ui.victims.setFocus()
     page.ui.victims.selectRow(0)
     qtbot.keyClick(page.ui.victims, Qt.Key.Key_Return)
     assert opened and opened[0][1] == "people"
     page.clear()
     assert page.due.rowCount() == page.victims.rowCount() == page.recent.rowCount() == 0
+    assert page.overdue.rowCount() == 0
+
+
+def test_today_shows_no_overdue_list_when_nothing_is_late(
+    ctx: UiContext, hate_crime_case: str, qtbot: QtBot
+) -> None:
+    page = TodayPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_for_db(qtbot, ctx)
+    assert page.overdue.rowCount() == 0
+    assert not page.ui.overdue.isVisibleTo(page)
+    assert not page.ui.overdueLabel.isVisibleTo(page)
+    assert page.ui.due.isVisibleTo(page)
 
 
 def test_settings_are_kept_in_the_vault(ctx: UiContext, vault: Vault, qtbot: QtBot) -> None:

@@ -42,20 +42,34 @@ PANES: tuple[type[CasePane], ...] = (
 )
 
 
+def _and(names: Sequence[str]) -> str:
+    """ "Ann", "Ann and Bob", "Ann, Bob and Cy"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _victims_code_line(statuses: Sequence[tuple[ParticipantView, VictimsCodeStatus]]) -> str:
-    """The header's short form; the full sentence is in the tooltip and on the People tab."""
+    """The header's short form, naming every harmed person (what needs doing first); the full
+    sentence for each is in the tooltip and on the People tab."""
+    if not statuses:
+        return ""
+    named: dict[VictimsCodeState, list[str]] = {}
     for person, status in statuses:
-        if status.state == VictimsCodeState.MISSING:
-            due = f"{status.deadline:%d %b}"
-            return f"Victims' Code overdue: RJ information for {person.name} was due {due}"
-    for person, status in statuses:
-        if status.state == VictimsCodeState.LATE:
-            return f"Victims' Code: RJ information reached {person.name} late"
-    for person, status in statuses:
-        if status.state == VictimsCodeState.PENDING:
-            due = f"{status.deadline:%d %b}"
-            return f"Victims' Code: RJ information for {person.name} due by {due}"
-    return "Victims' Code: met" if statuses else ""
+        named.setdefault(status.state, []).append(person.name)
+    # One referral date, so one deadline for everyone in the case.
+    due = f"{statuses[0][1].deadline:%d %b}"
+    parts = []
+    if missing := named.get(VictimsCodeState.MISSING):
+        parts.append(f"RJ information for {_and(missing)} was due {due}")
+    if pending := named.get(VictimsCodeState.PENDING):
+        parts.append(f"RJ information for {_and(pending)} due by {due}")
+    if late := named.get(VictimsCodeState.LATE):
+        parts.append(f"RJ information reached {_and(late)} late")
+    if (met := named.get(VictimsCodeState.MET)) and parts:
+        parts.append(f"given to {_and(met)} in time")
+    if not parts:
+        return "Victims' Code: met"
+    heading = "Victims' Code overdue" if missing else "Victims' Code"
+    return f"{heading}: {'; '.join(parts)}"
 
 
 class CaseWorkspace(QWidget):

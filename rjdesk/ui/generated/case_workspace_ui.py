@@ -90,6 +90,12 @@ class Ui_CaseWorkspace(object):
 
         self.victimsCode = QLabel(self.header)
         self.victimsCode.setObjectName(u"victimsCode")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.victimsCode.sizePolicy().hasHeightForWidth())
+        self.victimsCode.setSizePolicy(sizePolicy)
+        self.victimsCode.setWordWrap(True)
         self.victimsCode.setText(u"")
 
         self.facts.addWidget(self.victimsCode)

@@ -46,6 +46,22 @@ class Ui_TodayPage(object):
 
         self.layout.addLayout(self.titleRow)
 
+        self.overdueLabel = QLabel(TodayPage)
+        self.overdueLabel.setObjectName(u"overdueLabel")
+
+        self.layout.addWidget(self.overdueLabel)
+
+        self.overdue = QTableView(TodayPage)
+        self.overdue.setObjectName(u"overdue")
+        self.overdue.setTabKeyNavigation(False)
+        self.overdue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overdue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overdue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overdue.horizontalHeader().setStretchLastSection(True)
+        self.overdue.verticalHeader().setVisible(False)
+
+        self.layout.addWidget(self.overdue)
+
         self.dueLabel = QLabel(TodayPage)
         self.dueLabel.setObjectName(u"dueLabel")
 
@@ -92,10 +108,12 @@ class Ui_TodayPage(object):
         self.layout.addWidget(self.recent)
 
 #if QT_CONFIG(shortcut)
+        self.overdueLabel.setBuddy(self.overdue)
         self.dueLabel.setBuddy(self.due)
         self.victimsLabel.setBuddy(self.victims)
         self.recentLabel.setBuddy(self.recent)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.overdue, self.due)
         QWidget.setTabOrder(self.due, self.victims)
         QWidget.setTabOrder(self.victims, self.recent)
 
@@ -111,6 +129,10 @@ class Ui_TodayPage(object):
         self.title.setText(QCoreApplication.translate("TodayPage", u"Today", None))
 #if QT_CONFIG(accessibility)
         self.date.setAccessibleName(QCoreApplication.translate("TodayPage", u"Today's date", None))
+#endif // QT_CONFIG(accessibility)
+        self.overdueLabel.setText(QCoreApplication.translate("TodayPage", u"&Overdue: agreed actions and agreement reviews past their date", None))
+#if QT_CONFIG(accessibility)
+        self.overdue.setAccessibleName(QCoreApplication.translate("TodayPage", u"Overdue", None))
 #endif // QT_CONFIG(accessibility)
         self.dueLabel.setText(QCoreApplication.translate("TodayPage", u"&Due in the next 7 days: agreed actions and agreement reviews", None))
 #if QT_CONFIG(accessibility)

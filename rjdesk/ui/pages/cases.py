@@ -66,9 +66,14 @@ class CasesPage(QWidget):
         # Reload only when something changed since the list was last asked for: showing the page
         # must not throw away a query already on its way (or answered a moment ago).
         self._stale = False
+        # Bound methods, never lambdas: Qt drops a method's connection when the page is
+        # destroyed (at every lock), while a lambda would outlive it and fail on each change.
         ctx.signals.cases_changed.connect(self._mark_stale)
-        ctx.signals.case_changed.connect(lambda _id: self._mark_stale())
+        ctx.signals.case_changed.connect(self._case_changed)
         self.model.reload()
+
+    def _case_changed(self, _case_id: str) -> None:
+        self._mark_stale()
 
     def _mark_stale(self) -> None:
         self._stale = True

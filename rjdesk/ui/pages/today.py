@@ -1,4 +1,5 @@
-"""Today: what is due this week, Victims' Code deadlines near or passed, and recent cases."""
+"""Today: what is overdue, what is due this week, Victims' Code deadlines near or passed, and
+recent cases."""
 
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ class TodayPage(QWidget):
         due_columns = [
             Column[DueItem]("When", lambda i: _when(i, self._today), late),
             Column[DueItem]("Case", lambda i: i.reference),
-            Column[DueItem]("Who", lambda i: i.who),
+            Column[DueItem]("Who", lambda i: i.who, tooltip=lambda i: i.who),
             Column[DueItem]("What", lambda i: i.what, tooltip=lambda i: i.what),
         ]
+        self.overdue: RowsModel[DueItem] = RowsModel(due_columns)
         self.due: RowsModel[DueItem] = RowsModel(due_columns)
         self.victims: RowsModel[DueItem] = RowsModel(
             [
@@ -65,7 +67,8 @@ class TodayPage(QWidget):
         )
         # Each list opens its case at the tab where the work is done.
         for view, model, widths, pane in (
-            (self.ui.due, self.due, (160, 150, 180), "agreement"),
+            (self.ui.overdue, self.overdue, (160, 150, 230), "agreement"),
+            (self.ui.due, self.due, (160, 150, 230), "agreement"),
             (self.ui.victims, self.victims, (160, 150, 180), "people"),
             (self.ui.recent, self.recent, (150, 170, 120), ""),
         ):
@@ -104,15 +107,22 @@ class TodayPage(QWidget):
     def _show(self, overview: TodayView) -> None:
         self._today = self.ctx.today()
         self.ui.date.setText(self._today.strftime("%A %d %B %Y"))
-        due = sorted(overview.follow_ups + overview.reviews, key=lambda item: item.due_on)
-        self.due.set_rows(due)
+        self.overdue.set_rows(overview.overdue)
+        self.due.set_rows(overview.due)
         self.victims.set_rows(overview.victims_code)
         self.recent.set_rows(overview.recent)
         totals = overview.totals
-        due_total = totals.get("follow_ups", 0) + totals.get("reviews", 0)
+        overdue = len(overview.overdue)
+        self.ui.overdueLabel.setText(
+            "&Overdue: agreed actions and agreement reviews past their date "
+            + _count(overdue, totals.get("overdue", overdue))
+        )
+        # Nothing late, no list of it: the week's list is then the first thing on the page.
+        self.ui.overdueLabel.setVisible(bool(overdue))
+        self.ui.overdue.setVisible(bool(overdue))
         self.ui.dueLabel.setText(
             "&Due in the next 7 days: agreed actions and agreement reviews "
-            + _count(len(due), due_total)
+            + _count(len(overview.due), totals.get("due", len(overview.due)))
         )
         victims = len(overview.victims_code)
         self.ui.victimsLabel.setText(
@@ -121,5 +131,5 @@ class TodayPage(QWidget):
         )
 
     def clear(self) -> None:
-        for model in (self.due, self.victims, self.recent):
+        for model in (self.overdue, self.due, self.victims, self.recent):
             model.clear()

@@ -282,7 +282,7 @@ class ContactsPane(CasePane):
         label.setText(reasons_as_list(label.text()))
         if label.text():
             # Once the form has been laid out again around the longer message.
-            QTimer.singleShot(0, self._scroll_to_message)
+            QTimer.singleShot(0, self, self._scroll_to_message)
 
     def _scroll_to_message(self) -> None:
         self.ui.newScroll.ensureWidgetVisible(self.ui.saveButton)

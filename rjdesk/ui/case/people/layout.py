@@ -20,6 +20,10 @@ WEIGHTS = {
 }
 MIN_WIDTH = 70
 PHONE_SAMPLE = "07700 900000 "
+# A row is at most this many lines of text: a long access-needs note is cut short (with "…")
+# rather than pushing the names of everyone else out of the list; the details show it all.
+MAX_ROW_LINES = 3
+ROW_MARGIN = 6
 
 
 class ColumnFit(QObject):
@@ -30,7 +34,9 @@ class ColumnFit(QObject):
         super().__init__(table)
         self._table = table
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMaximumSectionSize(max_row_height(table))
         table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -49,19 +55,31 @@ class ColumnFit(QObject):
                 header.resizeSection(column, max(MIN_WIDTH, width * weight // total))
 
 
+def max_row_height(table: QTableView) -> int:
+    return table.fontMetrics().lineSpacing() * MAX_ROW_LINES + ROW_MARGIN
+
+
 def fit_table_height(table: QTableView, splitter: QSplitter) -> bool:
     """Give the table the height its rows need (up to 60%) and the details below the rest.
-    False when the splitter has no size yet (not shown): try again once it is."""
+    When they do not all fit, the table ends at the foot of a row: a list cut through a row
+    reads as if that half were all there is. False when the splitter has no size yet (not
+    shown): try again once it is."""
     total = sum(splitter.sizes())
     if total <= 0 or not table.isVisible():
         return False
     table.resizeRowsToContents()
-    wanted = (
-        table.horizontalHeader().height()
-        + table.verticalHeader().length()
-        + 2 * table.frameWidth()
-        + 8
-    )
-    height = max(table.minimumHeight(), min(wanted, total * 6 // 10))
+    chrome = table.horizontalHeader().height() + 2 * table.frameWidth()
+    room = max(table.minimumHeight(), total * 6 // 10) - chrome
+    rows = [table.rowHeight(row) for row in range(table.model().rowCount())]
+    if sum(rows) + 8 <= room:
+        height = chrome + sum(rows) + 8  # all of them, and a little air below
+    else:
+        shown = 0
+        for row_height in rows:
+            if shown + row_height > room:
+                break
+            shown += row_height
+        height = chrome + max(shown, rows[0] if rows else 0)
+    height = max(table.minimumHeight(), height)
     splitter.setSizes([height, total - height])
     return True

@@ -82,7 +82,7 @@ class PeoplePane(CasePane):
         super().showEvent(event)
         if self._fit_pending:
             # After the layout has given the table its width (rows wrap to fit it).
-            QTimer.singleShot(0, self._fit_splitter)
+            QTimer.singleShot(0, self, self._fit_splitter)
 
     def _fit_splitter(self) -> None:
         self._fit_pending = not fit_table_height(self.ui.table, self.ui.splitter)
