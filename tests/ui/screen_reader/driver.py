@@ -45,6 +45,41 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     return server, f":{number}"
 
 
+def _read(
+    window: subprocess.Popen[bytes], plan_path: str, env: dict[str, str], timeout: float
+) -> dict[str, object]:
+    """The reader's report; it stops early when the window is gone (nothing left to hear)."""
+    reader = subprocess.Popen(
+        [READER_PYTHON, str(HERE / "reader.py"), plan_path],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    deadline = time.monotonic() + timeout
+    while reader.poll() is None:
+        if window.poll() is not None or time.monotonic() > deadline:
+            reader.kill()
+            reader.communicate()
+            gone = window.poll() is not None
+            return {
+                "steps": [],
+                "error": "the window closed before the reader was done"
+                if gone
+                else f"the reader was still going after {timeout:.0f} s",
+            }
+        time.sleep(0.2)
+    out, err = reader.communicate()
+    try:
+        report: dict[str, object] = json.loads(out)
+    except json.JSONDecodeError:
+        return {"steps": [], "error": f"the reader failed: {err.strip()[-2000:]}"}
+    if window.poll() is not None:
+        report["error"] = report.get("error") or "the window closed while being read"
+    return report
+
+
 def main(plan_path: str, data_dir: str) -> int:
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     started: list[subprocess.Popen[bytes]] = []
@@ -55,6 +90,15 @@ def main(plan_path: str, data_dir: str) -> int:
             xvfb, display = start_xvfb()
             started.append(xvfb)
             env = {**os.environ, "DISPLAY": display}
+            # Whatever the session bus starts on demand (the AT-SPI bus, if the window asks for
+            # it before the launcher below has taken its name) must find the display too.
+            subprocess.run(
+                ["dbus-update-activation-environment", f"DISPLAY={display}"],
+                env=env,
+                check=True,
+                timeout=60,
+                stdout=sys.stderr,
+            )
             started.append(
                 # Its output goes to stderr: stdout carries only the report.
                 subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=env, stdout=sys.stderr)
@@ -77,21 +121,8 @@ def main(plan_path: str, data_dir: str) -> int:
                     stderr=subprocess.STDOUT,
                 )
             started.append(window)
-            reading = subprocess.run(
-                [READER_PYTHON, str(HERE / "reader.py"), plan_path],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=float(plan["timeout"]) * 4,
-                check=False,
-            )
-            try:
-                report = json.loads(reading.stdout)
-            except json.JSONDecodeError:
-                report = {"steps": [], "error": f"the reader failed: {reading.stderr.strip()}"}
-            if window.poll() is not None:
-                report["error"] = report.get("error") or "the window closed while being read"
-        except (OSError, RuntimeError, subprocess.TimeoutExpired) as error:
+            report = _read(window, plan_path, env, float(plan["timeout"]) * 4)
+        except (OSError, RuntimeError, subprocess.SubprocessError) as error:
             report = {"steps": [], "error": f"{type(error).__name__}: {error}"}
         finally:
             for process in reversed(started):
