@@ -132,3 +132,20 @@ def test_one_display_style() -> None:
     assert moment_text(datetime(2026, 7, 1, 13, 5, tzinfo=__import__("datetime").UTC)) == (
         "1 Jul 2026, 14:05"  # London summer time
     )
+
+
+def test_no_screen_formats_a_date_its_own_way() -> None:
+    """Every shown date goes through rjdesk.ui.toolkit.dates (one style, locale-free)."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "rjdesk" / "ui"
+    # (isoformat is left to what is stored or named, such as drafts and file names)
+    own_ways = ("strftime(", "%b", "%a", "%A", "%B", "%d ", "toString(")
+    offenders = [
+        f"{module.relative_to(ui)}: {way}"
+        for module in ui.rglob("*.py")
+        if "generated" not in module.parts and module.name != "dates.py"
+        for way in own_ways
+        if way in module.read_text("utf-8")
+    ]
+    assert offenders == []

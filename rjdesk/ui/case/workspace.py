@@ -25,6 +25,7 @@ from rjdesk.ui.case.risk.tab import RiskConsentPane
 from rjdesk.ui.generated.case_workspace_ui import Ui_CaseWorkspace
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.dates import day_text
 from rjdesk.ui.toolkit.icons import icon
 from rjdesk.ui.toolkit.labels import case_type_label, flag_label, stage_label
 from rjdesk.ui.toolkit.messages import show_error
@@ -46,14 +47,14 @@ def _victims_code_line(statuses: Sequence[tuple[ParticipantView, VictimsCodeStat
     """The header's short form; the full sentence is in the tooltip and on the People tab."""
     for person, status in statuses:
         if status.state == VictimsCodeState.MISSING:
-            due = f"{status.deadline:%d %b}"
+            due = day_text(status.deadline)
             return f"Victims' Code overdue: RJ information for {person.name} was due {due}"
     for person, status in statuses:
         if status.state == VictimsCodeState.LATE:
             return f"Victims' Code: RJ information reached {person.name} late"
     for person, status in statuses:
         if status.state == VictimsCodeState.PENDING:
-            due = f"{status.deadline:%d %b}"
+            due = day_text(status.deadline)
             return f"Victims' Code: RJ information for {person.name} due by {due}"
     return "Victims' Code: met" if statuses else ""
 

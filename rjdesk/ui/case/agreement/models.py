@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from rjdesk.app.views import AgreementView, CaseView, ParticipantView
+from rjdesk.ui.toolkit.dates import day_text
 from rjdesk.ui.toolkit.labels import ACTION_STATUSES, SHARED_ACTION, role_label
 from rjdesk.ui.toolkit.table_model import ListTableModel
 from rjdesk_protocol.enums import ActionStatus, Role, SignatureMethod, SignerCapacity
@@ -20,7 +21,7 @@ FACILITATOR = "Facilitator"
 
 def day(value: date | None) -> str:
     """A date as facilitators write it: 4 Nov 2026."""
-    return f"{value.day} {value:%b %Y}" if value else ""
+    return day_text(value)
 
 
 def due_label(value: date | None) -> str:
