@@ -8,12 +8,19 @@ DEMO_PASSPHRASE ?= demo passphrase for rjdesk
 
 .PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots dist dist-check clean
 
+# The first install takes a minute or more: each step says what it is doing, and pip shows what
+# it downloads and installs (--progress-bar on even when make's output is not a terminal).
 $(STAMP): pyproject.toml protocol/pyproject.toml hub/pyproject.toml constraints.txt
+	@echo "Setting up rjdesk in $(VENV) (the first time takes a minute or two)..."
+	@echo "[1/3] Creating the virtual environment $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+	@echo "[2/3] Upgrading pip"
+	$(BIN)/python -m pip install --progress-bar on --upgrade pip
+	@echo "[3/3] Installing the protocol, the hub and the laptop app with their dependencies"
 	# The three distributions (DESIGN §3): the protocol, the hub and the laptop app.
-	$(BIN)/python -m pip install -q -c constraints.txt -e ./protocol -e ./hub -e '.[dev]'
+	$(BIN)/python -m pip install --progress-bar on -c constraints.txt -e ./protocol -e ./hub -e '.[dev]'
 	touch $(STAMP)
+	@echo "rjdesk is installed in $(VENV)."
 
 # First command: set everything up and open rjdesk on a demo vault (created and filled with
 # synthetic cases the first time).

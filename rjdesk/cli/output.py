@@ -12,6 +12,7 @@ from rjdesk.app.casefile import SeenBefore
 from rjdesk.app.search import CaseRow
 from rjdesk.app.views import CaseView
 from rjdesk.domain import rules
+from rjdesk.domain.labels import SHARED_ACTION
 from rjdesk_protocol.calendar import LONDON
 
 # Characters that a terminal acts on instead of showing: C0 controls but tab and newline, DEL,
@@ -177,7 +178,7 @@ def case_summary(case: CaseView, seen: dict[str, list[SeenBefore]], out: TextIO)
         w(f"\nAgreement version {ag.version} ({ag.status})")
         w(f", agreed {_day(ag.agreed_on)}, review {_day(ag.review_on)}\n")
         for n, action in enumerate(ag.actions, start=1):
-            owner = action.owner.name if action.owner else "Facilitator"
+            owner = action.owner.name if action.owner else SHARED_ACTION
             due = _day(action.due_on) if action.due_on else "ongoing"
             state = action.status.replace("_", " ")
             w(f"  {n}. {owner}: {action.description} (by {due}; {state})\n")

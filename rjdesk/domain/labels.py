@@ -101,6 +101,9 @@ ACTION_STATUSES = {
     ActionStatus.DONE: "Done",
     ActionStatus.NOT_DONE: "Not done",
 }
+# Who does an agreed action that nobody in particular took on (no owner): everyone who agreed
+# it, such as "Say hello when passing". It is not the facilitator's promise.
+SHARED_ACTION = "Everyone (shared)"
 RISK_LEVELS = {RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High"}
 SAFEGUARDING_KINDS = {
     SafeguardingKind.CHILD: "Child at risk",

@@ -30,6 +30,7 @@ from rjdesk.domain.labels import (
     RISK_LEVELS,
     ROLES,
     SAFEGUARDING_KINDS,
+    SHARED_ACTION,
     SOURCES,
     case_type_label,
     flag_label,
@@ -116,7 +117,7 @@ def _consent_lines(participant: Participant, today: date) -> list[str]:
 
 
 def _owner(action: AgreementAction) -> str:
-    return action.owner.name if action.owner is not None else "Facilitator"
+    return action.owner.name if action.owner is not None else SHARED_ACTION
 
 
 def _status(action: AgreementAction) -> str:

@@ -203,3 +203,28 @@ def test_the_summary_tells_the_next_facilitator_about_age_language_and_consent(
     assert "Kyle Brennan Responsible Under 18 Consent to take part: not given yet" in whole
     assert "Parent's or carer's consent: not given yet" in whole
     assert "Priya Sandhu Professional, Youth Justice Service" in whole
+
+
+def test_an_action_nobody_in_particular_took_on_prints_as_shared_not_the_facilitators(
+    vault: Vault,
+) -> None:
+    from tests.documents.pdf_text import text
+
+    with vault.unit_of_work() as uow:
+        case, marcia, lukasz = ready_for_conference(uow)
+        conference(uow, case, marcia, lukasz)
+        agreements.draft_agreement(
+            uow,
+            case,
+            actions=[
+                agreements.ActionInput("Keep the gate shut.", lukasz),
+                agreements.ActionInput("Say hello when passing and keep it civil."),
+            ],
+        )
+        agreement_pdf = printing.latest_agreement_pdf(uow, case).content
+        summary_pdf = printing.file_case_summary_pdf(uow, case).content
+    for pdf in (agreement_pdf, summary_pdf):
+        printed = text(pdf)
+        assert "Łukasz Nowak Keep the gate shut." in printed
+        assert "Everyone (shared) Say hello when passing and keep it civil." in printed
+        assert "Facilitator Say hello" not in printed

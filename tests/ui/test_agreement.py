@@ -123,7 +123,7 @@ def test_build_save_and_sign_an_agreement(
     qtbot.keyClicks(pane.ui.summary, "Both households agree to keep the peace.")
     add_action(qtbot, pane, "Łukasz", "Keep music down after 11pm.", None)
     add_action(qtbot, pane, "Marcia", "Keep the shared path clear of bins.", None)
-    add_action(qtbot, pane, "Facilitator", "Phone both households.", date(2026, 12, 4))
+    add_action(qtbot, pane, "Everyone", "Meet to review how it is going.", date(2026, 12, 4))
     assert pane.actions_model.rowCount() == 3
     assert pane.ui.dirtyLabel.text() == "Unsaved changes"
     assert set(pane.drafts()) == {"summary", "actions", "dates"}

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -27,6 +26,7 @@ from rjdesk.store.vault import Vault
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
 from rjdesk.ui.referral.wizard import CHECK_PAGE, PEOPLE_PAGE, REFERRAL_PAGE, ReferralWizard
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.date_field import DateField
 from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource, Role
 from rjdesk_protocol.errors import RuleViolation
 from tests.ui.conftest import wait_for_db
@@ -269,7 +269,7 @@ def test_a_supported_person_is_removed_after_their_supporter(
 
 def test_every_input_is_named_for_screen_readers(wizard: ReferralWizard) -> None:
     inputs: list[QWidget] = []
-    for kind in (QLineEdit, QComboBox, QDateEdit, QPlainTextEdit, QCheckBox):
+    for kind in (QLineEdit, QComboBox, DateField, QPlainTextEdit, QCheckBox):
         inputs += wizard.findChildren(kind)
     unnamed = [
         w.objectName()

@@ -25,6 +25,7 @@ from rjdesk.ui.case.risk.tab import RiskConsentPane
 from rjdesk.ui.generated.case_workspace_ui import Ui_CaseWorkspace
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.dates import day_text
 from rjdesk.ui.toolkit.icons import icon
 from rjdesk.ui.toolkit.labels import case_type_label, flag_label, stage_label
 from rjdesk.ui.toolkit.messages import show_error
@@ -56,7 +57,7 @@ def _victims_code_line(statuses: Sequence[tuple[ParticipantView, VictimsCodeStat
     for person, status in statuses:
         named.setdefault(status.state, []).append(person.name)
     # One referral date, so one deadline for everyone in the case.
-    due = f"{statuses[0][1].deadline:%d %b}"
+    due = day_text(statuses[0][1].deadline)
     parts = []
     if missing := named.get(VictimsCodeState.MISSING):
         parts.append(f"RJ information for {_and(missing)} was due {due}")

@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_AgreementPane(object):
     def setupUi(self, AgreementPane):
@@ -109,9 +111,8 @@ class Ui_AgreementPane(object):
 
         self.datesRow.addWidget(self.agreedOnLabel)
 
-        self.agreedOn = QDateEdit(self.agreedPanel)
+        self.agreedOn = DateField(self.agreedPanel)
         self.agreedOn.setObjectName(u"agreedOn")
-        self.agreedOn.setCalendarPopup(True)
 
         self.datesRow.addWidget(self.agreedOn)
 
@@ -124,9 +125,8 @@ class Ui_AgreementPane(object):
 
         self.datesRow.addWidget(self.reviewCheck)
 
-        self.reviewOn = QDateEdit(self.agreedPanel)
+        self.reviewOn = DateField(self.agreedPanel)
         self.reviewOn.setObjectName(u"reviewOn")
-        self.reviewOn.setCalendarPopup(True)
 
         self.datesRow.addWidget(self.reviewOn)
 
@@ -228,9 +228,8 @@ class Ui_AgreementPane(object):
 
         self.editGrid.addWidget(self.dueLabel, 0, 2, 1, 1)
 
-        self.due = QDateEdit(self.editPage)
+        self.due = DateField(self.editPage)
         self.due.setObjectName(u"due")
-        self.due.setCalendarPopup(True)
 
         self.editGrid.addWidget(self.due, 0, 3, 1, 1)
 
@@ -270,9 +269,8 @@ class Ui_AgreementPane(object):
 
         self.followGrid.addWidget(self.checkedOnLabel, 0, 2, 1, 1)
 
-        self.checkedOn = QDateEdit(self.followPage)
+        self.checkedOn = DateField(self.followPage)
         self.checkedOn.setObjectName(u"checkedOn")
-        self.checkedOn.setCalendarPopup(True)
 
         self.followGrid.addWidget(self.checkedOn, 0, 3, 1, 1)
 
@@ -363,9 +361,8 @@ class Ui_AgreementPane(object):
 
         self.signingGrid.addWidget(self.signedOnLabel, 1, 1, 1, 1)
 
-        self.signedOn = QDateEdit(self.signingStrip)
+        self.signedOn = DateField(self.signingStrip)
         self.signedOn.setObjectName(u"signedOn")
-        self.signedOn.setCalendarPopup(True)
 
         self.signingGrid.addWidget(self.signedOn, 1, 2, 1, 1)
 
@@ -488,7 +485,6 @@ class Ui_AgreementPane(object):
 #if QT_CONFIG(accessibility)
         self.agreedOn.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Agreed on", None))
 #endif // QT_CONFIG(accessibility)
-        self.agreedOn.setDisplayFormat(QCoreApplication.translate("AgreementPane", u"d MMM yyyy", None))
         self.reviewCheck.setText(QCoreApplication.translate("AgreementPane", u"Review &date", None))
 #if QT_CONFIG(accessibility)
         self.reviewCheck.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Has a review date", None))
@@ -496,7 +492,6 @@ class Ui_AgreementPane(object):
 #if QT_CONFIG(accessibility)
         self.reviewOn.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Review date", None))
 #endif // QT_CONFIG(accessibility)
-        self.reviewOn.setDisplayFormat(QCoreApplication.translate("AgreementPane", u"d MMM yyyy", None))
         self.summaryLabel.setText(QCoreApplication.translate("AgreementPane", u"Summar&y (optional, printed above the actions)", None))
 #if QT_CONFIG(accessibility)
         self.summary.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Summary", None))
@@ -530,7 +525,6 @@ class Ui_AgreementPane(object):
 #if QT_CONFIG(accessibility)
         self.due.setAccessibleName(QCoreApplication.translate("AgreementPane", u"By when", None))
 #endif // QT_CONFIG(accessibility)
-        self.due.setDisplayFormat(QCoreApplication.translate("AgreementPane", u"d MMM yyyy", None))
         self.ongoing.setText(QCoreApplication.translate("AgreementPane", u"&Ongoing", None))
 #if QT_CONFIG(accessibility)
         self.ongoing.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Ongoing, no date", None))
@@ -548,7 +542,6 @@ class Ui_AgreementPane(object):
 #if QT_CONFIG(accessibility)
         self.checkedOn.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Checked on", None))
 #endif // QT_CONFIG(accessibility)
-        self.checkedOn.setDisplayFormat(QCoreApplication.translate("AgreementPane", u"d MMM yyyy", None))
         self.noteLabel.setText(QCoreApplication.translate("AgreementPane", u"Not&e", None))
 #if QT_CONFIG(accessibility)
         self.note.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Follow-up note", None))
@@ -591,7 +584,6 @@ class Ui_AgreementPane(object):
 #if QT_CONFIG(accessibility)
         self.signedOn.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Date signed on paper", None))
 #endif // QT_CONFIG(accessibility)
-        self.signedOn.setDisplayFormat(QCoreApplication.translate("AgreementPane", u"d MMM yyyy", None))
         self.signHint.setText("")
 #if QT_CONFIG(accessibility)
         self.signHint.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Signing help", None))

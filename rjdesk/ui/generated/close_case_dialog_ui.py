@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_CloseCaseDialog(object):
     def setupUi(self, CloseCaseDialog):
@@ -44,10 +46,8 @@ class Ui_CloseCaseDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.closedLabel)
 
-        self.closedOn = QDateEdit(CloseCaseDialog)
+        self.closedOn = DateField(CloseCaseDialog)
         self.closedOn.setObjectName(u"closedOn")
-        self.closedOn.setCalendarPopup(True)
-        self.closedOn.setDisplayFormat(u"dd MMM yyyy")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.closedOn)
 

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_ConsentDialog(object):
     def setupUi(self, ConsentDialog):
@@ -99,10 +100,8 @@ class Ui_ConsentDialog(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.date = QDateEdit(ConsentDialog)
+        self.date = DateField(ConsentDialog)
         self.date.setObjectName(u"date")
-        self.date.setDisplayFormat(u"d MMM yyyy")
-        self.date.setCalendarPopup(True)
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.date)
 

@@ -15,11 +15,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QFormLayout, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListView, QPlainTextEdit,
-    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QSplitter, QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
+    QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListView, QPlainTextEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSplitter,
+    QTimeEdit, QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_ContactsPane(object):
     def setupUi(self, ContactsPane):
@@ -107,10 +109,8 @@ class Ui_ContactsPane(object):
 
         self.whenLayout = QHBoxLayout()
         self.whenLayout.setObjectName(u"whenLayout")
-        self.date = QDateEdit(self.newContents)
+        self.date = DateField(self.newContents)
         self.date.setObjectName(u"date")
-        self.date.setDisplayFormat(u"ddd d MMM yyyy")
-        self.date.setCalendarPopup(True)
 
         self.whenLayout.addWidget(self.date)
 

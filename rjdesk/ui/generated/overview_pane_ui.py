@@ -16,11 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QFormLayout, QFrame, QGridLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_OverviewPane(object):
     def setupUi(self, OverviewPane):
@@ -57,10 +58,8 @@ class Ui_OverviewPane(object):
 
         self.referralForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.receivedLabel)
 
-        self.receivedOn = QDateEdit(self.referralBox)
+        self.receivedOn = DateField(self.referralBox)
         self.receivedOn.setObjectName(u"receivedOn")
-        self.receivedOn.setCalendarPopup(True)
-        self.receivedOn.setDisplayFormat(u"dd MMM yyyy")
 
         self.referralForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.receivedOn)
 
@@ -136,10 +135,8 @@ class Ui_OverviewPane(object):
 
         self.incidentRow.addWidget(self.incidentKnown)
 
-        self.incidentDate = QDateEdit(self.referralBox)
+        self.incidentDate = DateField(self.referralBox)
         self.incidentDate.setObjectName(u"incidentDate")
-        self.incidentDate.setCalendarPopup(True)
-        self.incidentDate.setDisplayFormat(u"dd MMM yyyy")
 
         self.incidentRow.addWidget(self.incidentDate)
 

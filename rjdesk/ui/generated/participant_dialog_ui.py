@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_ParticipantDialog(object):
     def setupUi(self, ParticipantDialog):
@@ -92,10 +94,9 @@ class Ui_ParticipantDialog(object):
 
         self.dobRow = QHBoxLayout()
         self.dobRow.setObjectName(u"dobRow")
-        self.dateOfBirth = QDateEdit(ParticipantDialog)
+        self.dateOfBirth = DateField(ParticipantDialog)
         self.dateOfBirth.setObjectName(u"dateOfBirth")
         self.dateOfBirth.setEnabled(False)
-        self.dateOfBirth.setCalendarPopup(True)
 
         self.dobRow.addWidget(self.dateOfBirth)
 
@@ -273,7 +274,6 @@ class Ui_ParticipantDialog(object):
         self.dateOfBirth.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Date of birth", None))
 #endif // QT_CONFIG(accessibility)
         self.dateOfBirth.setSpecialValueText(QCoreApplication.translate("ParticipantDialog", u"Not known", None))
-        self.dateOfBirth.setDisplayFormat(QCoreApplication.translate("ParticipantDialog", u"dd/MM/yyyy", None))
 #if QT_CONFIG(accessibility)
         self.age.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Age", None))
 #endif // QT_CONFIG(accessibility)

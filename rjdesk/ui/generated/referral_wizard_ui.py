@@ -16,11 +16,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QTextBrowser, QVBoxLayout, QWidget,
-    QWizard, QWizardPage)
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget, QWizard,
+    QWizardPage)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_ReferralWizard(object):
     def setupUi(self, ReferralWizard):
@@ -56,9 +58,8 @@ class Ui_ReferralWizard(object):
 
         self.referralForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.receivedOnLabel)
 
-        self.receivedOn = QDateEdit(self.referralBox)
+        self.receivedOn = DateField(self.referralBox)
         self.receivedOn.setObjectName(u"receivedOn")
-        self.receivedOn.setCalendarPopup(True)
 
         self.referralForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.receivedOn)
 
@@ -98,10 +99,9 @@ class Ui_ReferralWizard(object):
 
         self.referralForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.incidentKnown)
 
-        self.incidentDate = QDateEdit(self.referralBox)
+        self.incidentDate = DateField(self.referralBox)
         self.incidentDate.setObjectName(u"incidentDate")
         self.incidentDate.setEnabled(False)
-        self.incidentDate.setCalendarPopup(True)
 
         self.referralForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.incidentDate)
 
@@ -369,7 +369,6 @@ class Ui_ReferralWizard(object):
 #if QT_CONFIG(tooltip)
         self.receivedOn.setToolTip(QCoreApplication.translate("ReferralWizard", u"The Victims' Code deadline counts from this day", None))
 #endif // QT_CONFIG(tooltip)
-        self.receivedOn.setDisplayFormat(QCoreApplication.translate("ReferralWizard", u"dd/MM/yyyy", None))
         self.sourceLabel.setText(QCoreApplication.translate("ReferralWizard", u"&Source", None))
 #if QT_CONFIG(accessibility)
         self.source.setAccessibleName(QCoreApplication.translate("ReferralWizard", u"Referral source", None))
@@ -395,7 +394,6 @@ class Ui_ReferralWizard(object):
 #if QT_CONFIG(accessibility)
         self.incidentDate.setAccessibleName(QCoreApplication.translate("ReferralWizard", u"Incident date", None))
 #endif // QT_CONFIG(accessibility)
-        self.incidentDate.setDisplayFormat(QCoreApplication.translate("ReferralWizard", u"dd/MM/yyyy", None))
         self.locationLabel.setText(QCoreApplication.translate("ReferralWizard", u"Location or &ward", None))
 #if QT_CONFIG(accessibility)
         self.location.setAccessibleName(QCoreApplication.translate("ReferralWizard", u"Location or ward", None))

@@ -15,11 +15,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QDateEdit,
-    QFormLayout, QFrame, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QRadioButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QFormLayout,
+    QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSplitter,
+    QTableView, QVBoxLayout, QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_RiskConsentPane(object):
     def setupUi(self, RiskConsentPane):
@@ -92,10 +94,8 @@ class Ui_RiskConsentPane(object):
 
         self.riskForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.assessedOnLabel)
 
-        self.assessedOn = QDateEdit(self.riskContents)
+        self.assessedOn = DateField(self.riskContents)
         self.assessedOn.setObjectName(u"assessedOn")
-        self.assessedOn.setDisplayFormat(u"d MMM yyyy")
-        self.assessedOn.setCalendarPopup(True)
 
         self.riskForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.assessedOn)
 

@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from rjdesk.ui.toolkit.date_field import DateField
 
 class Ui_RjInformationDialog(object):
     def setupUi(self, RjInformationDialog):
@@ -41,9 +43,8 @@ class Ui_RjInformationDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.givenOnLabel)
 
-        self.givenOn = QDateEdit(RjInformationDialog)
+        self.givenOn = DateField(RjInformationDialog)
         self.givenOn.setObjectName(u"givenOn")
-        self.givenOn.setCalendarPopup(True)
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.givenOn)
 
@@ -82,7 +83,6 @@ class Ui_RjInformationDialog(object):
 #if QT_CONFIG(accessibility)
         self.givenOn.setAccessibleName(QCoreApplication.translate("RjInformationDialog", u"RJ information given on", None))
 #endif // QT_CONFIG(accessibility)
-        self.givenOn.setDisplayFormat(QCoreApplication.translate("RjInformationDialog", u"dd/MM/yyyy", None))
 #if QT_CONFIG(accessibility)
         self.message.setAccessibleName(QCoreApplication.translate("RjInformationDialog", u"Message", None))
 #endif // QT_CONFIG(accessibility)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from rjdesk.app import Vault
 from rjdesk.app.search import CaseFilter, CasePage, CaseRow, page_of_cases
 from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit.dates import day_text
 from rjdesk.ui.toolkit.labels import case_type_label, flag_label, stage_label
 from rjdesk.ui.toolkit.tasks import TaskRunner
 
@@ -171,7 +172,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == PARTIES:
             return row.parties
         if column == NEXT_DUE:
-            return row.next_due.strftime("%d %b %Y") if row.next_due else ""
+            return day_text(row.next_due)
         if column == RISK:
             return row.risk_level.value.capitalize() if row.risk_level else ""
         return ", ".join(flag_label(f) for f in row.flags)

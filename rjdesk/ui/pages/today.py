@@ -14,6 +14,7 @@ from rjdesk.app.today import DueItem, TodayView, today_overview
 from rjdesk.ui.generated.today_page_ui import Ui_TodayPage
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.dates import weekday_text
 from rjdesk.ui.toolkit.labels import case_type_label, stage_label
 from rjdesk.ui.toolkit.rows_model import ROW_ROLE, Column, RowsModel
 
@@ -22,7 +23,7 @@ def _when(item: DueItem, today: date) -> str:
     if item.due_on == today:
         return "Today"
     suffix = " (overdue)" if item.overdue else ""
-    return item.due_on.strftime("%a %d %b") + suffix
+    return weekday_text(item.due_on) + suffix
 
 
 def _count(shown: int, total: int) -> str:
@@ -106,7 +107,7 @@ class TodayPage(QWidget):
 
     def _show(self, overview: TodayView) -> None:
         self._today = self.ctx.today()
-        self.ui.date.setText(self._today.strftime("%A %d %B %Y"))
+        self.ui.date.setText(weekday_text(self._today))
         self.overdue.set_rows(overview.overdue)
         self.due.set_rows(overview.due)
         self.victims.set_rows(overview.victims_code)

@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from rjdesk.app.views import AgreementView, CaseView, ParticipantView
-from rjdesk.ui.toolkit.labels import ACTION_STATUSES, role_label
+from rjdesk.ui.toolkit.dates import day_text
+from rjdesk.ui.toolkit.labels import ACTION_STATUSES, SHARED_ACTION, role_label
 from rjdesk.ui.toolkit.table_model import ListTableModel
 from rjdesk_protocol.enums import ActionStatus, Role, SignatureMethod, SignerCapacity
 
@@ -20,7 +21,7 @@ FACILITATOR = "Facilitator"
 
 def day(value: date | None) -> str:
     """A date as facilitators write it: 4 Nov 2026."""
-    return f"{value.day} {value:%b %Y}" if value else ""
+    return day_text(value)
 
 
 def due_label(value: date | None) -> str:
@@ -28,27 +29,27 @@ def due_label(value: date | None) -> str:
 
 
 def who_can_act(case: CaseView) -> list[tuple[str | None, str]]:
-    """Who an action can belong to: the parties, then supporters, then the facilitator
+    """Who an action can belong to: the parties, then supporters, then everyone together
     (``None``). Professionals and interpreters attend but do not take on actions."""
     parties = [p for p in case.participants if p.role.is_party]
     supporters = [p for p in case.participants if p.role == Role.SUPPORTER]
     options: list[tuple[str | None, str]] = [
         (p.id, f"{p.name} ({role_label(p.role).lower()})") for p in parties + supporters
     ]
-    options.append((None, f"{FACILITATOR} (you)"))
+    options.append((None, SHARED_ACTION))
     return options
 
 
 def owner_names(case: CaseView) -> dict[str | None, str]:
     """How the actions table names whoever does an action (any participant, past or present)."""
     names: dict[str | None, str] = {p.id: p.name for p in case.participants}
-    names[None] = FACILITATOR
+    names[None] = SHARED_ACTION
     return names
 
 
 @dataclass(frozen=True)
 class ActionRow:
-    """One agreed action as the editor holds it (``owner_id`` None: the facilitator)."""
+    """One agreed action as the editor holds it (``owner_id`` None: everyone, shared)."""
 
     description: str = ""
     owner_id: str | None = None
@@ -92,10 +93,10 @@ class ActionsModel(ListTableModel[ActionRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._owners: dict[str | None, str] = {None: FACILITATOR}
+        self._owners: dict[str | None, str] = {None: SHARED_ACTION}
 
     def set_owners(self, owners: dict[str | None, str]) -> None:
-        self._owners = {None: FACILITATOR, **owners}
+        self._owners = {None: SHARED_ACTION, **owners}
         if self._rows:
             self.dataChanged.emit(self.index(0, self.WHO), self.index(len(self._rows) - 1, 0))
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rjdesk.app.views import AddendumView, ContactView
-from rjdesk.ui.case.risk.consent_tables import day_text
+from rjdesk.ui.toolkit.dates import day_text, weekday_text
 from rjdesk.ui.toolkit.labels import CONTACT_KINDS
 from rjdesk_protocol.calendar import LONDON
 
@@ -39,7 +39,7 @@ _PADDING = 8
 def when_text(at: datetime) -> str:
     """A stored (UTC) time as a facilitator reads it: ``Wed 21 Oct 2026, 14:30`` in London."""
     local = at.astimezone(LONDON)
-    return f"{local:%a} {day_text(local.date())}, {local:%H:%M}"
+    return f"{weekday_text(local.date())}, {local:%H:%M}"
 
 
 def addendum_text(addendum: AddendumView) -> str:

@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rjdesk.app.views import CaseView
+from rjdesk.ui.toolkit.dates import moment_text
 from rjdesk.ui.toolkit.table_model import ListTableModel
-from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import DocumentKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,8 +39,7 @@ def size_label(size: int) -> str:
 
 def when_label(value: datetime) -> str:
     """A stored (UTC) time as it was in England: 20 Nov 2026, 14:05."""
-    local = value.astimezone(LONDON)
-    return f"{local.day} {local:%b %Y, %H:%M}"
+    return moment_text(value)
 
 
 @dataclass(frozen=True)

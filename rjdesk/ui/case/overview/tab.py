@@ -28,7 +28,7 @@ from rjdesk.ui.generated.overview_pane_ui import Ui_OverviewPane
 from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
-from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
+from rjdesk.ui.toolkit.dates import from_qdate, moment_text, to_qdate
 from rjdesk.ui.toolkit.labels import (
     CASE_TYPES,
     CHANNELS,
@@ -40,7 +40,6 @@ from rjdesk.ui.toolkit.labels import (
 )  # fmt: skip
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.rows_model import Column, RowsModel
-from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,
@@ -63,7 +62,7 @@ def _select(combo: QComboBox, value: str) -> None:
 
 
 def _when(moment: Any) -> str:
-    return f"{moment.astimezone(LONDON):%d %b %Y %H:%M}"
+    return moment_text(moment)
 
 
 class OverviewPane(CasePane):

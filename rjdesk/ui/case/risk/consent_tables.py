@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from rjdesk.app.views import ConsentView, ParticipantView, RiskAssessmentView
 from rjdesk.domain import rules
-from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit import dates, style
 from rjdesk.ui.toolkit.labels import RISK_LEVELS, role_label
 from rjdesk.ui.toolkit.table_model import ListTableModel
 from rjdesk_protocol.enums import ConsentScope
@@ -27,7 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def day_text(day: date) -> str:
     """``3 Nov 2026``: the way dates read in a case file (no leading zero)."""
-    return f"{day.day} {day:%b %Y}"
+    return dates.day_text(day)
 
 
 # -- risk assessments -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 
 from rjdesk.app.sync import ConflictView
 from rjdesk.ui.pages.sync.indicator import when_text
+from rjdesk.ui.toolkit.dates import day_text, moment_text
 from rjdesk.ui.toolkit.labels import (
     ACTION_STATUSES,
     CASE_TYPES,
@@ -31,7 +32,6 @@ from rjdesk.ui.toolkit.labels import (
     field_label,
 )
 from rjdesk.ui.toolkit.table_model import Index, ListTableModel
-from rjdesk_protocol.calendar import LONDON
 
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -105,11 +105,9 @@ def value_text(value: Any) -> str:
     if text in _VOCABULARY:
         return _VOCABULARY[text]
     if _DATE.match(text):
-        day = date.fromisoformat(text)
-        return f"{day.day} {day:%b %Y}"
+        return day_text(date.fromisoformat(text))
     if _TIME.match(text):
-        local = datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(LONDON)
-        return f"{local.day} {local:%b %Y}, {local:%H:%M}"
+        return moment_text(datetime.fromisoformat(text.replace("Z", "+00:00")))
     return text
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 from rjdesk.app.sync import SyncStatus
 from rjdesk.ui.pages.sync.worker import SyncController, SyncView
 from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit.dates import MONTHS, moment_text
 from rjdesk.ui.toolkit.icons import icon
 from rjdesk_protocol.calendar import LONDON
 
@@ -37,8 +38,8 @@ def when_text(at: datetime, now: datetime) -> str:
     if local.date() == today - timedelta(days=1):
         return f"yesterday {local:%H:%M}"
     if local.year == today.year:
-        return f"{local.day} {local:%b}, {local:%H:%M}"
-    return f"{local.day} {local:%b %Y}, {local:%H:%M}"
+        return f"{local.day} {MONTHS[local.month - 1]}, {local:%H:%M}"
+    return moment_text(at)
 
 
 def waiting_text(status: SyncStatus) -> str:
