@@ -55,7 +55,7 @@ def test_the_victims_code_header_names_every_harmed_person(
     page = _header(ctx, case_id, qtbot)
     line = page.ui.victimsCode.text()
     assert line == (
-        "Victims' Code overdue: RJ information for Marcia Bennett and Łukasz Nowak was due 08 Oct"
+        "Victims' Code overdue: RJ information for Marcia Bennett and Łukasz Nowak was due 8 Oct 2026"
     )
     assert "Zoë Nowak" not in line, "a supporter has no Victims' Code deadline"
     tooltip = page.ui.victimsCode.toolTip()
@@ -70,7 +70,7 @@ def test_the_victims_code_header_names_every_harmed_person(
     ctx.signals.case_changed.emit(case_id)
     wait_for_db(qtbot, ctx)
     assert page.ui.victimsCode.text() == (
-        "Victims' Code overdue: RJ information for Łukasz Nowak was due 08 Oct; "
+        "Victims' Code overdue: RJ information for Łukasz Nowak was due 8 Oct 2026; "
         "RJ information reached Marcia Bennett late"
     )
 
@@ -81,13 +81,13 @@ def test_a_fresh_referral_names_both_people_still_to_be_told(
     case_id, ids = _two_harmed(vault, date(2026, 11, 19))
     page = _header(ctx, case_id, qtbot)
     assert page.ui.victimsCode.text() == (
-        "Victims' Code: RJ information for Marcia Bennett and Łukasz Nowak due by 26 Nov"
+        "Victims' Code: RJ information for Marcia Bennett and Łukasz Nowak due by 26 Nov 2026"
     )
     record_rj_information(vault, case_id, ids["Łukasz Nowak"], date(2026, 11, 20))
     ctx.signals.case_changed.emit(case_id)
     wait_for_db(qtbot, ctx)
     assert page.ui.victimsCode.text() == (
-        "Victims' Code: RJ information for Marcia Bennett due by 26 Nov; "
+        "Victims' Code: RJ information for Marcia Bennett due by 26 Nov 2026; "
         "given to Łukasz Nowak in time"
     )
     record_rj_information(vault, case_id, ids["Marcia Bennett"], date(2026, 11, 20))
