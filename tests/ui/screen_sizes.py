@@ -67,4 +67,6 @@ def environment(screen: ScreenSize, folder: Path) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     env["QT_SCALE_FACTOR"] = str(screen.scale)
     env["RJDESK_INSECURE_FAST_KDF"] = "1"
+    # Qt's settings file (the window's saved geometry) of this check, not the person's own.
+    env["XDG_CONFIG_HOME"] = str(folder / "config")
     return env
