@@ -130,6 +130,10 @@ class Workspace(QWidget):
                 self.ui.navigation.blockSignals(False)
         return page
 
+    def current_page(self) -> QWidget:
+        """The page on screen (inside the scroll area that holds it)."""
+        return self.pages[self._current]
+
     def open_case(self, case_id: str, pane: str = "") -> None:
         case_page = self.pages["case"]
         assert isinstance(case_page, CaseWorkspace)

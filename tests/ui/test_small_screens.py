@@ -110,7 +110,7 @@ def test_a_control_taking_focus_in_a_scroll_area_is_scrolled_into_view(
 
     def shown(widget: QWidget) -> bool:
         top = widget.mapTo(area.viewport(), widget.rect().topLeft()).y()
-        return 0 <= top and top + widget.height() <= area.viewport().height()
+        return top >= 0 and top + widget.height() <= area.viewport().height()
 
     assert not shown(save)
     save.setFocus()  # as a mnemonic or a click would: not Tab, which Qt already follows
