@@ -250,6 +250,7 @@ def take_on_screen(out: Path, screen_name: str, cases: int = 200) -> list[Path]:
     done = subprocess.run(
         [sys.executable, "-m", "tests.ui.screenshots", str(folder), str(cases), "--own-size"],
         env=environment(screen, out),
+        cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         text=True,
         check=False,

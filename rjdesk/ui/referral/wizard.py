@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QMessageBox, QWidget, QWizard
 
 from rjdesk.app import referrals
@@ -48,7 +48,7 @@ class ReferralWizard(QWizard):
         self.ctx = ctx
         self.ui = Ui_ReferralWizard()
         self.ui.setupUi(self)
-        fit_dialog(self)  # never larger than the screen it opens on
+        fit_dialog(self, QSize(900, 640))  # or as large as the screen allows
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.today = ctx.today()
         ui = self.ui
