@@ -73,9 +73,13 @@ dist-check: dist
 forms: $(STAMP)
 	$(BIN)/python forms/compile.py
 
-# Screenshots of every main screen over a 200-case demo vault, to look at: build/screenshots/
+# Screenshots of every main screen over a 200-case demo vault, to look at: build/screenshots/,
+# and as they open on the two small screens rjdesk must fit: build/screenshots/1366x768/ and
+# build/screenshots/1920x1080@150/ (a 1080p screen at 150% scaling).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.screenshots build/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.screenshots build/screenshots \
+	  --screen 1366x768 --screen 1920x1080@150
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

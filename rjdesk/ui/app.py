@@ -14,6 +14,7 @@ from rjdesk import __version__
 from rjdesk.app import Vault, clock_from_env, resolve_data_dir
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.toolkit.icons import icon
+from rjdesk.ui.toolkit.screen import follow_focus
 
 # Test setting (README): save a picture of the first screen to this file and quit.
 GRAB_ENV = "RJDESK_GRAB_WINDOW"
@@ -35,6 +36,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv or sys.argv[:1])
     app.setWindowIcon(icon("rjdesk"))
     app.setDesktopFileName("rjdesk")
+    follow_focus(app)  # a control that takes focus in a scroll area is scrolled into view
     return app
 
 

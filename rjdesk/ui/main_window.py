@@ -25,12 +25,16 @@ from rjdesk.ui.pages.unlock import CreateVaultPage, UnlockPage
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.icons import icon
 from rjdesk.ui.toolkit.messages import show_error
+from rjdesk.ui.toolkit.screen import fit_window, fits_screen, follow_focus, usable_size
 from rjdesk.ui.toolkit.tasks import TaskRunner
 from rjdesk.ui.workspace import NavState, Workspace
 
 log = logging.getLogger(__name__)
 
-MINIMUM_SIZE = QSize(1000, 640)  # fits a 13-inch laptop at 125% scaling
+# Fits 1366x768 at 100% and 1920x1080 at 150% (1280x720), less a taskbar and the title bar;
+# pages that need more scroll (``screen.scrolling``).
+MINIMUM_SIZE = QSize(800, 540)
+PREFERRED_SIZE = QSize(1200, 760)
 SETTINGS_GEOMETRY = "window/geometry"
 
 
@@ -52,7 +56,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.setWindowTitle("rjdesk")
         self.setWindowIcon(icon("rjdesk"))
-        self.setMinimumSize(MINIMUM_SIZE)
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(usable_size(self)))
         self.tasks = TaskRunner(self)
         self.tasks.default_failed = lambda error: show_error(self, error)
         self.ctx = UiContext(vault, self.tasks)
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self._nav = NavState()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        follow_focus(app)
         self.idle_lock = IdleLock(app, IDLE_LOCK_DEFAULT_MINUTES * 60_000)
         self.idle_lock.idle.connect(self.lock)
         self.ctx.signals.settings_changed.connect(self._apply_settings)
@@ -78,10 +83,10 @@ class MainWindow(QMainWindow):
         lock_action.triggered.connect(self.lock)
         self.addAction(lock_action)
         geometry = self._settings().value(SETTINGS_GEOMETRY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            fit_window(self, PREFERRED_SIZE)
+        elif not self.isMaximized() and not fits_screen(self):
+            fit_window(self, self.size())  # saved on a larger screen than this one
         self.stack.setCurrentWidget(
             self.unlock_page if Vault.exists(vault.data_dir) else self.create_page
         )

@@ -25,6 +25,7 @@ from rjdesk.ui.pages.today import TodayPage
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.icons import icon
+from rjdesk.ui.toolkit.screen import scrolling
 
 Drafts = dict[str, tuple[str | None, str]]
 WIZARD_DRAFTS = "wizard"
@@ -70,8 +71,11 @@ class Workspace(QWidget):
             "sync": SyncPage(ctx, self.sync),
             "settings": SettingsPage(ctx),
         }
-        for page in self.pages.values():
-            self.ui.pages.addWidget(page)
+        # Each page scrolls when the window is smaller than it needs (a small screen), rather
+        # than making the window larger than the screen.
+        self._holders = {key: scrolling(page, key.capitalize()) for key, page in self.pages.items()}
+        for holder in self._holders.values():
+            self.ui.pages.addWidget(holder)
         for key, label, icon_name, shortcut in NAVIGATION:
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -116,7 +120,7 @@ class Workspace(QWidget):
         """Show the page ``key`` and light its place on the rail, without loading it."""
         self._current = key
         page = self.pages[key]
-        self.ui.pages.setCurrentWidget(page)
+        self.ui.pages.setCurrentWidget(self._holders[key])
         rail_key = "cases" if key == "case" else key
         for row in range(self.ui.navigation.count()):
             item = self.ui.navigation.item(row)
@@ -125,6 +129,10 @@ class Workspace(QWidget):
                 self.ui.navigation.setCurrentRow(row)
                 self.ui.navigation.blockSignals(False)
         return page
+
+    def current_page(self) -> QWidget:
+        """The page on screen (inside the scroll area that holds it)."""
+        return self.pages[self._current]
 
     def open_case(self, case_id: str, pane: str = "") -> None:
         case_page = self.pages["case"]

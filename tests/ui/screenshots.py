@@ -1,17 +1,22 @@
 """Screenshots of every main screen, to look at: ``make screenshots`` (build/screenshots/).
 
-    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [CASES]
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [CASES] [--screen NAME]
 
 Builds a demo vault (synthetic cases plus the two example case files) in OUT_DIR/vault, opens
 the real window at a 13-inch laptop's size and saves a PNG of the first run, the lock screen,
 Today, Cases, every tab of a case, an agreement's preview, the new referral wizard, Settings,
 and Sync: not enrolled, enrolled with the hub offline, and with conflicts to resolve.
+
+With ``--screen 1366x768`` or ``--screen 1920x1080@150`` (``screen_sizes.SCREENS``) the same
+screens are taken in a child process whose only screen is that one (less its taskbar), with
+every window at the size rjdesk gives it there, into OUT_DIR/NAME.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -37,6 +42,7 @@ from rjdesk.ui.pages.sync.page import SyncPage
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from rjdesk_protocol.enums import Role
+from tests.ui.screen_sizes import environment, screen_named
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
     field_conflict,
@@ -61,8 +67,15 @@ def _settle(app: QApplication, window: MainWindow, seconds: float = 0.3) -> None
         app.processEvents()
 
 
-def take(out: Path, cases: int = 200) -> list[Path]:
+def take(out: Path, cases: int = 200, *, own_size: bool = False) -> list[Path]:
+    """The screenshots, in ``out``; ``own_size``: leave every window at the size rjdesk gives
+    it on this process's screen (as on a small screen) instead of a fixed laptop size."""
     app = make_application()
+
+    def resize(widget: QWidget, size: tuple[int, int]) -> None:
+        if not own_size:
+            widget.resize(*size)
+
     out.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
 
@@ -72,7 +85,7 @@ def take(out: Path, cases: int = 200) -> list[Path]:
         shots.append(path)
 
     first_run = MainWindow(Vault(out / "empty-vault"))
-    first_run.resize(*SIZE)
+    resize(first_run, SIZE)
     first_run.show()
     app.processEvents()
     shot("first-run", first_run)
@@ -93,7 +106,7 @@ def take(out: Path, cases: int = 200) -> list[Path]:
     vault.lock()
 
     window = MainWindow(Vault(data_dir, clock=clock))
-    window.resize(*SIZE)
+    resize(window, SIZE)
     window.show()
     page = window.unlock_page
     page.ui.passphrase.setText("not the passphrase")
@@ -135,16 +148,16 @@ def take(out: Path, cases: int = 200) -> list[Path]:
         case = load_case(uow.session, ids["neighbour-dispute"])
         filed = printing.latest_agreement_pdf(uow, case)
     preview = PdfPreviewDialog(filed.content, filed.document.title, filed.document.filename)
-    preview.resize(1000, 720)
+    resize(preview, (1000, 720))
     preview.show()
     _settle(app, window, 0.6)
     shot("agreement-preview", preview)
     preview.reject()
 
     wizard = ReferralWizard(window.ctx, window)
-    wizard.resize(900, 640)
+    resize(wizard, (900, 640))
     wizard.show()
-    _fill_referral(wizard)
+    fill_referral(wizard)
     for index in range(len(wizard.pageIds())):
         _settle(app, window)
         shot(f"new-referral-{index + 1}", wizard)
@@ -212,7 +225,7 @@ def _sync_states(
     shot("sync-field-conflict", window)
 
 
-def _fill_referral(wizard: ReferralWizard) -> None:
+def fill_referral(wizard: ReferralWizard) -> None:
     """A phone referral from a housing officer, as a facilitator would type it."""
     ui = wizard.ui
     for combo, value in (
@@ -229,10 +242,39 @@ def _fill_referral(wizard: ReferralWizard) -> None:
         wizard.people.add(ParticipantEntry(PersonDetails(name=name), role))
 
 
+def take_on_screen(out: Path, screen_name: str, cases: int = 200) -> list[Path]:
+    """The screenshots on the screen ``screen_name``, taken in a child process, in
+    ``out/screen_name``."""
+    screen = screen_named(screen_name)
+    folder = out / screen.name
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.screenshots", str(folder), str(cases), "--own-size"],
+        env=environment(screen, out),
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"screenshots at {screen.name} failed:\n{done.stderr[-4000:]}")
+    return [Path(line) for line in done.stdout.splitlines() if line.endswith(".png")]
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else Path("build/screenshots")
-    cases = int(argv[1]) if len(argv) > 1 else 200
-    for path in take(out, cases):
+    own_size = "--own-size" in argv
+    screens = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--screen"]
+    positional = [
+        arg for i, arg in enumerate(argv)
+        if not arg.startswith("--") and (i == 0 or argv[i - 1] != "--screen")
+    ]  # fmt: skip
+    out = Path(positional[0]) if positional else Path("build/screenshots")
+    cases = int(positional[1]) if len(positional) > 1 else 200
+    shots = (
+        [path for name in screens for path in take_on_screen(out, name, cases)]
+        if screens
+        else take(out, cases, own_size=own_size)
+    )
+    for path in shots:
         print(path)
     return 0
 

@@ -78,10 +78,10 @@ def test_the_rail_says_not_connected_and_opens_the_sync_page(
     assert not window.sync.view.running, "no hub: nothing to sync"
     qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
     assert window.workspace is not None
-    assert window.workspace.ui.pages.currentWidget() is _sync_page(window)
+    assert window.workspace.current_page() is _sync_page(window)
     window.workspace.show_page("today")
     qtbot.keyClick(window.workspace, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    assert window.workspace.ui.pages.currentWidget() is _sync_page(window)
+    assert window.workspace.current_page() is _sync_page(window)
     assert dialogs == []
 
 

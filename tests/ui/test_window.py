@@ -186,7 +186,7 @@ def test_an_unlock_asks_for_today_once_and_shows_it(
     assert window.workspace is not None
     page = window.workspace.pages["today"]
     assert isinstance(page, today_page.TodayPage)
-    assert window.workspace.ui.pages.currentWidget() is page
+    assert window.workspace.current_page() is page
     assert page.recent.rowCount() > 0, "Today lists the cases worked on"
     assert len(asked) == 1, "the unlock asked the vault for Today more than once"
 
@@ -233,7 +233,7 @@ def test_the_case_list_searches_filters_and_opens_a_case_with_enter(
     qtbot.keyClick(page.ui.table, Qt.Key.Key_Return)
     case_page = _case_page(window)
     qtbot.waitUntil(lambda: case_page.ui.reference.text() == reference, timeout=5_000)
-    assert window.workspace.ui.pages.currentWidget() is case_page
+    assert window.workspace.current_page() is case_page
 
 
 def test_sorting_the_case_list_asks_the_vault_again(window: MainWindow, qtbot: QtBot) -> None:

@@ -77,7 +77,7 @@ class Ui_CaseWorkspace(object):
         self.headerButtons.addWidget(self.nextButton)
 
 
-        self.headerLayout.addLayout(self.headerButtons, 0, 5, 1, 1)
+        self.headerLayout.addLayout(self.headerButtons, 1, 5, 1, 1)
 
         self.facts = QHBoxLayout()
         self.facts.setSpacing(18)
@@ -103,6 +103,7 @@ class Ui_CaseWorkspace(object):
         self.flags = QLabel(self.header)
         self.flags.setObjectName(u"flags")
         self.flags.setText(u"")
+        self.flags.setWordWrap(True)
 
         self.facts.addWidget(self.flags)
 
@@ -111,7 +112,7 @@ class Ui_CaseWorkspace(object):
         self.facts.addItem(self.factsSpacer)
 
 
-        self.headerLayout.addLayout(self.facts, 1, 1, 1, 5)
+        self.headerLayout.addLayout(self.facts, 1, 1, 1, 4)
 
 
         self.layout.addWidget(self.header)

@@ -15,6 +15,7 @@ from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.files import choose_file_to_open
 from rjdesk.ui.toolkit.messages import sentence, set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk.ui.toolkit.tasks import TaskRunner
 
 
@@ -119,6 +120,7 @@ class ChangePassphraseDialog(QDialog):
         self.ctx = ctx
         self.ui = Ui_ChangePassphraseDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         set_message(self.ui.message, "")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change passphrase")
         self.ui.newPassphrase.textChanged.connect(

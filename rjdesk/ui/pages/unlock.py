@@ -13,6 +13,7 @@ from rjdesk.ui.generated.reset_passphrase_dialog_ui import Ui_ResetPassphraseDia
 from rjdesk.ui.generated.unlock_page_ui import Ui_UnlockPage
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.messages import sentence, set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk.ui.toolkit.tasks import TaskRunner
 from rjdesk_protocol.errors import WrongPassphrase
 
@@ -113,6 +114,7 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_RecoveryKeyDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self.ui.title.setStyleSheet(style.heading_style(1.3))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.5)
@@ -209,6 +211,7 @@ class ResetPassphraseDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ResetPassphraseDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self.vault, self.tasks = vault, tasks
         set_message(self.ui.message, "")
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)

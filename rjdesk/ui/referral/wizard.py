@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QMessageBox, QWidget, QWizard
 
 from rjdesk.app import referrals
@@ -18,6 +18,7 @@ from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
 from rjdesk.ui.toolkit.labels import CASE_TYPES, CHANNELS, SOURCES
 from rjdesk.ui.toolkit.messages import sentence, set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource
 
 REFERRAL_PAGE, PEOPLE_PAGE, CHECK_PAGE = range(3)
@@ -47,6 +48,7 @@ class ReferralWizard(QWizard):
         self.ctx = ctx
         self.ui = Ui_ReferralWizard()
         self.ui.setupUi(self)
+        fit_dialog(self, QSize(900, 640))  # or as large as the screen allows
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.today = ctx.today()
         ui = self.ui

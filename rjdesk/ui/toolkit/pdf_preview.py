@@ -21,6 +21,7 @@ from rjdesk.ui.generated.pdf_preview_dialog_ui import Ui_PdfPreviewDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.files import choose_file_to_save
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.atomic import atomic_write
 
 NOT_ENCRYPTED = (
@@ -164,7 +165,7 @@ class PdfPreviewDialog(QDialog):
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.closeButton.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_)
-        self.resize(900, 760)
+        fit_dialog(self, QSize(900, 760))  # or as large as the screen allows
 
     def _zoom(self) -> None:
         factor = float(self.ui.zoom.currentData() or 0.0)

@@ -17,6 +17,7 @@ from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.dates import from_qdate
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import AgreementStatus, SignatureMethod
 
 
@@ -28,6 +29,7 @@ class SignatureDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SignatureDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self.ui.heading.setText(heading)
         self.ui.heading.setStyleSheet(style.heading_style(1.2))
         self.png = b""

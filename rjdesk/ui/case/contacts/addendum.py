@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from rjdesk.ui.generated.addendum_dialog_ui import Ui_AddendumDialog
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 
 
 class AddendumDialog(QDialog):
@@ -23,6 +24,7 @@ class AddendumDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_AddendumDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self.contact_id = contact_id
         self.ui.original.setPlainText(original)
         save = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rjdesk.ui.generated.image_viewer_ui import Ui_ImageViewer
+from rjdesk.ui.toolkit.screen import fit_dialog
 
 
 class ImageViewer(QDialog):
@@ -20,7 +21,7 @@ class ImageViewer(QDialog):
         self.ui.image.setAccessibleDescription(caption)
         self._pixmap = pixmap
         self.ui.closeButton.clicked.connect(self.accept)
-        self.resize(900, 640)
+        fit_dialog(self, QSize(900, 640))  # or as large as the screen allows
 
     def pixmap(self) -> QPixmap:
         return self._pixmap

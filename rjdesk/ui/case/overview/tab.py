@@ -40,6 +40,7 @@ from rjdesk.ui.toolkit.labels import (
 )  # fmt: skip
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.rows_model import Column, RowsModel
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,
@@ -288,6 +289,7 @@ class CloseCaseDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_CloseCaseDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         _fill(self.ui.reason, CLOSURE_REASONS)
         self.ui.closedOn.setDate(to_qdate(today))
         self.ui.closedOn.setMaximumDate(to_qdate(today))
@@ -312,6 +314,7 @@ class SafeguardingDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SafeguardingDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         _fill(self.ui.kind, SAFEGUARDING_KINDS)
         self.ui.person.addItem("No one in particular", "")
         for participant in case.participants:

@@ -19,6 +19,7 @@ from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
 from rjdesk.ui.toolkit.labels import ROLES
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import Role
 
 # Offered first in the language list; anything else can be typed and is stored as typed.
@@ -102,6 +103,7 @@ class ParticipantDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ParticipantDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self.today = today
         self._busy = False
         ui = self.ui

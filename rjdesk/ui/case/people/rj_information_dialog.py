@@ -11,6 +11,7 @@ from rjdesk.ui.case.people.participant_dialog import BusyUntilMessage
 from rjdesk.ui.generated.rj_information_dialog_ui import Ui_RjInformationDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.victims_code import VictimsCodeStatus, format_day
 
 
@@ -26,6 +27,7 @@ class RjInformationDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_RjInformationDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self._busy = False
         self.ui.explanation.setText(
             f"{name}: referral received {format_day(status.received_on)}. The Victims' Code "

@@ -25,6 +25,7 @@ from rjdesk.ui.case.risk.consent_tables import (
 from rjdesk.ui.generated.consent_dialog_ui import Ui_ConsentDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import ConsentScope
 
 
@@ -55,6 +56,7 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ConsentDialog()
         self.ui.setupUi(self)
+        fit_dialog(self)  # never larger than the screen it opens on
         self.withdraw = withdraw
         self._snapshot = snapshot
         self._boxes: dict[ConsentScope, QCheckBox] = {
