@@ -160,8 +160,5 @@ class Ui_DocumentsPane(object):
         self.addButton.setToolTip(QCoreApplication.translate("DocumentsPane", u"Choose a file; its content is copied into the encrypted case file", None))
 #endif // QT_CONFIG(tooltip)
         self.message.setText("")
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("DocumentsPane", u"Documents message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -68,8 +68,5 @@ class Ui_HistoryPane(object):
         self.historyView.setAccessibleName(QCoreApplication.translate("HistoryPane", u"Case history", None))
 #endif // QT_CONFIG(accessibility)
         self.message.setText("")
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("HistoryPane", u"History message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

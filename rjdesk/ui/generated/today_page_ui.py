@@ -53,6 +53,7 @@ class Ui_TodayPage(object):
 
         self.due = QTableView(TodayPage)
         self.due.setObjectName(u"due")
+        self.due.setTabKeyNavigation(False)
         self.due.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.due.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.due.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,6 +69,7 @@ class Ui_TodayPage(object):
 
         self.victims = QTableView(TodayPage)
         self.victims.setObjectName(u"victims")
+        self.victims.setTabKeyNavigation(False)
         self.victims.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.victims.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.victims.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,6 +85,7 @@ class Ui_TodayPage(object):
 
         self.recent = QTableView(TodayPage)
         self.recent.setObjectName(u"recent")
+        self.recent.setTabKeyNavigation(False)
         self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -109,9 +112,6 @@ class Ui_TodayPage(object):
         TodayPage.setAccessibleName(QCoreApplication.translate("TodayPage", u"Today", None))
 #endif // QT_CONFIG(accessibility)
         self.title.setText(QCoreApplication.translate("TodayPage", u"Today", None))
-#if QT_CONFIG(accessibility)
-        self.date.setAccessibleName(QCoreApplication.translate("TodayPage", u"Today's date", None))
-#endif // QT_CONFIG(accessibility)
         self.dueLabel.setText(QCoreApplication.translate("TodayPage", u"&Due in the next 7 days: agreed actions and agreement reviews", None))
 #if QT_CONFIG(accessibility)
         self.due.setAccessibleName(QCoreApplication.translate("TodayPage", u"Due in the next 7 days", None))
