@@ -131,7 +131,7 @@ class Ui_DocumentsPane(object):
 #endif // QT_CONFIG(accessibility)
         self.documentsLabel.setText(QCoreApplication.translate("DocumentsPane", u"&Documents filed on this case (kept inside the encrypted case file)", None))
 #if QT_CONFIG(accessibility)
-        self.documentsView.setAccessibleName(QCoreApplication.translate("DocumentsPane", u"Documents", None))
+        self.documentsView.setAccessibleName(QCoreApplication.translate("DocumentsPane", u"Documents filed on this case", None))
 #endif // QT_CONFIG(accessibility)
         self.viewButton.setText(QCoreApplication.translate("DocumentsPane", u"&View", None))
 #if QT_CONFIG(accessibility)

@@ -65,7 +65,7 @@ class Ui_HistoryPane(object):
 #endif // QT_CONFIG(accessibility)
         self.historyLabel.setText(QCoreApplication.translate("HistoryPane", u"Case &history: everything done on this case, newest first (from the tamper-evident audit log)", None))
 #if QT_CONFIG(accessibility)
-        self.historyView.setAccessibleName(QCoreApplication.translate("HistoryPane", u"Case history", None))
+        self.historyView.setAccessibleName(QCoreApplication.translate("HistoryPane", u"Case history: everything done on this case, newest first", None))
 #endif // QT_CONFIG(accessibility)
         self.message.setText("")
     # retranslateUi

@@ -308,7 +308,7 @@ class Ui_RiskConsentPane(object):
         self.riskExplanation.setText(QCoreApplication.translate("RiskConsentPane", u"A conference or shuttle work needs a completed assessment: a level, the date, who assessed and the factors considered.", None))
         self.assessmentsLabel.setText(QCoreApplication.translate("RiskConsentPane", u"Earlier &assessments", None))
 #if QT_CONFIG(accessibility)
-        self.assessments.setAccessibleName(QCoreApplication.translate("RiskConsentPane", u"Earlier risk assessments", None))
+        self.assessments.setAccessibleName(QCoreApplication.translate("RiskConsentPane", u"Earlier assessments", None))
 #endif // QT_CONFIG(accessibility)
         self.newHeading.setText(QCoreApplication.translate("RiskConsentPane", u"Record an assessment", None))
         self.assessedOnLabel.setText(QCoreApplication.translate("RiskConsentPane", u"Assessed &on", None))

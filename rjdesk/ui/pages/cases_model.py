@@ -146,7 +146,8 @@ class CaseTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # The words carry the meaning (overdue, a missed deadline); colour only underlines.
             return self._text(row, column)
         if role == CASE_ID_ROLE:
             return row.id
@@ -167,11 +168,15 @@ class CaseTableModel(QAbstractTableModel):
         if column == TYPE:
             return case_type_label(row.case_type)
         if column == STAGE:
-            return stage_label(row.stage) + ("  !" if row.victims_code_breach else "")
+            missed = " (Victims' Code missed)" if row.victims_code_breach else ""
+            return stage_label(row.stage) + missed
         if column == PARTIES:
             return row.parties
         if column == NEXT_DUE:
-            return row.next_due.strftime("%d %b %Y") if row.next_due else ""
+            if row.next_due is None:
+                return ""
+            overdue = " (overdue)" if row.next_due < self.today else ""
+            return row.next_due.strftime("%d %b %Y") + overdue
         if column == RISK:
             return row.risk_level.value.capitalize() if row.risk_level else ""
         return ", ".join(flag_label(f) for f in row.flags)
