@@ -123,9 +123,7 @@ def tab_trapping_views(root: QWidget) -> list[str]:
     """Tables and lists that keep Tab to move between their cells: Tab must leave a view
     (the arrows move inside it), or a keyboard user never gets past it."""
     return [
-        _describe(view)
-        for view in root.findChildren(QAbstractItemView)
-        if view.tabKeyNavigation()
+        _describe(view) for view in root.findChildren(QAbstractItemView) if view.tabKeyNavigation()
     ]
 
 
@@ -160,9 +158,7 @@ def names_without_shown_text(root: QWidget) -> list[str]:
             ):
                 buddy_name = plain(control_name(buddy))
                 if label not in buddy_name:
-                    wrong.append(
-                        f"{_describe(buddy)} labelled {label!r}, named {buddy_name!r}"
-                    )
+                    wrong.append(f"{_describe(buddy)} labelled {label!r}, named {buddy_name!r}")
     return wrong
 
 

@@ -41,9 +41,7 @@ def test_a_wrong_passphrase_is_heard_as_what_it_says(vault: Vault, qtbot: QtBot)
     assert_accessible(window)
 
 
-def test_every_page_of_the_referral_wizard_is_heard_and_reached(
-    vault: Vault, qtbot: QtBot
-) -> None:
+def test_every_page_of_the_referral_wizard_is_heard_and_reached(vault: Vault, qtbot: QtBot) -> None:
     vault.lock()
     window = MainWindow(Vault(vault.data_dir, clock=vault.clock))
     qtbot.addWidget(window)

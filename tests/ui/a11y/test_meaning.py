@@ -50,7 +50,7 @@ def test_an_overdue_date_and_a_missed_deadline_are_said_in_words(
         _row("RJ-NONE", None),
     ]
     model.endResetModel()
-    assert TODAY == date(2026, 11, 20)
+    assert model.today == TODAY  # 20 November 2026: 3 August is overdue, 27 November not
 
     def said(row: int, column: int) -> tuple[str, str]:
         index = model.index(row, column)
