@@ -172,6 +172,6 @@ class Ui_CasesPage(object):
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("CasesPage", u"Case list", None))
 #endif // QT_CONFIG(accessibility)
-        self.hint.setText(QCoreApplication.translate("CasesPage", u"Enter or double-click opens a case. \u201c!\u201d marks a Victims' Code deadline missed.", None))
+        self.hint.setText(QCoreApplication.translate("CasesPage", u"Enter or double-click opens a case.", None))
     # retranslateUi
 
