@@ -171,6 +171,9 @@ class Workspace(QWidget):
         """The sync status under the rail's pages (it opens the Sync page), Ctrl+R to sync."""
         self.sync_indicator = SyncIndicator(self.sync, self.ui.rail)
         self.ui.railLayout.insertWidget(1, self.sync_indicator)
+        # Tab goes down the rail as it is seen: pages, sync status, New referral, Lock.
+        QWidget.setTabOrder(self.ui.navigation, self.sync_indicator)
+        QWidget.setTabOrder(self.sync_indicator, self.ui.newReferralButton)
         self.sync_indicator.clicked.connect(lambda: self.show_page("sync"))
         QShortcut(QKeySequence(SYNC_SHORTCUT), self, self._sync_shortcut)
         self.sync.cases_updated.connect(self._cases_updated)

@@ -71,7 +71,7 @@ def test_the_rail_says_not_connected_and_opens_the_sync_page(
     indicator = _indicator(window)
     qtbot.waitUntil(lambda: indicator.current.sentence == "Not connected to a hub")
     assert indicator.text() == "Not connected\nto a hub"
-    assert indicator.accessibleName() == "Sync status"
+    assert indicator.accessibleName() == "Sync status: Not connected to a hub"
     assert "Not connected to a hub" in indicator.accessibleDescription()
     assert "Alt+3" in indicator.toolTip()
     assert indicator.focusPolicy() != Qt.FocusPolicy.NoFocus

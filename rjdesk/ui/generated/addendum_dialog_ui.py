@@ -89,8 +89,5 @@ class Ui_AddendumDialog(object):
         self.text.setAccessibleName(QCoreApplication.translate("AddendumDialog", u"Addendum", None))
 #endif // QT_CONFIG(accessibility)
         self.text.setPlaceholderText(QCoreApplication.translate("AddendumDialog", u"A correction or something learned later. It is saved with your name and the time.", None))
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("AddendumDialog", u"Addendum message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -109,6 +109,7 @@ class Ui_CasesPage(object):
 
         self.table = QTableView(CasesPage)
         self.table.setObjectName(u"table")
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -147,9 +148,6 @@ class Ui_CasesPage(object):
         CasesPage.setAccessibleName(QCoreApplication.translate("CasesPage", u"Cases", None))
 #endif // QT_CONFIG(accessibility)
         self.title.setText(QCoreApplication.translate("CasesPage", u"Cases", None))
-#if QT_CONFIG(accessibility)
-        self.count.setAccessibleName(QCoreApplication.translate("CasesPage", u"Number of cases shown", None))
-#endif // QT_CONFIG(accessibility)
         self.searchLabel.setText(QCoreApplication.translate("CasesPage", u"&Search", None))
 #if QT_CONFIG(accessibility)
         self.search.setAccessibleName(QCoreApplication.translate("CasesPage", u"Search cases", None))
@@ -174,6 +172,6 @@ class Ui_CasesPage(object):
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("CasesPage", u"Case list", None))
 #endif // QT_CONFIG(accessibility)
-        self.hint.setText(QCoreApplication.translate("CasesPage", u"Enter or double-click opens a case. \u201c!\u201d marks a Victims' Code deadline missed.", None))
+        self.hint.setText(QCoreApplication.translate("CasesPage", u"Enter or double-click opens a case.", None))
     # retranslateUi
 

@@ -197,8 +197,5 @@ class Ui_ConsentDialog(object):
         self.note.setAccessibleName(QCoreApplication.translate("ConsentDialog", u"Withdrawal note", None))
 #endif // QT_CONFIG(accessibility)
         self.note.setPlaceholderText(QCoreApplication.translate("ConsentDialog", u"What they said, and how (optional)", None))
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("ConsentDialog", u"Consent message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -131,7 +131,7 @@ class Ui_DocumentsPane(object):
 #endif // QT_CONFIG(accessibility)
         self.documentsLabel.setText(QCoreApplication.translate("DocumentsPane", u"&Documents filed on this case (kept inside the encrypted case file)", None))
 #if QT_CONFIG(accessibility)
-        self.documentsView.setAccessibleName(QCoreApplication.translate("DocumentsPane", u"Documents", None))
+        self.documentsView.setAccessibleName(QCoreApplication.translate("DocumentsPane", u"Documents filed on this case", None))
 #endif // QT_CONFIG(accessibility)
         self.viewButton.setText(QCoreApplication.translate("DocumentsPane", u"&View", None))
 #if QT_CONFIG(accessibility)
@@ -160,8 +160,5 @@ class Ui_DocumentsPane(object):
         self.addButton.setToolTip(QCoreApplication.translate("DocumentsPane", u"Choose a file; its content is copied into the encrypted case file", None))
 #endif // QT_CONFIG(tooltip)
         self.message.setText("")
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("DocumentsPane", u"Documents message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

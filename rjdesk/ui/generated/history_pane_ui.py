@@ -65,11 +65,8 @@ class Ui_HistoryPane(object):
 #endif // QT_CONFIG(accessibility)
         self.historyLabel.setText(QCoreApplication.translate("HistoryPane", u"Case &history: everything done on this case, newest first (from the tamper-evident audit log)", None))
 #if QT_CONFIG(accessibility)
-        self.historyView.setAccessibleName(QCoreApplication.translate("HistoryPane", u"Case history", None))
+        self.historyView.setAccessibleName(QCoreApplication.translate("HistoryPane", u"Case history: everything done on this case, newest first", None))
 #endif // QT_CONFIG(accessibility)
         self.message.setText("")
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("HistoryPane", u"History message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

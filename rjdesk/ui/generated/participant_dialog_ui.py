@@ -274,9 +274,6 @@ class Ui_ParticipantDialog(object):
         self.dateOfBirth.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Date of birth", None))
 #endif // QT_CONFIG(accessibility)
         self.dateOfBirth.setSpecialValueText(QCoreApplication.translate("ParticipantDialog", u"Not known", None))
-#if QT_CONFIG(accessibility)
-        self.age.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Age", None))
-#endif // QT_CONFIG(accessibility)
         self.phoneLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Phone", None))
 #if QT_CONFIG(accessibility)
         self.phone.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Phone", None))
@@ -306,8 +303,5 @@ class Ui_ParticipantDialog(object):
         self.accessNeeds.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Access needs", None))
 #endif // QT_CONFIG(accessibility)
         self.accessNeeds.setPlaceholderText(QCoreApplication.translate("ParticipantDialog", u"e.g. step-free venue, large print, visits after 2pm", None))
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("ParticipantDialog", u"Message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -119,8 +119,5 @@ class Ui_ResetPassphraseDialog(object):
         self.confirm.setAccessibleName(QCoreApplication.translate("ResetPassphraseDialog", u"New passphrase again", None))
 #endif // QT_CONFIG(accessibility)
         self.message.setText("")
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("ResetPassphraseDialog", u"Message", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

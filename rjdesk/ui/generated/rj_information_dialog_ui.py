@@ -76,15 +76,9 @@ class Ui_RjInformationDialog(object):
 
     def retranslateUi(self, RjInformationDialog):
         RjInformationDialog.setWindowTitle(QCoreApplication.translate("RjInformationDialog", u"Record RJ information given", None))
-#if QT_CONFIG(accessibility)
-        self.explanation.setAccessibleName(QCoreApplication.translate("RjInformationDialog", u"Who and the Victims' Code deadline", None))
-#endif // QT_CONFIG(accessibility)
         self.givenOnLabel.setText(QCoreApplication.translate("RjInformationDialog", u"RJ information &given on", None))
 #if QT_CONFIG(accessibility)
         self.givenOn.setAccessibleName(QCoreApplication.translate("RjInformationDialog", u"RJ information given on", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.message.setAccessibleName(QCoreApplication.translate("RjInformationDialog", u"Message", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -132,7 +132,7 @@ class Ui_UnlockPage(object):
         self.message.setText("")
         self.forgotButton.setText(QCoreApplication.translate("UnlockPage", u"&Forgot passphrase?", None))
 #if QT_CONFIG(accessibility)
-        self.forgotButton.setAccessibleName(QCoreApplication.translate("UnlockPage", u"Forgot passphrase", None))
+        self.forgotButton.setAccessibleName(QCoreApplication.translate("UnlockPage", u"Forgot passphrase?", None))
 #endif // QT_CONFIG(accessibility)
         self.unlockButton.setText(QCoreApplication.translate("UnlockPage", u"&Unlock", None))
 #if QT_CONFIG(accessibility)

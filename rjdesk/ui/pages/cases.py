@@ -48,7 +48,7 @@ class CasesPage(QWidget):
         header.setSectionResizeMode(PARTIES, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
-        for column, width in enumerate((150, 165, 115, 260, 105, 70, 190)):
+        for column, width in enumerate((150, 150, 215, 260, 150, 70, 140)):
             table.setColumnWidth(column, width)
         table.activated.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -147,7 +147,8 @@ class CaseTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # The words carry the meaning (overdue, a missed deadline); colour only underlines.
             return self._text(row, column)
         if role == CASE_ID_ROLE:
             return row.id
@@ -168,11 +169,15 @@ class CaseTableModel(QAbstractTableModel):
         if column == TYPE:
             return case_type_label(row.case_type)
         if column == STAGE:
-            return stage_label(row.stage) + ("  !" if row.victims_code_breach else "")
+            missed = " (Victims' Code missed)" if row.victims_code_breach else ""
+            return stage_label(row.stage) + missed
         if column == PARTIES:
             return row.parties
         if column == NEXT_DUE:
-            return day_text(row.next_due)
+            if row.next_due is None:
+                return ""
+            overdue = " (overdue)" if row.next_due < self.today else ""
+            return day_text(row.next_due) + overdue
         if column == RISK:
             return row.risk_level.value.capitalize() if row.risk_level else ""
         return ", ".join(flag_label(f) for f in row.flags)

@@ -78,6 +78,9 @@ class SettingsPage(QWidget):
         if png is None or not pixmap.loadFromData(png):
             pixmap = QPixmap(str(resource_path("letterhead", "logo.png")))
         self.ui.logoPreview.setPixmap(pixmap)
+        # A picture's name is all a screen reader has of it; an empty label has none, so that
+        # it never hides text it might show.
+        self.ui.logoPreview.setAccessibleName("The logo printed on agreements")
         self.ui.defaultLogo.setEnabled(png is not None)
 
     def choose_logo(self) -> None:
@@ -109,6 +112,7 @@ class SettingsPage(QWidget):
             field.clear()
         self.ui.address.clear()
         self.ui.logoPreview.clear()
+        self.ui.logoPreview.setAccessibleName("")
         set_message(self.ui.message, "")
 
 

@@ -158,6 +158,7 @@ class OverviewPane(CasePane):
         ui.closeCase.setVisible(not closed)
         if can_move_on and following is not None:
             ui.moveOn.setText(f"Move to {STAGES[following]}")
+            ui.moveOn.setAccessibleName(ui.moveOn.text())  # voice control says what it sees
             blockers = case.blockers_to(following)
             ui.stageBlockers.setText(
                 f"Before {STAGES[following]}:\n" + "\n".join(f"• {b}" for b in blockers)
@@ -167,6 +168,7 @@ class OverviewPane(CasePane):
             ui.stageBlockers.setText("")
         if previous is not None:
             ui.moveBack.setText(f"Back to {STAGES[previous]}")
+            ui.moveBack.setAccessibleName(ui.moveBack.text())
 
     # -- changing -----------------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ class ConsentDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         self.setWindowTitle("Withdraw consent" if withdraw else "Give consent")
         ui.dateLabel.setText("Withdrawn &on" if withdraw else "Given &on")
+        ui.date.setAccessibleName("Withdrawn on" if withdraw else "Given on")
         ui.intro.setText(
             "Record that consent was withdrawn. Only consent in force can be withdrawn."
             if withdraw

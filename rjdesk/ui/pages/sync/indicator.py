@@ -139,7 +139,6 @@ class SyncIndicator(QToolButton):
         self.setAutoRaise(True)
         self.setIcon(icon("sync"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Sync status")
         self.current = Indicator("Sync", "", "")
         controller.changed.connect(self.show_view)
         self.show_view(controller.view)
@@ -148,6 +147,8 @@ class SyncIndicator(QToolButton):
         shown = indicator(view, self.controller.ctx.vault.clock())
         self.current = shown
         self.setText(shown.headline + (f"\n{shown.detail}" if shown.detail else ""))
+        # The name holds what the button shows, so voice control finds it by its words.
+        self.setAccessibleName(" ".join(f"Sync status: {self.text()}".split()))
         self.setToolTip(f"{shown.sentence}\nOpen the Sync page ({SYNC_PAGE_SHORTCUT})")
         self.setAccessibleDescription(f"{shown.sentence}. Opens the Sync page.")
         palette = QPalette()  # only the text colour is set; the rest follows the system
