@@ -132,7 +132,7 @@ class Ui_TodayPage(object):
         self.title.setText(QCoreApplication.translate("TodayPage", u"Today", None))
         self.overdueLabel.setText(QCoreApplication.translate("TodayPage", u"&Overdue: agreed actions and agreement reviews past their date", None))
 #if QT_CONFIG(accessibility)
-        self.overdue.setAccessibleName(QCoreApplication.translate("TodayPage", u"Overdue", None))
+        self.overdue.setAccessibleName(QCoreApplication.translate("TodayPage", u"Overdue: agreed actions and agreement reviews past their date", None))
 #endif // QT_CONFIG(accessibility)
         self.dueLabel.setText(QCoreApplication.translate("TodayPage", u"&Due in the next 7 days: agreed actions and agreement reviews", None))
 #if QT_CONFIG(accessibility)
