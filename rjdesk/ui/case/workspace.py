@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -194,6 +194,10 @@ class CaseWorkspace(QWidget):
         for index, pane in enumerate(self.panes):
             if pane.key == key:
                 self.ui.tabs.setCurrentIndex(index)
+
+    def focus_tabs(self) -> None:
+        """The keyboard on the tab bar: arrows and Ctrl+Tab change tab, Tab enters the tab."""
+        self.ui.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_pane(self) -> str:
         widget = self.ui.tabs.currentWidget()

@@ -1,0 +1,23 @@
+"""Where the keyboard lands when a page or a case appears: a facilitator without a mouse must
+never be left with no widget to type into (issue 13)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+
+def focus_first(container: QWidget) -> bool:
+    """Give the focus to the first control Tab reaches inside ``container``; False if none."""
+    widget = container.nextInFocusChain()
+    while widget is not container:
+        if (
+            container.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(container)
+            and widget.isEnabled()
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        widget = widget.nextInFocusChain()
+    return False

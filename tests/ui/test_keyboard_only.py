@@ -1,0 +1,116 @@
+"""A facilitator with no mouse takes a case from referral to closure (issue 13).
+
+Every key goes to ``QApplication.focusWidget()`` (tests/ui/keyboard.py): the test never gives
+focus, never clicks and never calls a widget to change what it holds. Where the keyboard gets
+stuck, it fails naming the widget that has the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from rjdesk.store.vault import Vault
+from rjdesk.ui.case.workspace import CaseWorkspace
+from rjdesk.ui.main_window import MainWindow
+from rjdesk_protocol.enums import Stage
+from tests.conftest import PASSPHRASE
+from tests.ui.keyboard import (
+    focused,
+    in_dialog,
+    named,
+    press,
+    tab_to,
+    type_text,
+    wait_for_window,
+    where,
+)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+HARMED, RESPONSIBLE = "Marcia Bennett", "Lukasz Nowak"
+
+
+def _settled(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+
+
+def _case(window: MainWindow) -> CaseWorkspace:
+    assert window.workspace is not None
+    page = window.workspace.pages["case"]
+    assert isinstance(page, CaseWorkspace)
+    return page
+
+
+def _to_tab(window: MainWindow, qtbot: QtBot, key: str) -> None:
+    """Ctrl+Tab until the case shows the tab ``key``; then Tab into it from the tab bar."""
+    case = _case(window)
+    for _ in range(len(case.panes)):
+        if case.current_pane() == key:
+            return
+        press(qtbot, Qt.Key.Key_Tab, CTRL)
+    raise AssertionError(f"Ctrl+Tab never reached the {key} tab; the keyboard is on {where()}")
+
+
+def _unlock(qtbot: QtBot, window: MainWindow) -> None:
+    wait_for_window(qtbot, "rjdesk")
+    type_text(qtbot, PASSPHRASE)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.is_unlocked, timeout=10_000)
+    _settled(window, qtbot)
+
+
+def _take_referral(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)  # New referral, from wherever the keyboard is
+    wait_for_window(qtbot, "New referral")
+    assert focused().objectName() == "caseType", where()
+    type_text(qtbot, "Neigh")
+    tab_to(qtbot, named("source"), "the referral's source")
+    type_text(qtbot, "Pol")
+    tab_to(qtbot, named("came in"), "how the referral came in")
+    type_text(qtbot, "Ph")
+    tab_to(qtbot, named("Summary"), "the summary")
+    type_text(qtbot, "Loud music late at night; words exchanged on the stairs.")
+    tab_to(qtbot, named("Next"), "Next")
+    press(qtbot, Qt.Key.Key_Space)
+    for name, role in ((HARMED, "Harm"), (RESPONSIBLE, "Resp")):
+        tab_to(qtbot, named("Add person"), "Add person")
+        press(qtbot, Qt.Key.Key_Space)
+        wait_for_window(qtbot, "Add a person")
+        type_text(qtbot, name)
+        tab_to(qtbot, named("Role"), "the person's role")
+        type_text(qtbot, role)
+        press(qtbot, Qt.Key.Key_Return)  # the dialog's default button: OK
+        wait_for_window(qtbot, "New referral")
+    tab_to(qtbot, named("Next"), "Next")
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, named("Create case"), "Create case")
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: _case(window).snapshot is not None, timeout=10_000)
+    _settled(window, qtbot)
+
+
+def test_a_case_goes_from_referral_to_closure_with_the_keyboard_alone(
+    vault: Vault, qtbot: QtBot
+) -> None:
+    vault.lock()
+    window = MainWindow(Vault(vault.data_dir, clock=vault.clock))
+    qtbot.addWidget(window)
+    window.show()
+
+    _unlock(qtbot, window)
+    _take_referral(qtbot, window)
+    case = _case(window)
+    assert case.snapshot is not None
+    assert [p.name for p in case.snapshot.case.participants] == [HARMED, RESPONSIBLE]
+    # The keyboard followed the new case: Ctrl+Tab changes its tab at once, with no click.
+    assert case.isAncestorOf(focused()), where()
+    shown = case.current_pane()
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert case.current_pane() != shown, where()
+
+    # RJ information given to the harmed person (Victims' Code).
+    _to_tab(window, qtbot, "people")
+    tab_to(qtbot, named("Record RJ information"), "Record RJ information given")
+    press(qtbot, Qt.Key.Key_Space)
+    print(where())
