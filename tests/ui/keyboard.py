@@ -150,3 +150,47 @@ def wait_for_window(qtbot: QtBot, title: str, timeout: int = 10_000) -> QWidget:
     except TimeoutError:
         raise AssertionError(f"the keyboard never reached {title!r}; it is on {where()}") from None
     return focused().window()
+
+
+def wait_for_dialog(qtbot: QtBot, timeout: int = 10_000) -> QWidget:
+    """Wait until a modal dialog is up with the keyboard inside it; the dialog."""
+
+    def inside() -> bool:
+        window_manager()
+        dialog = QApplication.activeModalWidget()
+        widget = QApplication.focusWidget()
+        return dialog is not None and widget is not None and widget.window() is dialog
+
+    try:
+        qtbot.waitUntil(inside, timeout=timeout)
+    except TimeoutError:
+        raise AssertionError(f"no dialog took the keyboard; it is on {where()}") from None
+    return focused().window()
+
+
+def wait_for_main(qtbot: QtBot, window: QWidget, timeout: int = 10_000) -> None:
+    """Wait until every dialog is gone and the keyboard is back in ``window``."""
+
+    def back() -> bool:
+        window_manager()
+        widget = QApplication.focusWidget()
+        return (
+            QApplication.activeModalWidget() is None
+            and widget is not None
+            and (widget.window() is window)
+        )
+
+    try:
+        qtbot.waitUntil(back, timeout=timeout)
+    except TimeoutError:
+        raise AssertionError(f"the keyboard did not come back; it is on {where()}") from None
+
+
+def chain(window: QWidget) -> str:
+    """The Tab stops of ``window`` in order (for a failure's message)."""
+    stops, widget = [], window.nextInFocusChain()
+    while widget is not window and len(stops) < 100:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            stops.append(describe(widget))
+        widget = widget.nextInFocusChain()
+    return "\n  ".join(stops)

@@ -14,8 +14,10 @@ from rjdesk.store.vault import Vault
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
 from rjdesk_protocol.enums import Stage
+from rjdesk_protocol.enums import Stage
 from tests.conftest import PASSPHRASE
 from tests.ui.keyboard import (
+    chain,
     focused,
     in_dialog,
     named,
@@ -23,6 +25,8 @@ from tests.ui.keyboard import (
     tab_to,
     type_text,
     wait_for_window,
+    wait_for_dialog,
+    wait_for_main,
     where,
 )
 
@@ -50,6 +54,14 @@ def _to_tab(window: MainWindow, qtbot: QtBot, key: str) -> None:
             return
         press(qtbot, Qt.Key.Key_Tab, CTRL)
     raise AssertionError(f"Ctrl+Tab never reached the {key} tab; the keyboard is on {where()}")
+
+
+def _next_step(qtbot: QtBot, window: MainWindow, label: str) -> None:
+    """Shift+Tab to the header's next step, check it says ``label``, and take it."""
+    tab_to(qtbot, lambda w: w.objectName() == "nextButton", "the next step", backwards=True)
+    assert focused().text() == label, f"the next step is {focused().text()!r}"
+    press(qtbot, Qt.Key.Key_Space)
+    _settled(window, qtbot)
 
 
 def _unlock(qtbot: QtBot, window: MainWindow) -> None:
@@ -112,5 +124,57 @@ def test_a_case_goes_from_referral_to_closure_with_the_keyboard_alone(
     # RJ information given to the harmed person (Victims' Code).
     _to_tab(window, qtbot, "people")
     tab_to(qtbot, named("Record RJ information"), "Record RJ information given")
+    assert case.panes[1].ui.table.currentIndex().row() == 0, "the harmed person is chosen"
     press(qtbot, Qt.Key.Key_Space)
-    print(where())
+    dialog = wait_for_dialog(qtbot)
+    print(dialog.windowTitle(), chain(dialog))
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for_main(qtbot, window)
+    _settled(window, qtbot)
+    assert case.snapshot.case.participants[0].rj_information_given_on is not None
+
+    # The case's next step moves it on, then takes the keyboard to the work.
+    _next_step(qtbot, window, "Start the assessment")
+    assert case.snapshot.case.stage == Stage.ASSESSMENT
+    _next_step(qtbot, window, "Record the risk assessment")
+    assert focused().objectName() == "lowRadio", where()
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, named("Factors"), "the factors considered")
+    type_text(qtbot, "No threats made")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "Both willing to meet")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    _settled(window, qtbot)
+    assert case.snapshot.case.risk_level is not None, case.panes[2].ui.riskMessage.text()
+    for name in (HARMED, RESPONSIBLE):
+        tab_to(qtbot, named("Give consent"), "Give consent")
+        press(qtbot, Qt.Key.Key_Space)
+        wait_for_dialog(qtbot)
+        type_text(qtbot, name[:3])  # chooses whose consent, as typing does in a list
+        tab_to(qtbot, named("Take part"), "consent to take part")
+        press(qtbot, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Return)
+        wait_for_main(qtbot, window)
+        _settled(window, qtbot)
+    consents = [p.consents for p in case.snapshot.case.participants]
+    assert all(consents), f"consents recorded: {consents}"
+    _next_step(qtbot, window, "Move to preparation")
+    _next_step(qtbot, window, "Move to intervention")
+    assert case.snapshot.case.stage == Stage.INTERVENTION
+    _next_step(qtbot, window, "Record the conference")
+    assert focused().objectName() == "kind", where()
+    type_text(qtbot, "Conf")
+    for name in (HARMED, RESPONSIBLE):
+        tab_to(qtbot, named(f"Present: {name}"), f"{name} present")
+        press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, named("Notes"), "the contact's notes")
+    type_text(qtbot, "Both spoke; agreed quiet hours and a wave on the stairs.")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    _settled(window, qtbot)
+    assert len(case.snapshot.case.contacts) == 1, case.panes[3].ui.message.text()
+    for _ in range(3):
+        tab_to(qtbot, lambda w: w.objectName() == "nextButton", "the next step", backwards=True)
+        print("next", focused().text(), case.snapshot.case.stage)
+        press(qtbot, Qt.Key.Key_Space)
+        _settled(window, qtbot)
+        print(" ->", case.snapshot.case.stage, case.current_pane(), where(), case.snapshot.next)

@@ -180,6 +180,11 @@ class CaseWorkspace(QWidget):
             overview = self.panes[0]
             overview.apply(lambda: closing.change_stage(vault, case_id, target))
         self.show_pane(step.pane)
+        # "Record the risk assessment" takes the keyboard there too, not only the eyes; a move
+        # of stage leaves it on this button, which now offers the step after.
+        pane = self.ui.tabs.currentWidget()
+        if step.stage is None and isinstance(pane, CasePane) and pane.key == step.pane:
+            pane.focus_work()
 
     def case_summary(self) -> None:
         """The case summary as a PDF (made and filed on the case), in the preview."""
