@@ -11,7 +11,7 @@ def focus_first(container: QWidget) -> bool:
     """Give the focus to the first control Tab reaches inside ``container``; False if none.
     A scroll area is passed over: the work is in the controls it holds."""
     widget = container.nextInFocusChain()
-    while widget is not container:
+    while widget is not None and widget is not container:
         if (
             container.isAncestorOf(widget)
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
