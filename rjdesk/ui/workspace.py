@@ -24,6 +24,7 @@ from rjdesk.ui.pages.sync.worker import SYNC_SHORTCUT, SyncController
 from rjdesk.ui.pages.today import TodayPage
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.focus import focus_first
 from rjdesk.ui.toolkit.icons import icon
 from rjdesk.ui.toolkit.screen import scrolling
 
@@ -139,6 +140,16 @@ class Workspace(QWidget):
         assert isinstance(case_page, CaseWorkspace)
         case_page.open(case_id, pane)
         self.show_page("case")
+        # From the wizard, Today or Cases: the keyboard follows the case (Ctrl+Tab works).
+        case_page.focus_tabs()
+
+    def focus_page(self) -> None:
+        """Put the keyboard in the page on screen (after an unlock nothing else has it)."""
+        page = self.pages[self._current]
+        if isinstance(page, CaseWorkspace):
+            page.focus_tabs()
+        elif not focus_first(page):
+            self.ui.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def back(self) -> None:
         if self._current == "case":
@@ -224,6 +235,7 @@ class Workspace(QWidget):
             self.show_page("case")
         else:
             self.show_page(state.page)
+        self.focus_page()
         if wizard:
             self.new_referral(wizard)
 

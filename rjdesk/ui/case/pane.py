@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from rjdesk.app.cases import CaseSnapshot
 from rjdesk.app.views import CaseView
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.focus import focus_first
 from rjdesk.ui.toolkit.messages import sentence, set_message, show_error
 
 
@@ -49,6 +50,11 @@ class CasePane(QWidget):
 
     def save(self) -> None:
         """Ctrl+S: save what this pane is editing, if anything."""
+
+    def focus_work(self) -> None:
+        """Put the keyboard where this pane's work starts (the case's next step sends it
+        here); the first control Tab reaches, unless a pane knows better."""
+        focus_first(self)
 
     # -- helpers for subclasses -------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -197,6 +197,11 @@ class CaseWorkspace(QWidget):
             overview = self.panes[0]
             overview.apply(lambda: closing.change_stage(vault, case_id, target))
         self.show_pane(step.pane)
+        # "Record the risk assessment" takes the keyboard there too, not only the eyes; a move
+        # of stage leaves it on this button, which now offers the step after.
+        pane = self.ui.tabs.currentWidget()
+        if step.stage is None and isinstance(pane, CasePane) and pane.key == step.pane:
+            pane.focus_work()
 
     def case_summary(self) -> None:
         """The case summary as a PDF (made and filed on the case), in the preview."""
@@ -211,6 +216,10 @@ class CaseWorkspace(QWidget):
         for index, pane in enumerate(self.panes):
             if pane.key == key:
                 self.ui.tabs.setCurrentIndex(index)
+
+    def focus_tabs(self) -> None:
+        """The keyboard on the tab bar: arrows and Ctrl+Tab change tab, Tab enters the tab."""
+        self.ui.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_pane(self) -> str:
         widget = self.ui.tabs.currentWidget()

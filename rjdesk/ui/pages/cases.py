@@ -60,6 +60,9 @@ class CasesPage(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.ui.search.textChanged.connect(lambda _text: self._debounce.start())
         self.ui.search.returnPressed.connect(self._search_now)
+        # Down from the search box goes to the results, as in a browser's address bar.
+        to_results = QShortcut(QKeySequence(Qt.Key.Key_Down), self.ui.search, self.focus_results)
+        to_results.setContext(Qt.ShortcutContext.WidgetShortcut)
         for combo in (self.ui.stage, self.ui.caseType, self.ui.flag):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.ui.openOnly.toggled.connect(self.apply_filters)
@@ -104,8 +107,12 @@ class CasesPage(QWidget):
 
     def _search_now(self) -> None:
         self.apply_filters()
+        self.focus_results()
+
+    def focus_results(self) -> None:
+        """The keyboard to the list, on its first case (Enter then opens it)."""
         if self.model.rowCount():
-            self.ui.table.setFocus()
+            self.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self.ui.table.selectRow(0)
 
     def _show_count(self, total: int) -> None:

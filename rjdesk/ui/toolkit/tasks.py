@@ -19,8 +19,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
@@ -148,8 +148,14 @@ class TaskRunner(QObject):
         timer.setSingleShot(True)
         # A widget already disabled stays so; one deleted while the work runs is left alone.
         held = [widget for widget in disable if widget.isEnabled()]
+        # Disabling the button just pressed sends the keyboard elsewhere, often nowhere: it
+        # comes back when the work ends, unless the facilitator has moved it meanwhile.
+        pressed = QApplication.focusWidget()
+        if pressed is not None and not any(w is pressed or w.isAncestorOf(pressed) for w in held):
+            pressed = None
         for widget in held:
             widget.setEnabled(False)
+        moved_to = QApplication.focusWidget() if pressed is not None else None
 
         def show_dialog() -> None:
             box = QProgressDialog(label, "", 0, 0, parent)
@@ -177,6 +183,14 @@ class TaskRunner(QObject):
             for widget in held:
                 if isValid(widget):
                     widget.setEnabled(True)
+            if (
+                pressed is not None
+                and isValid(pressed)
+                and pressed.isEnabled()
+                and pressed.isVisible()
+                and QApplication.focusWidget() is moved_to
+            ):
+                pressed.setFocus(Qt.FocusReason.OtherFocusReason)
             signals.deleteLater()
             self._pending[lane] -= 1
             if lane is Lane.DATABASE and not self._pending[lane]:

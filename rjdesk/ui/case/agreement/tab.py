@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rjdesk.app import agreements as app_agreements
@@ -135,6 +136,14 @@ class AgreementPane(SigningPane):
         self._unsaved = None if restored.same_as(base) else (key, restored)
         self._shown_key = key
         self._show_version()
+
+    def focus_work(self) -> None:
+        """The signatures once a saved version waits for them, not Discard draft."""
+        view = self.ui.signaturesView
+        if view.isEnabled() and self.signatures_model.rowCount():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            super().focus_work()
 
     def save(self) -> None:
         """Save the draft: the first save makes version 1 (or the next), later ones update it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QItemSelection, QTime, QTimer
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTime, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
 
@@ -189,6 +189,10 @@ class ContactsPane(CasePane):
         day: date = self.ui.date.date().toPython()  # type: ignore[assignment]
         moment: time = self.ui.time.time().toPython()  # type: ignore[assignment]
         return datetime.combine(day, moment.replace(second=0, microsecond=0), LONDON)
+
+    def focus_work(self) -> None:
+        """The new contact's kind, not the list of earlier contacts."""
+        self.ui.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
         """Ctrl+S: save the new contact."""

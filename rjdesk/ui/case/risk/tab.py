@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelection
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QWidget
 
 from rjdesk.app import risk
@@ -193,6 +193,11 @@ class RiskConsentPane(CasePane):
         ui.factors.clear()
         ui.riskNotes.clear()
         ui.assessedBy.clear()
+
+    def focus_work(self) -> None:
+        """The assessment's level (arrows choose it), not the list of earlier ones."""
+        level = next((radio for radio in self._levels if radio.isChecked()), self.ui.lowRadio)
+        level.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
         """Ctrl+S: save the risk assessment being written."""
