@@ -55,7 +55,8 @@ def test_the_victims_code_header_names_every_harmed_person(
     page = _header(ctx, case_id, qtbot)
     line = page.ui.victimsCode.text()
     assert line == (
-        "Victims' Code overdue: RJ information for Marcia Bennett and Łukasz Nowak was due 8 Oct 2026"
+        "Victims' Code overdue: RJ information for Marcia Bennett and Łukasz Nowak"
+        " was due 8 Oct 2026"
     )
     assert "Zoë Nowak" not in line, "a supporter has no Victims' Code deadline"
     tooltip = page.ui.victimsCode.toolTip()
