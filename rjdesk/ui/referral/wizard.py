@@ -16,6 +16,7 @@ from rjdesk.ui.generated.referral_wizard_ui import Ui_ReferralWizard
 from rjdesk.ui.referral.people import PendingPeopleModel, summary_html
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.labels import CASE_TYPES, CHANNELS, SOURCES
 from rjdesk.ui.toolkit.messages import sentence, set_message
 from rjdesk_protocol.enums import CaseType, Channel, Flag, ReferralSource
@@ -198,6 +199,8 @@ class ReferralWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         if self.currentId() != REFERRAL_PAGE:
             return super().validateCurrentPage()
+        if refused_date(self.currentPage(), message=self.ui.referralMessage):
+            return False
         for combo, what in (
             (self.ui.caseType, "the case type"),
             (self.ui.source, "the source"),

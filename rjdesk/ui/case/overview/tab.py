@@ -29,6 +29,7 @@ from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.dates import from_qdate, moment_text, to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.labels import (
     CASE_TYPES,
     CHANNELS,
@@ -121,6 +122,11 @@ class OverviewPane(CasePane):
     def refresh_view(self) -> None:
         case, ui = self.case, self.ui
         _select(ui.caseType, case.case_type.value)
+        # Neither day can be in the future (the service refuses it): the field says so as
+        # it is typed, and its calendar does not offer those days.
+        today = to_qdate(self.snapshot.today if self.snapshot else case.received_on)
+        for field in (ui.receivedOn, ui.incidentDate):
+            field.setMaximumDate(max(today, to_qdate(case.received_on)))
         ui.receivedOn.setDate(to_qdate(case.received_on))
         _select(ui.source, case.source.value)
         _select(ui.channel, case.channel.value)
@@ -172,6 +178,8 @@ class OverviewPane(CasePane):
     def save(self) -> None:
         """Save the referral details and flags (Ctrl+S)."""
         ui, case = self.ui, self.case
+        if refused_date(ui.referralBox, message=ui.referralMessage):
+            return
         wanted: dict[str, Any] = {
             "case_type": CaseType(ui.caseType.currentData()),
             "received_on": from_qdate(ui.receivedOn.date()),
@@ -294,6 +302,11 @@ class CloseCaseDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Close case")
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
+
+    def accept(self) -> None:
+        if refused_date(self.ui.closedOn):  # the closing date typed is not a day allowed
+            return
+        super().accept()
 
     def values(self) -> tuple[ClosureReason, date, str]:
         return (
