@@ -6,7 +6,7 @@ own words ("Łukasz Nowak (harmed and responsible) has not given consent to take
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -28,7 +28,7 @@ from rjdesk.ui.generated.overview_pane_ui import Ui_OverviewPane
 from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
-from rjdesk.ui.toolkit.dates import from_qdate, moment_text, to_qdate
+from rjdesk.ui.toolkit.dates import day_text, from_qdate, moment_text, to_qdate
 from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.labels import (
     CASE_TYPES,
@@ -41,6 +41,7 @@ from rjdesk.ui.toolkit.labels import (
 )  # fmt: skip
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.rows_model import Column, RowsModel
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,
@@ -63,6 +64,11 @@ def _select(combo: QComboBox, value: str) -> None:
 
 
 def _when(moment: Any) -> str:
+    # A step an imported file dates by its day alone starts at London midnight: show the day,
+    # not a time of 00:00 nobody recorded.
+    local = moment.astimezone(LONDON) if moment.tzinfo is not None else moment
+    if local.time() == time(0, 0):
+        return day_text(local.date())
     return moment_text(moment)
 
 
