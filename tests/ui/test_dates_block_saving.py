@@ -243,3 +243,22 @@ def test_a_follow_up_is_not_recorded_on_a_refused_date(
     assert ui.message.text().startswith("Checked on: the date cannot be after")
     assert_held_in(qtbot, ui.checkedOn, "01/01/2027")
     pane.clear()
+
+
+def test_the_wizards_message_goes_once_its_problem_is_put_right(
+    ctx: UiContext, qtbot: QtBot
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    wizard = ReferralWizard(ctx, host)
+    wizard.open()
+    qtbot.waitExposed(wizard)
+    ui = wizard.ui
+    for combo in (ui.caseType, ui.source, ui.channel):
+        combo.setCurrentIndex(0)
+    qtbot.keyClicks(ui.referrerEmail, "dana.whitfield")
+    press(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert ui.referralMessage.text() == "The referrer's email address needs an @."
+    qtbot.keyClicks(ui.referrerEmail, "@example.org")
+    assert ui.referralMessage.text() == ""  # put right: the stale sentence is gone
+    assert not ui.referralMessage.isVisibleTo(wizard)
