@@ -25,7 +25,15 @@ from sqlalchemy import select
 from rjdesk.domain import rules
 from rjdesk.domain.models import Agreement, Case, Participant
 from rjdesk.resources import resource_path
-from rjdesk.services import agreements, assessment, case_text, cases, contacts, people
+from rjdesk.services import (
+    agreements,
+    assessment,
+    case_text,
+    cases,
+    contacts,
+    import_history,
+    people,
+)
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
@@ -446,6 +454,7 @@ class _Builder:
         target = stated or rules.implied_stage(case)
         if target != case.stage:
             cases.move_stage(self.uow, case, target, "imported")
+        import_history.date_from_file(case)
 
 
 def _need(value: T | None, field: str = "") -> T:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from rjdesk.domain.labels import SHARED_ACTION
 from rjdesk.domain.models import (
     Agreement,
     AgreementAction,
@@ -129,7 +130,7 @@ def _due_between(
         .order_by(AgreementAction.due_on)
     )
     items = [
-        DueItem(case_id, reference, what, who or "Facilitator", due_on, due_on < today)
+        DueItem(case_id, reference, what, who or SHARED_ACTION, due_on, due_on < today)
         for case_id, reference, what, due_on, who in session.execute(actions.limit(LIST_LIMIT))
     ]
 

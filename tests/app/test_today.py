@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from rjdesk.app.cases import open_case
 from rjdesk.app.today import today_overview
+from rjdesk.domain.labels import SHARED_ACTION
 from rjdesk.services import importer
 from rjdesk.store.vault import Vault
 from tests.conftest import FACILITATOR, HATE_CRIME, NEIGHBOUR_DISPUTE, TODAY
@@ -86,3 +88,19 @@ def test_an_agreement_review_names_the_people_who_signed_it(vault: Vault) -> Non
     (review,) = today_overview(vault, TODAY).due
     assert review.what == "Review agreement version 1"
     assert review.who == "Marcia Bennett, Łukasz Nowak"
+
+
+def test_an_action_nobody_took_on_is_shared_not_the_facilitators(vault: Vault) -> None:
+    """An action with no owner ("keep the peace") is everyone's who agreed it: Today says so,
+    as the agreement and its PDF do, rather than name it the facilitator's promise."""
+    document = json.loads(NEIGHBOUR_DISPUTE.read_text(encoding="utf-8"))
+    gate = document["agreement"]["actions"][2]
+    assert gate["action"] == "Fit a spring closer to the shared side gate."
+    gate["by"] = "facilitator"  # the case file's word for an action with no owner
+    with vault.unit_of_work() as uow:
+        importer.import_case(uow, json.dumps(document))
+
+    (late,) = today_overview(vault, TODAY).overdue
+    assert late.what == "Fit a spring closer to the shared side gate."
+    assert late.who == SHARED_ACTION
+    assert late.who != "Facilitator"

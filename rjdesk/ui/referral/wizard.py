@@ -16,6 +16,7 @@ from rjdesk.ui.generated.referral_wizard_ui import Ui_ReferralWizard
 from rjdesk.ui.referral.people import PendingPeopleModel, summary_html
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date, set_field_message
 from rjdesk.ui.toolkit.labels import CASE_TYPES, CHANNELS, SOURCES
 from rjdesk.ui.toolkit.messages import sentence, set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
@@ -200,25 +201,33 @@ class ReferralWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         if self.currentId() != REFERRAL_PAGE:
             return super().validateCurrentPage()
+        if refused_date(self.currentPage(), message=self.ui.referralMessage):
+            return False
         for combo, what in (
             (self.ui.caseType, "the case type"),
             (self.ui.source, "the source"),
             (self.ui.channel, "how the referral came in"),
         ):
             if combo.currentIndex() < 0:
-                set_message(self.ui.referralMessage, f"Choose {what}.", error=True)
+                set_field_message(self.ui.referralMessage, f"Choose {what}.", combo)
                 combo.setFocus()
                 return False
         referral = self.referral()
-        problem = ""
+        field: QWidget
         if referral.incident_date and referral.incident_date > referral.received_on:
-            problem = "The incident date is after the day the referral was received."
-            self.ui.incidentDate.setFocus()
+            problem, field = (
+                "The incident date is after the day the referral was received.",
+                self.ui.incidentDate,
+            )
         elif referral.referrer_email and "@" not in referral.referrer_email:
-            problem = "The referrer's email address needs an @."
-            self.ui.referrerEmail.setFocus()
-        set_message(self.ui.referralMessage, problem, error=True)
-        return not problem
+            problem, field = "The referrer's email address needs an @.", self.ui.referrerEmail
+        else:
+            set_message(self.ui.referralMessage, "")
+            return True
+        # The message goes as soon as the field it is about is changed.
+        set_field_message(self.ui.referralMessage, problem, field)
+        field.setFocus()
+        return False
 
     # -- page 2: the people -------------------------------------------------------------------
 

@@ -120,6 +120,13 @@ class DateField(QWidget):
         """The sentence shown under the field when what is typed is not accepted, else ""."""
         return self._problem
 
+    def check(self) -> str:
+        """Before a save: show why what is typed is not accepted under the field now (even
+        while the person is still in it) and return that sentence ("" when accepted)."""
+        if self._problem:
+            self._set_problem(self._problem)
+        return self._problem
+
     def _typed(self, text: str) -> None:
         try:
             day = parse_typed(text)

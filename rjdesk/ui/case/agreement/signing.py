@@ -16,6 +16,7 @@ from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.dates import from_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import AgreementStatus, SignatureMethod
@@ -142,6 +143,8 @@ class SigningPane(CasePane):
 
     def _signed_on_paper(self) -> None:
         signer = self._signer()
+        if refused_date(self.ui.signedOn, message=self.ui.message):
+            return
         if signer is not None:
             signed_on = from_qdate(self.ui.signedOn.date())
             self._sign(signer, signed_on, SignatureMethod.PAPER, None)

@@ -30,6 +30,7 @@ from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.dates import to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import AgreementStatus, Stage
@@ -149,6 +150,9 @@ class AgreementPane(SigningPane):
         """Save the draft: the first save makes version 1 (or the next), later ones update it."""
         key = self._shown_key
         if self._unsaved is None or key is None or key != editable_key(self.case):
+            return
+        ui = self.ui
+        if refused_date(ui.agreedOn, ui.reviewOn, ui.due, message=ui.message):
             return
         state = self._unsaved[1]
         for position, row in enumerate(state.actions, start=1):
@@ -350,6 +354,8 @@ class AgreementPane(SigningPane):
         )
 
     def _record_check(self) -> None:
+        if refused_date(self.ui.checkedOn, message=self.ui.message):
+            return
         check = self.follow_up.current()
         if check is None:
             return

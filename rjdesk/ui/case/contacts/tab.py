@@ -23,6 +23,7 @@ from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.contacts_pane_ui import Ui_ContactsPane
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.labels import CONTACT_KINDS
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk_protocol.calendar import LONDON
@@ -199,6 +200,8 @@ class ContactsPane(CasePane):
         ui = self.ui
         # Save is greyed out while the last one is being saved: Ctrl+S must not save it twice.
         if self.snapshot is None or not ui.saveButton.isEnabled():
+            return
+        if refused_date(ui.date, message=ui.message):
             return
         kind = ContactKind(ui.kind.currentData())
         at, notes = self.when(), ui.notes.toPlainText()

@@ -6,7 +6,7 @@ own words ("Łukasz Nowak (harmed and responsible) has not given consent to take
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -28,7 +28,8 @@ from rjdesk.ui.generated.overview_pane_ui import Ui_OverviewPane
 from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
-from rjdesk.ui.toolkit.dates import from_qdate, moment_text, to_qdate
+from rjdesk.ui.toolkit.dates import day_text, from_qdate, moment_text, to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.labels import (
     CASE_TYPES,
     CHANNELS,
@@ -41,6 +42,7 @@ from rjdesk.ui.toolkit.labels import (
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.rows_model import Column, RowsModel
 from rjdesk.ui.toolkit.screen import fit_dialog
+from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,
@@ -63,6 +65,11 @@ def _select(combo: QComboBox, value: str) -> None:
 
 
 def _when(moment: Any) -> str:
+    # A step an imported file dates by its day alone starts at London midnight: show the day,
+    # not a time of 00:00 nobody recorded.
+    local = moment.astimezone(LONDON) if moment.tzinfo is not None else moment
+    if local.time() == time(0, 0):
+        return day_text(local.date())
     return moment_text(moment)
 
 
@@ -122,6 +129,11 @@ class OverviewPane(CasePane):
     def refresh_view(self) -> None:
         case, ui = self.case, self.ui
         _select(ui.caseType, case.case_type.value)
+        # Neither day can be in the future (the service refuses it): the field says so as
+        # it is typed, and its calendar does not offer those days.
+        today = to_qdate(self.snapshot.today if self.snapshot else case.received_on)
+        for field in (ui.receivedOn, ui.incidentDate):
+            field.setMaximumDate(max(today, to_qdate(case.received_on)))
         ui.receivedOn.setDate(to_qdate(case.received_on))
         _select(ui.source, case.source.value)
         _select(ui.channel, case.channel.value)
@@ -175,6 +187,8 @@ class OverviewPane(CasePane):
     def save(self) -> None:
         """Save the referral details and flags (Ctrl+S)."""
         ui, case = self.ui, self.case
+        if refused_date(ui.referralBox, message=ui.referralMessage):
+            return
         wanted: dict[str, Any] = {
             "case_type": CaseType(ui.caseType.currentData()),
             "received_on": from_qdate(ui.receivedOn.date()),
@@ -298,6 +312,11 @@ class CloseCaseDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Close case")
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
+
+    def accept(self) -> None:
+        if refused_date(self.ui.closedOn):  # the closing date typed is not a day allowed
+            return
+        super().accept()
 
     def values(self) -> tuple[ClosureReason, date, str]:
         return (

@@ -17,6 +17,7 @@ from rjdesk.domain.labels import LANGUAGE_NAMES
 from rjdesk.domain.labels import language_label as domain_language_label
 from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.labels import ROLES
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
@@ -224,6 +225,8 @@ class ParticipantDialog(QDialog):
 
     def _submit(self) -> None:
         if self._busy:
+            return
+        if refused_date(self.ui.dateOfBirth, message=self.ui.message):
             return
         if self.role() is None:
             self.show_refusal("Choose the person's role in the case.")

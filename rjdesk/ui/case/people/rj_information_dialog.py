@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 from rjdesk.ui.case.people.participant_dialog import BusyUntilMessage
 from rjdesk.ui.generated.rj_information_dialog_ui import Ui_RjInformationDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.victims_code import VictimsCodeStatus, format_day
@@ -44,7 +45,7 @@ class RjInformationDialog(QDialog):
         self.ui.givenOn.setFocus()
 
     def _submit(self) -> None:
-        if self._busy:
+        if self._busy or refused_date(self.ui.givenOn, message=self.ui.message):
             return
         self.set_busy(True)
         set_message(self.ui.message, "")

@@ -24,6 +24,7 @@ from rjdesk.ui.case.risk.consent_tables import (
 )
 from rjdesk.ui.generated.consent_dialog_ui import Ui_ConsentDialog
 from rjdesk.ui.toolkit import style
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import ConsentScope
@@ -129,6 +130,8 @@ class ConsentDialog(QDialog):
         )
 
     def _submit(self) -> None:
+        if refused_date(self.ui.date, message=self.ui.message):
+            return
         choice = self.choice()
         if choice is None:
             set_message(self.ui.message, "Nobody has consent in force to withdraw.", error=True)

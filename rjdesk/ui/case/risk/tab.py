@@ -27,6 +27,7 @@ from rjdesk.ui.case.risk.consent_tables import (
 from rjdesk.ui.generated.risk_consent_pane_ui import Ui_RiskConsentPane
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
+from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk_protocol.enums import RiskLevel
 
@@ -204,6 +205,8 @@ class RiskConsentPane(CasePane):
         ui = self.ui
         # Save is greyed out while the last one is being saved: Ctrl+S must not save it twice.
         if self.snapshot is None or not ui.saveRiskButton.isEnabled():
+            return
+        if refused_date(ui.assessedOn, message=ui.riskMessage):
             return
         level = self._level()
         if level is None:
