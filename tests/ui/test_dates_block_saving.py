@@ -184,7 +184,7 @@ def test_a_contact_is_not_saved_on_a_refused_date(
     press(qtbot, pane.ui.saveButton)
     wait_for_db(qtbot, ctx)
     assert len(in_vault(ctx, hate_crime_case).contacts) == before
-    assert pane.ui.message.text().startswith("Date of the contact: the date cannot be after")
+    assert pane.ui.message.text().startswith("When the contact happened: the date cannot be after")
     assert_held_in(qtbot, pane.ui.date, "01/01/2027")
 
 
@@ -220,7 +220,7 @@ def test_consent_is_not_recorded_on_a_refused_date(
     dialog.ui.takePart.setChecked(True)
     press(qtbot, dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save))
     assert submitted == []
-    assert dialog.ui.message.text().startswith("Date: the date cannot be after")
+    assert dialog.ui.message.text().startswith("Given on: the date cannot be after")
     assert_held_in(qtbot, dialog.ui.date, "01/01/2027")
 
 
