@@ -110,8 +110,7 @@ class AgreementPane(SigningPane):
 
     def clear(self) -> None:
         ui = self.ui
-        if self.signature_dialog is not None:
-            self.signature_dialog.reject()
+        self.close_signing_dialogs()
         self.editor.clear()
         self.follow_up.clear()
         self.signatures_model.set_rows([])
