@@ -58,6 +58,16 @@ def reopen_case(vault: Vault, case_id: str, reason: str) -> Stage:
         return cases.reopen_case(uow, load_case(uow.session, case_id), reason)
 
 
+def reopens_to(case: CaseView) -> Stage | None:
+    """The stage a closed case goes back to when reopened, as its stage history shows (None:
+    it arrived closed, and goes back to the furthest stage its record proves)."""
+    closings = [c for c in case.stage_changes if c.to_stage == Stage.CLOSED and c.from_stage]
+    if not closings:
+        return None
+    last = max(closings, key=lambda change: change.changed_at).from_stage
+    return Stage(last) if last is not None and last != Stage.CLOSED else None
+
+
 def pending_actions(case: CaseView) -> tuple[int, int]:
     """(pending, all) actions of the agreement in force: what closing would leave unchecked."""
     agreement = case.in_force_agreement
