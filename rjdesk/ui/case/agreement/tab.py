@@ -212,6 +212,7 @@ class AgreementPane(SigningPane):
             self.case.id,
             lambda vault, case_id: app_documents.file_agreement_pdf(vault, case_id, agreement_id),
             then,
+            said=lambda where: set_message(self.ui.message, where),
         )
 
     def _show_version(self) -> None:
