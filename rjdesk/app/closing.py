@@ -62,9 +62,11 @@ def reopens_to(case: CaseView) -> Stage | None:
     """The stage a closed case goes back to when reopened, as its stage history shows (None:
     it arrived closed, and goes back to the furthest stage its record proves)."""
     closings = [c for c in case.stage_changes if c.to_stage == Stage.CLOSED and c.from_stage]
+    # A stable sort over the history in the order recorded: of two at the same moment, the
+    # later recorded is the last.
     if not closings:
         return None
-    last = max(closings, key=lambda change: change.changed_at).from_stage
+    last = sorted(closings, key=lambda change: change.changed_at)[-1].from_stage
     return Stage(last) if last is not None and last != Stage.CLOSED else None
 
 

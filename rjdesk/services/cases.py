@@ -280,8 +280,10 @@ def stage_before_closing(case: Case) -> Stage:
     with no move into ``closed`` in its history) goes back to the furthest stage its contents
     prove."""
     closings = [c for c in case.stage_changes if c.to_stage == Stage.CLOSED and c.from_stage]
+    # A stable sort over the history in the order recorded: of two at the same moment, the
+    # later recorded is the last.
     if closings:
-        last = max(closings, key=lambda change: change.changed_at)
+        last = sorted(closings, key=lambda change: change.changed_at)[-1]
         if last.from_stage is not None and last.from_stage != Stage.CLOSED:
             return Stage(last.from_stage)
     reason, case.closure_reason = case.closure_reason, None
