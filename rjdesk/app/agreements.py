@@ -172,6 +172,25 @@ def sign(
         )
 
 
+def withdraw_signature(vault: Vault, case_id: str, signature_id: str, *, reason: str) -> None:
+    """Take back one signature, with the reason, while the version still waits for others'
+    (a version everyone has signed is the agreement in force and keeps its signatures)."""
+    with vault.unit_of_work() as uow:
+        case = load_case(uow.session, case_id)
+        found = next(
+            (
+                (agreement, signature)
+                for agreement in case.agreements
+                for signature in agreement.signatures
+                if signature.id == signature_id
+            ),
+            None,
+        )
+        if found is None:
+            raise NotFound("that signature is no longer on the agreement")
+        service.withdraw_signature(uow, found[0], found[1], reason)
+
+
 def check_action(
     vault: Vault,
     case_id: str,

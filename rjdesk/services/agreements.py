@@ -220,6 +220,43 @@ def sign_agreement(
     return signature
 
 
+# A withdrawal's reason goes into the case's history (the audit event): one line, bounded.
+WITHDRAWAL_REASON_LIMIT = 300
+
+
+def withdraw_signature(
+    uow: UnitOfWork, agreement: Agreement, signature: Signature, reason: str
+) -> None:
+    """Take back one signature of a version not yet signed by everyone (a slip: the wrong
+    person marked as signed on paper, or a signer who changed their mind before the others
+    signed). The signature row goes, and so travels to the hub as a deletion; the audit event
+    keeps who signed, how, and why it was withdrawn. Once everyone has signed, the version is
+    the agreement in force and nothing in it changes: a change is a new version."""
+    case = agreement.case
+    ensure_open(case)
+    if agreement.status != AgreementStatus.DRAFT:
+        raise RuleViolation(
+            f"everyone has signed version {agreement.version}, so its signatures stay; "
+            "start a new version to change it"
+        )
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("say why the signature is withdrawn", field="reason")
+    if len(reason) > WITHDRAWAL_REASON_LIMIT:
+        raise ValidationError(
+            f"is longer than {WITHDRAWAL_REASON_LIMIT} characters", field="reason"
+        )
+    agreement.signatures.remove(signature)
+    uow.audit(
+        "withdraw_signature",
+        entity="agreement",
+        entity_id=agreement.id,
+        case_reference=case.reference,
+        detail=f"{signature.capacity} signature ({signature.method}) of "
+        f"{signature.signed_on:%d %b %Y} withdrawn: {reason}",
+    )
+
+
 def _complete(uow: UnitOfWork, case: Case, agreement: Agreement, signed_on: date) -> None:
     previous = rules.in_force_agreement(case)
     # The draft, its actions and signatures are written while it is still a draft: the database

@@ -271,6 +271,54 @@ def close_case(
     move_stage(uow, case, Stage.CLOSED, note or f"closed: {reason}")
 
 
+# A reopening's reason is kept in the stage history (a stage change's note): one line, bounded.
+REASON_LIMIT = 500
+
+
+def stage_before_closing(case: Case) -> Stage:
+    """The stage the case had when it was last closed. A case that arrived closed (an import,
+    with no move into ``closed`` in its history) goes back to the furthest stage its contents
+    prove."""
+    closings = [c for c in case.stage_changes if c.to_stage == Stage.CLOSED and c.from_stage]
+    # A stable sort over the history in the order recorded: of two at the same moment, the
+    # later recorded is the last.
+    if closings:
+        last = sorted(closings, key=lambda change: change.changed_at)[-1]
+        if last.from_stage is not None and last.from_stage != Stage.CLOSED:
+            return Stage(last.from_stage)
+    reason, case.closure_reason = case.closure_reason, None
+    try:
+        implied = rules.implied_stage(case)
+    finally:
+        case.closure_reason = reason
+    return implied
+
+
+def reopen_case(uow: UnitOfWork, case: Case, reason: str) -> Stage:
+    """Reopen a closed case (DESIGN §2): it returns to the stage it had before closing, with
+    the reason in its stage history; its signed agreements stay as they were. Answers the
+    stage it is back at."""
+    if case.stage != Stage.CLOSED:
+        raise RuleViolation(f"{case.reference} is not closed")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("say why the case is reopened", field="reason")
+    if len(reason) > REASON_LIMIT:
+        raise ValidationError(f"is longer than {REASON_LIMIT} characters", field="reason")
+    target = stage_before_closing(case)
+    case.closure_reason = None
+    case.closed_on = None
+    move_stage(uow, case, target, f"reopened: {reason}")
+    uow.audit(
+        "reopen_case",
+        entity="case",
+        entity_id=case.id,
+        case_reference=case.reference,
+        detail=f"{Stage.CLOSED} -> {target}",
+    )
+    return target
+
+
 def ensure_open(case: Case) -> None:
     """Refuse work on a closed case."""
     _ensure_open(case)

@@ -41,7 +41,8 @@ from rjdesk.ui.app import make_application
 from rjdesk.ui.case.agreement.signing import SignatureDialog
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.documents.viewer import ImageViewer
-from rjdesk.ui.case.overview.tab import CloseCaseDialog, SafeguardingDialog
+from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
+from rjdesk.ui.case.overview.tab import SafeguardingDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
 from rjdesk.ui.case.people.rj_information_dialog import RjInformationDialog
 from rjdesk.ui.case.risk.consent_dialog import ConsentDialog
@@ -51,6 +52,7 @@ from rjdesk.ui.pages.settings import ChangePassphraseDialog
 from rjdesk.ui.pages.unlock import RecoveryKeyDialog, ResetPassphraseDialog
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
+from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
 from rjdesk.ui.toolkit.screen import FRAME, TITLE_BAR, available_area
 from tests.ui.screenshots import EXAMPLES, PASSPHRASE, TODAY, fill_referral
 
@@ -259,6 +261,16 @@ def _dialogs(checks: Walk, window: MainWindow, ids: dict[str, str]) -> None:
         (AddendumDialog("contact", "A long note. " * 80, window), "addendum"),
         (ImageViewer("A photo", QPixmap(2400, 1600), window), "image viewer"),
         (ParticipantDialog(window, today=today), "add a person"),
+        (reopen_dialog(case, window), "reopen case"),
+        (
+            ReasonDialog(
+                "Withdraw signature",
+                "Withdraw Grace Okafor's signature from version 1 of the agreement? " * 3,
+                "&Withdraw signature",
+                window,
+            ),
+            "withdraw signature",
+        ),
     ]
     for person, status in case.victims_code:
         dialog = RjInformationDialog(window, name=person.name, status=status, today=today)

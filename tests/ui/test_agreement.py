@@ -89,6 +89,17 @@ def sign_on_screen(qtbot: QtBot, pane: AgreementPane) -> None:
     click(qtbot, dialog.ui.acceptButton)
 
 
+def sign_on_paper(qtbot: QtBot, pane: AgreementPane) -> None:
+    """Press "Signed on paper" and confirm it in the question that follows."""
+    click(qtbot, pane.ui.paperButton)
+    box = pane.paper_confirmation
+    assert box is not None
+    qtbot.waitExposed(box)
+    record = next(b for b in box.buttons() if b.text() == "Record signature")
+    click(qtbot, record)
+    assert pane.paper_confirmation is None
+
+
 def case_text_left(root: QWidget, words: tuple[str, ...]) -> list[str]:
     """Where any of ``words`` still shows in a widget under ``root``."""
     found = []
@@ -154,7 +165,7 @@ def test_build_save_and_sign_an_agreement(
 
     for name in ("Łukasz Nowak", "Alex Morgan"):
         select_signer(pane, name)
-        click(qtbot, pane.ui.paperButton)
+        sign_on_paper(qtbot, pane)
         wait_for_db(qtbot, ctx)
 
     assert "Everyone has signed version 1" in pane.ui.message.text()
@@ -318,7 +329,7 @@ def test_a_withdrawn_consent_stops_the_signature(
         assessment.withdraw_consent(uow, lukasz, withdrawn_on=date(2026, 11, 18))
     show(pane, ctx, conference_case)
     select_signer(pane, "Łukasz Nowak")
-    click(qtbot, pane.ui.paperButton)
+    sign_on_paper(qtbot, pane)
     wait_for_db(qtbot, ctx)
     assert "withdrew consent to take part on 18 Nov 2026" in pane.ui.message.text()
     with vault.reader() as session:

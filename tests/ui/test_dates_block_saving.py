@@ -14,7 +14,8 @@ from rjdesk.app.cases import open_case
 from rjdesk.app.views import CaseView
 from rjdesk.ui.case.agreement.tab import AgreementPane
 from rjdesk.ui.case.contacts.tab import ContactsPane
-from rjdesk.ui.case.overview.tab import CloseCaseDialog, OverviewPane
+from rjdesk.ui.case.overview.closing import CloseCaseDialog
+from rjdesk.ui.case.overview.tab import OverviewPane
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
 from rjdesk.ui.case.people.rj_information_dialog import RjInformationDialog
 from rjdesk.ui.case.risk.consent_dialog import ConsentDialog

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rjdesk.services import contacts
@@ -95,8 +95,16 @@ def test_documents_generated_previewed_and_printed_leave_only_the_printed_file(
         dialog.reject()
         return 0
 
+    warned: list[str] = []
+
+    def warn(*args: object) -> QMessageBox.StandardButton:
+        """Print to File warns that the file is not encrypted: answered, go on."""
+        warned.append(str(args[1]))
+        return QMessageBox.StandardButton.Save
+
     monkeypatch.setattr(QPrintDialog, "exec", accept_print_dialog)
     monkeypatch.setattr(PdfPreviewDialog, "exec", preview_then_print)
+    monkeypatch.setattr(QMessageBox, "warning", warn)
 
     window, case_page = case_in_window(vault, neighbour_case, "agreement", qtbot)
     pane = next(p for p in case_page.panes if isinstance(p, AgreementPane))
@@ -111,10 +119,11 @@ def test_documents_generated_previewed_and_printed_leave_only_the_printed_file(
     qtbot.wait(50)
 
     assert len(previews) == 2 and all(pages >= 1 for pages in previews)
+    assert warned == ["Print to File"] * 3, "every file printed was warned of first"
     texts = [" ".join(p.extract_text() for p in PdfReader(path).pages) for path in printed]
     assert all(path.stat().st_size > 0 for path in printed)
     assert len(PdfReader(printed[0]).pages) == previews[0]
-    assert texts  # printed pages are images: the text layer may be empty, the pages are there
+    assert texts  # a file printed is the document itself, written as a saved copy is
     allowed = set(printed)
     own_temp, system_temp = temp_folders
     pytest_folders = tmp_path_factory.getbasetemp()

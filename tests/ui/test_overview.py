@@ -13,7 +13,8 @@ from rjdesk.app import closing
 from rjdesk.services import assessment
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
-from rjdesk.ui.case.overview.tab import CloseCaseDialog, OverviewPane, SafeguardingDialog
+from rjdesk.ui.case.overview.closing import CloseCaseDialog
+from rjdesk.ui.case.overview.tab import OverviewPane, SafeguardingDialog
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk_protocol.enums import ClosureReason, Flag, RiskLevel, Role, Stage
 from tests.services.builders import person, referral

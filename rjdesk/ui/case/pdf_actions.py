@@ -21,6 +21,8 @@ from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog, print_with_dialog, s
 
 # Makes (and files) a PDF of the case: a call into rjdesk.app given the vault and the case id.
 Make = Callable[[Vault, str], app_documents.FiledPdf]
+# Shows a sentence saying where a copy went.
+Said = Callable[[str], None]
 
 
 class Then(Enum):
@@ -45,12 +47,17 @@ def _record(ctx: UiContext, ready: Ready, how: str) -> None:
     ctx.signals.case_changed.emit(ready.case_id)
 
 
-def _show(ctx: UiContext, parent: QWidget, ready: Ready, then: Then) -> None:
+def _show(
+    ctx: UiContext, parent: QWidget, ready: Ready, then: Then, *, said: Said | None = None
+) -> None:
+    where: str | None = None
     if then == Then.PRINT:
-        if print_with_dialog(parent, ready.content, ready.title):
+        where = print_with_dialog(parent, ready.content, ready.title)
+        if where is not None:
             _record(ctx, ready, "printed")
     elif then == Then.SAVE:
-        if save_copy(parent, ready.content, ready.filename):
+        where = save_copy(parent, ready.content, ready.filename)
+        if where is not None:
             _record(ctx, ready, "saved a copy to a file")
     else:
         dialog = PdfPreviewDialog(
@@ -58,10 +65,21 @@ def _show(ctx: UiContext, parent: QWidget, ready: Ready, then: Then) -> None:
             copied=lambda how: _record(ctx, ready, how), parent=parent,
         )  # fmt: skip
         dialog.exec()
+    if where is not None and said is not None:
+        said(where)
 
 
-def generate(ctx: UiContext, parent: QWidget, case_id: str, make: Make, then: Then) -> None:
-    """Make (and file) a document of the case off the GUI thread, then show it."""
+def generate(
+    ctx: UiContext,
+    parent: QWidget,
+    case_id: str,
+    make: Make,
+    then: Then,
+    *,
+    said: Said | None = None,
+) -> None:
+    """Make (and file) a document of the case off the GUI thread, then show it; ``said`` is
+    told where a printed or saved copy went (the printer, or the file), to show beside it."""
     vault = ctx.vault
 
     def work() -> Ready:
@@ -72,7 +90,7 @@ def generate(ctx: UiContext, parent: QWidget, case_id: str, make: Make, then: Th
 
     def done(ready: Ready) -> None:
         ctx.signals.case_changed.emit(case_id)  # a new version may have been filed
-        _show(ctx, parent, ready, then)
+        _show(ctx, parent, ready, then, said=said)
 
     ctx.tasks.run(work, done, lambda error: show_error(parent, error))
 

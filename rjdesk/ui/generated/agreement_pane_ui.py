@@ -351,6 +351,11 @@ class Ui_AgreementPane(object):
 
         self.signingGrid.addWidget(self.screenButton, 0, 0, 1, 1)
 
+        self.withdrawButton = QPushButton(self.signingStrip)
+        self.withdrawButton.setObjectName(u"withdrawButton")
+
+        self.signingGrid.addWidget(self.withdrawButton, 0, 1, 1, 3)
+
         self.paperButton = QPushButton(self.signingStrip)
         self.paperButton.setObjectName(u"paperButton")
 
@@ -560,6 +565,13 @@ class Ui_AgreementPane(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.screenButton.setToolTip(QCoreApplication.translate("AgreementPane", u"The selected person signs on this laptop with the mouse, a pen or a finger (dated today)", None))
+#endif // QT_CONFIG(tooltip)
+        self.withdrawButton.setText(QCoreApplication.translate("AgreementPane", u"Withdraw signat&ure\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.withdrawButton.setAccessibleName(QCoreApplication.translate("AgreementPane", u"Withdraw signature", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.withdrawButton.setToolTip(QCoreApplication.translate("AgreementPane", u"Take back the selected person's signature, with the reason, while others have still to sign", None))
 #endif // QT_CONFIG(tooltip)
         self.paperButton.setText(QCoreApplication.translate("AgreementPane", u"Signed on &paper", None))
 #if QT_CONFIG(accessibility)

@@ -65,6 +65,12 @@ class Ui_CloseCaseDialog(object):
 
         self.layout.addLayout(self.form)
 
+        self.pendingWarning = QLabel(CloseCaseDialog)
+        self.pendingWarning.setObjectName(u"pendingWarning")
+        self.pendingWarning.setWordWrap(True)
+
+        self.layout.addWidget(self.pendingWarning)
+
         self.buttons = QDialogButtonBox(CloseCaseDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
@@ -96,5 +102,6 @@ class Ui_CloseCaseDialog(object):
 #if QT_CONFIG(accessibility)
         self.note.setAccessibleName(QCoreApplication.translate("CloseCaseDialog", u"Closing note", None))
 #endif // QT_CONFIG(accessibility)
+        self.pendingWarning.setText("")
     # retranslateUi
 

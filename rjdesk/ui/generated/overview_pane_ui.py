@@ -268,6 +268,11 @@ class Ui_OverviewPane(object):
 
         self.stageButtons.addWidget(self.closeCase)
 
+        self.reopenCase = QPushButton(self.stageBox)
+        self.reopenCase.setObjectName(u"reopenCase")
+
+        self.stageButtons.addWidget(self.reopenCase)
+
         self.stageSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.stageButtons.addItem(self.stageSpacer)
@@ -375,7 +380,8 @@ class Ui_OverviewPane(object):
         QWidget.setTabOrder(self.saveReferral, self.moveOn)
         QWidget.setTabOrder(self.moveOn, self.moveBack)
         QWidget.setTabOrder(self.moveBack, self.closeCase)
-        QWidget.setTabOrder(self.closeCase, self.history)
+        QWidget.setTabOrder(self.closeCase, self.reopenCase)
+        QWidget.setTabOrder(self.reopenCase, self.history)
         QWidget.setTabOrder(self.history, self.safeguarding)
         QWidget.setTabOrder(self.safeguarding, self.recordConcern)
 
@@ -460,6 +466,13 @@ class Ui_OverviewPane(object):
 #if QT_CONFIG(accessibility)
         self.closeCase.setAccessibleName(QCoreApplication.translate("OverviewPane", u"Close case", None))
 #endif // QT_CONFIG(accessibility)
+        self.reopenCase.setText(QCoreApplication.translate("OverviewPane", u"Re&open case\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.reopenCase.setAccessibleName(QCoreApplication.translate("OverviewPane", u"Reopen case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.reopenCase.setToolTip(QCoreApplication.translate("OverviewPane", u"Reopen the case with a reason: it goes back to the stage it had before closing", None))
+#endif // QT_CONFIG(tooltip)
         self.historyLabel.setText(QCoreApplication.translate("OverviewPane", u"Stage &history", None))
 #if QT_CONFIG(accessibility)
         self.history.setAccessibleName(QCoreApplication.translate("OverviewPane", u"Stage history", None))

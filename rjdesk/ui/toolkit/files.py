@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _OPTIONS = QFileDialog.Option.DontUseNativeDialog
@@ -21,6 +21,15 @@ def forget_file_dialog_history() -> None:
     settings.remove("FileDialog")
     settings.remove("Qt/filedialog")
     settings.sync()
+
+
+def documents_folder() -> Path:
+    """Where a saved copy starts: the user's Documents folder, or their home folder when there
+    is none (never the working directory, which is wherever rjdesk happened to start)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if found and Path(found).is_dir():
+        return Path(found)
+    return Path.home()
 
 
 def choose_file_to_open(parent: QWidget | None, title: str, filters: str) -> Path | None:
@@ -34,8 +43,11 @@ def choose_file_to_open(parent: QWidget | None, title: str, filters: str) -> Pat
 def choose_file_to_save(
     parent: QWidget | None, title: str, suggested: str, filters: str
 ) -> Path | None:
+    """The file to save to; the dialog starts in ``documents_folder()`` with ``suggested``
+    (a file name) filled in."""
+    start = str(documents_folder() / Path(suggested).name)
     try:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters, options=_OPTIONS)
+        name, _ = QFileDialog.getSaveFileName(parent, title, start, filters, options=_OPTIONS)
     finally:
         forget_file_dialog_history()
     return Path(name) if name else None

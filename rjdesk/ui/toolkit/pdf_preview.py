@@ -9,6 +9,7 @@ operating system's print spooler does with a print job is outside rjdesk (docs/p
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
@@ -73,14 +74,55 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return document.pageCount()
 
 
-def print_with_dialog(parent: QWidget, content: bytes, title: str) -> bool:
-    """The system's print dialog, then the pages from memory. True when something printed."""
+def warn_not_encrypted(parent: QWidget, title: str) -> bool:
+    """The warning every copy that leaves the vault as a file gets first; True to go on."""
+    answer = QMessageBox.warning(
+        parent,
+        title,
+        NOT_ENCRYPTED,
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Save
+
+
+def write_copy(parent: QWidget, content: bytes, target: Path, title: str) -> bool:
+    """Write an unencrypted copy: whole or not at all, readable by this user only."""
+    try:
+        atomic_write(target, content)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            title,
+            f"The copy was not saved: {exc.strerror or exc} ({target}). Choose another folder.",
+        )
+        return False
+    return True
+
+
+def exec_print_dialog(dialog: QPrintDialog) -> int:
+    """Run the print dialog (a seam: tests answer it as a person would)."""
+    return dialog.exec()
+
+
+def print_with_dialog(parent: QWidget, content: bytes, title: str) -> str | None:
+    """The system's print dialog, then the pages from memory. Answers where it went, as a
+    sentence to show, or None when nothing was printed. "Print to File" gets the warning a
+    saved copy gets, and writes the document itself, as a saved copy is written."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {title}")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+    if exec_print_dialog(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    name = printer.outputFileName()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or name:
+        target = Path(name) if name else None
+        if target is None or not warn_not_encrypted(parent, "Print to File"):
+            return None
+        if not write_copy(parent, content, target, "Print to File"):
+            return None
+        return f"Printed to the file {target} (not encrypted)."
     document, buffer = load_pdf(content)
     try:
         print_pdf(document, printer)
@@ -91,38 +133,24 @@ def print_with_dialog(parent: QWidget, content: bytes, title: str) -> bool:
             "The printer could not be started: check that it is switched on and connected, "
             "then print again.",
         )
-        return False
+        return None
     finally:
         document.close()
         buffer.close()
-    return True
+    return f"Sent to the printer {printer.printerName() or 'chosen'}."
 
 
-def save_copy(parent: QWidget, content: bytes, filename: str) -> bool:
-    """Warn that the copy is not encrypted, then let the facilitator choose where it goes."""
-    answer = QMessageBox.warning(
-        parent,
-        "Save a copy",
-        NOT_ENCRYPTED,
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    if answer != QMessageBox.StandardButton.Save:
-        return False
+def save_copy(parent: QWidget, content: bytes, filename: str) -> str | None:
+    """Warn that the copy is not encrypted, then let the facilitator choose where it goes.
+    Answers where it went, as a sentence to show, or None when nothing was saved."""
+    if not warn_not_encrypted(parent, "Save a copy"):
+        return None
     target = choose_file_to_save(parent, "Save a copy", filename, "PDF documents (*.pdf)")
     if target is None:
-        return False
-    try:
-        # Whole or not at all, and readable by this user only (it is not encrypted).
-        atomic_write(target, content)
-    except OSError as exc:
-        QMessageBox.warning(
-            parent,
-            "Save a copy",
-            f"The copy was not saved: {exc.strerror or exc} ({target}). Choose another folder.",
-        )
-        return False
-    return True
+        return None
+    if not write_copy(parent, content, target, "Save a copy"):
+        return None
+    return f"Saved a copy to {target} (not encrypted)."
 
 
 class PdfPreviewDialog(QDialog):
@@ -179,12 +207,18 @@ class PdfPreviewDialog(QDialog):
     def print_(self) -> None:
         if not self.ui.printButton.isEnabled():
             return  # Ctrl+P on a PDF that cannot be read
-        if print_with_dialog(self, self.content, self.windowTitle()) and self.copied:
-            self.copied("printed")
+        where = print_with_dialog(self, self.content, self.windowTitle())
+        if where is not None:
+            set_message(self.ui.message, where)
+            if self.copied:
+                self.copied("printed")
 
     def save(self) -> None:
-        if save_copy(self, self.content, self.filename) and self.copied:
-            self.copied("saved a copy to a file")
+        where = save_copy(self, self.content, self.filename)
+        if where is not None:
+            set_message(self.ui.message, where)
+            if self.copied:
+                self.copied("saved a copy to a file")
 
     def done(self, result: int) -> None:
         # Nothing of the document outlives the dialog: the view, the document and its bytes.

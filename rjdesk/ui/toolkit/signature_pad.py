@@ -7,6 +7,7 @@ agreement is printed on, whatever the screen's palette), which the service store
 from __future__ import annotations
 
 import itertools
+import math
 
 from PySide6.QtCore import (
     QBuffer,
@@ -39,6 +40,10 @@ PAPER = QColor("#ffffff")
 PEN_WIDTH = 2.6
 # Points closer than this (in pixels) to the last one add nothing but jitter.
 MIN_STEP = 1.5
+# A signature is more than a dot or a stray tick: this much ink in all (pixels of path) ...
+MIN_INK_LENGTH = 60.0
+# ... spread at least this far across or up the pad.
+MIN_SPAN = 30.0
 # The image is rendered at this multiple of the pad's size, so that it prints sharply.
 PNG_SCALE = 2
 
@@ -61,7 +66,7 @@ def _smooth_path(points: list[QPointF]) -> QPainterPath:
 class SignaturePad(QWidget):
     """A blank area to sign on: mouse, tablet pen and touch strokes, drawn smoothly.
 
-    ``changed`` is emitted when a stroke starts or the pad is cleared."""
+    ``changed`` is emitted when a stroke starts or ends, and when the pad is cleared."""
 
     changed = Signal()
 
@@ -84,6 +89,21 @@ class SignaturePad(QWidget):
 
     def is_empty(self) -> bool:
         return not self._strokes
+
+    def is_signature(self) -> bool:
+        """Whether the strokes look like someone signed: enough ink (``MIN_INK_LENGTH``) over
+        enough of the pad (``MIN_SPAN``). A dot, a tap or a short tick is not a signature."""
+        points = [point for stroke in self._strokes for point in stroke]
+        if not points:
+            return False
+        ink = sum(
+            math.hypot(b.x() - a.x(), b.y() - a.y())
+            for stroke in self._strokes
+            for a, b in itertools.pairwise(stroke)
+        )
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        span = max(max(xs) - min(xs), max(ys) - min(ys))
+        return ink >= MIN_INK_LENGTH and span >= MIN_SPAN
 
     def clear(self) -> None:
         self._strokes = []
@@ -130,7 +150,8 @@ class SignaturePad(QWidget):
     def _end(self, point: QPointF) -> None:
         if self._drawing:
             self._extend(point)
-        self._drawing = False
+            self._drawing = False
+            self.changed.emit()  # the stroke is whole: it may now make a signature
 
     def _paint_strokes(self, painter: QPainter, ink: QColor) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

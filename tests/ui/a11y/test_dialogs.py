@@ -15,7 +15,8 @@ from rjdesk.services.cases import load_case
 from rjdesk.ui.case.agreement.signing import SignatureDialog
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.documents.viewer import ImageViewer
-from rjdesk.ui.case.overview.tab import CloseCaseDialog, SafeguardingDialog
+from rjdesk.ui.case.overview.closing import CloseCaseDialog
+from rjdesk.ui.case.overview.tab import SafeguardingDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
 from rjdesk.ui.case.people.rj_information_dialog import RjInformationDialog
 from rjdesk.ui.case.risk.consent_dialog import ConsentDialog

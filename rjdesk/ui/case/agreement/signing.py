@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from rjdesk.app import agreements as app_agreements
 from rjdesk.app.views import AgreementView
@@ -18,6 +18,7 @@ from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.dates import from_qdate
 from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
 from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.enums import AgreementStatus, SignatureMethod
 
@@ -41,12 +42,17 @@ class SignatureDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        empty = self.ui.pad.is_empty()
-        self.ui.acceptButton.setEnabled(not empty)
-        self.ui.clearButton.setEnabled(not empty)
+        pad = self.ui.pad
+        signed = pad.is_signature()
+        self.ui.acceptButton.setEnabled(signed)
+        self.ui.clearButton.setEnabled(not pad.is_empty())
+        # Said beside the pad, not only by a greyed button: a dot or a tick is not enough.
+        self.ui.acceptButton.setToolTip(
+            "" if signed else "Accept is ready once there is a whole signature on the pad."
+        )
 
     def _accept(self) -> None:
-        if self.ui.pad.is_empty():
+        if not self.ui.pad.is_signature():
             return
         self.png = self.ui.pad.to_png()
         self.accept()
@@ -69,6 +75,9 @@ class SigningPane(CasePane):
     ui: Ui_AgreementPane
     signatures_model: SignaturesModel
     signature_dialog: SignatureDialog | None
+    # The confirmation of a paper signature, and the reason asked for a withdrawal, while open.
+    paper_confirmation: QMessageBox | None
+    withdraw_dialog: ReasonDialog | None
     _shown_key: str | None
     _unsaved: tuple[str, EditorState] | None
 
@@ -76,6 +85,8 @@ class SigningPane(CasePane):
         ui = self.ui
         self.signatures_model = SignaturesModel(self)
         self.signature_dialog = None
+        self.paper_confirmation = None
+        self.withdraw_dialog = None
         ui.signaturesView.setModel(self.signatures_model)
         header = ui.signaturesView.horizontalHeader()
         header.setStretchLastSection(False)
@@ -89,6 +100,13 @@ class SigningPane(CasePane):
         )
         ui.paperButton.clicked.connect(self._signed_on_paper)
         ui.screenButton.clicked.connect(self._sign_on_screen)
+        ui.withdrawButton.clicked.connect(self._withdraw)
+
+    def close_signing_dialogs(self) -> None:
+        """Close whatever signing dialog is open (the vault locks, or another case is shown)."""
+        for dialog in (self.signature_dialog, self.paper_confirmation, self.withdraw_dialog):
+            if dialog is not None:
+                dialog.reject()
 
     def _agreement(self, key: str | None) -> AgreementView | None:
         return next((a for a in self.case.agreements if a.id == key), None)
@@ -100,6 +118,18 @@ class SigningPane(CasePane):
             return None
         row = self.signatures_model.row(index.row())
         return None if row.signed_on is not None else (row.participant_id, row.name)
+
+    def _signed(self) -> tuple[str, str] | None:
+        """The selected person's signature on the draft shown: (signature id, their name)."""
+        index = self.ui.signaturesView.currentIndex()
+        agreement = self._agreement(self._shown_key)
+        if not index.isValid() or agreement is None or agreement.status != AgreementStatus.DRAFT:
+            return None
+        row = self.signatures_model.row(index.row())
+        found = next(
+            (s for s in agreement.signatures if s.participant_id == row.participant_id), None
+        )
+        return (found.id, row.name) if found is not None else None
 
     def _update_signing(self) -> None:
         ui = self.ui
@@ -120,6 +150,7 @@ class SigningPane(CasePane):
             hint, ready = "", True
         for widget in (ui.screenButton, ui.paperButton, ui.signedOn):
             widget.setEnabled(ready)
+        ui.withdrawButton.setEnabled(self._signed() is not None)
         ui.signHint.setText(hint)
 
     def _sign_on_screen(self) -> None:
@@ -142,12 +173,78 @@ class SigningPane(CasePane):
         dialog.open()
 
     def _signed_on_paper(self) -> None:
+        """Ask before recording a paper signature: one click records it, and the last one makes
+        the agreement the one in force and moves the case on."""
         signer = self._signer()
         if refused_date(self.ui.signedOn, message=self.ui.message):
             return
-        if signer is not None:
-            signed_on = from_qdate(self.ui.signedOn.date())
-            self._sign(signer, signed_on, SignatureMethod.PAPER, None)
+        agreement = self._agreement(self._shown_key)
+        if signer is None or agreement is None or self.paper_confirmation is not None:
+            return
+        signed_on = from_qdate(self.ui.signedOn.date())
+        question = (
+            f"Record that {signer[1]} signed version {agreement.version} of the agreement on "
+            f"paper on {signed_on.day} {signed_on:%b %Y}?"
+        )
+        if len(agreement.missing_signatures) <= 1:
+            question += (
+                "\n\nThis is the last signature needed: the agreement comes into force and can "
+                "no longer be changed."
+            )
+        box = QMessageBox(QMessageBox.Icon.Question, "Signed on paper", question, parent=self)
+        record = box.addButton("Record signature", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(record)
+        self.paper_confirmation = box
+
+        def finished() -> None:
+            confirmed = box.clickedButton() is record
+            self.paper_confirmation = None
+            box.deleteLater()
+            if confirmed and self.snapshot is not None:
+                self._sign(signer, signed_on, SignatureMethod.PAPER, None)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _withdraw(self) -> None:
+        signed = self._signed()
+        agreement = self._agreement(self._shown_key)
+        if signed is None or agreement is None or self.withdraw_dialog is not None:
+            return
+        signature_id, name = signed
+        dialog = ReasonDialog(
+            "Withdraw signature",
+            f"Withdraw {name}'s signature from version {agreement.version} of the agreement? "
+            "They can sign again afterwards.",
+            "&Withdraw signature",
+            self,
+        )
+        self.withdraw_dialog = dialog
+        vault, case_id = self.ctx.vault, self.case.id
+        ok = dialog.accept_button
+
+        def withdrawn(_: object) -> None:
+            set_message(self.ui.message, f"{name}'s signature is withdrawn.")
+            dialog.accept()
+
+        def submitted(reason: str) -> None:
+            self.apply(
+                lambda: app_agreements.withdraw_signature(
+                    vault, case_id, signature_id, reason=reason
+                ),
+                withdrawn,
+                message=dialog.ui.message,
+                disable=[ok],
+            )
+
+        def finished() -> None:
+            self.withdraw_dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _sign(
         self,

@@ -112,8 +112,7 @@ class AgreementPane(SigningPane):
 
     def clear(self) -> None:
         ui = self.ui
-        if self.signature_dialog is not None:
-            self.signature_dialog.reject()
+        self.close_signing_dialogs()
         self.editor.clear()
         self.follow_up.clear()
         self.signatures_model.set_rows([])
@@ -226,6 +225,7 @@ class AgreementPane(SigningPane):
             self.case.id,
             lambda vault, case_id: app_documents.file_agreement_pdf(vault, case_id, agreement_id),
             then,
+            said=lambda where: set_message(self.ui.message, where),
         )
 
     def _show_version(self) -> None:

@@ -6,7 +6,7 @@ own words ("Łukasz Nowak (harmed and responsible) has not given consent to take
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from rjdesk.app import closing, risk
 from rjdesk.app.views import CaseView, SafeguardingView, StageChangeView
 from rjdesk.domain import rules
+from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
 from rjdesk.ui.case.pane import CasePane
-from rjdesk.ui.generated.close_case_dialog_ui import Ui_CloseCaseDialog
 from rjdesk.ui.generated.overview_pane_ui import Ui_OverviewPane
 from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
 from rjdesk.ui.toolkit import style
@@ -40,13 +40,13 @@ from rjdesk.ui.toolkit.labels import (
     stage_label,
 )  # fmt: skip
 from rjdesk.ui.toolkit.messages import set_message
+from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
 from rjdesk.ui.toolkit.rows_model import Column, RowsModel
 from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.enums import (
     CaseType,
     Channel,
-    ClosureReason,
     Flag,
     ReferralSource,
     SafeguardingKind,
@@ -95,6 +95,8 @@ class OverviewPane(CasePane):
         ui.moveOn.clicked.connect(lambda: self._move(forward=True))
         ui.moveBack.clicked.connect(lambda: self._move(forward=False))
         ui.closeCase.clicked.connect(self._close)
+        ui.reopenCase.clicked.connect(self._reopen)
+        self.reopen_dialog: ReasonDialog | None = None
         ui.recordConcern.clicked.connect(self._record_concern)
         self.history: RowsModel[StageChangeView] = RowsModel(
             [
@@ -168,6 +170,7 @@ class OverviewPane(CasePane):
         ui.moveOn.setVisible(can_move_on and not closed)
         ui.moveBack.setVisible(previous is not None and not closed)
         ui.closeCase.setVisible(not closed)
+        ui.reopenCase.setVisible(closed)
         if can_move_on and following is not None:
             ui.moveOn.setText(f"Move to {STAGES[following]}")
             ui.moveOn.setAccessibleName(ui.moveOn.text())  # voice control says what it sees
@@ -226,7 +229,7 @@ class OverviewPane(CasePane):
                    message=ui.stageMessage, disable=[ui.moveOn, ui.moveBack])  # fmt: skip
 
     def _close(self) -> None:
-        dialog = CloseCaseDialog(self.ctx.today(), self)
+        dialog = CloseCaseDialog(self.ctx.today(), self, case=self.case)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason, closed_on, note = dialog.values()
@@ -236,6 +239,33 @@ class OverviewPane(CasePane):
             message=self.ui.stageMessage,
             disable=[self.ui.closeCase],
         )
+
+    def _reopen(self) -> None:
+        if self.reopen_dialog is not None:
+            return
+        dialog = reopen_dialog(self.case, self)
+        self.reopen_dialog = dialog
+        vault, case_id, ui = self.ctx.vault, self.case.id, self.ui
+
+        def reopened(stage: Stage) -> None:
+            set_message(ui.stageMessage, f"Reopened: back at {STAGES[stage]}.")
+            dialog.accept()
+
+        def submitted(reason: str) -> None:
+            self.apply(
+                lambda: closing.reopen_case(vault, case_id, reason),
+                reopened,
+                message=dialog.ui.message,
+                disable=[dialog.accept_button],
+            )
+
+        def finished() -> None:
+            self.reopen_dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _record_concern(self) -> None:
         dialog = SafeguardingDialog(self.case, self)
@@ -290,6 +320,8 @@ class OverviewPane(CasePane):
 
     def clear(self) -> None:
         ui = self.ui
+        if self.reopen_dialog is not None:
+            self.reopen_dialog.reject()  # its reason is case text
         for field in (ui.referrerName, ui.referrerOrganisation, ui.referrerPhone,
                       ui.referrerEmail, ui.crimeReference, ui.location):  # fmt: skip
             field.clear()
@@ -298,32 +330,6 @@ class OverviewPane(CasePane):
             label.clear()
         self.history.clear()
         self.concerns.clear()
-
-
-class CloseCaseDialog(QDialog):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_CloseCaseDialog()
-        self.ui.setupUi(self)
-        fit_dialog(self)  # never larger than the screen it opens on
-        _fill(self.ui.reason, CLOSURE_REASONS)
-        self.ui.closedOn.setDate(to_qdate(today))
-        self.ui.closedOn.setMaximumDate(to_qdate(today))
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Close case")
-        self.ui.buttons.accepted.connect(self.accept)
-        self.ui.buttons.rejected.connect(self.reject)
-
-    def accept(self) -> None:
-        if refused_date(self.ui.closedOn):  # the closing date typed is not a day allowed
-            return
-        super().accept()
-
-    def values(self) -> tuple[ClosureReason, date, str]:
-        return (
-            ClosureReason(self.ui.reason.currentData()),
-            from_qdate(self.ui.closedOn.date()),
-            self.ui.note.toPlainText().strip(),
-        )
 
 
 class SafeguardingDialog(QDialog):
