@@ -128,6 +128,7 @@ def test_a_case_is_not_closed_on_a_refused_date(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
+    dialog.ui.reason.setCurrentIndex(0)  # a reason chosen: only the date stands in the way
     type_over(qtbot, dialog.ui.closedOn, "21/11/2026")
     press(qtbot, dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.isVisible() and dialog.result() == 0  # not accepted
