@@ -13,11 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from rjdesk.services import agreements, cases
-from rjdesk.services.agreements import ActionInput
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.ui.case.agreement.tab import AgreementPane
-from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.pages.cases import CasesPage
 from rjdesk.ui.pages.sync.page import SyncPage
@@ -26,25 +24,14 @@ from rjdesk_hub import Hub
 from rjdesk_protocol.enums import ClosureReason, SignatureMethod
 from tests.hub.server import running_hub
 from tests.laptops import enrol
-from tests.services import builders
 from tests.ui.a11y.checks import assert_accessible
-from tests.ui.a11y.conftest import WINDOW_SIZE
+from tests.ui.a11y.conftest import draft_on, window_on
 from tests.ui.a11y.test_screens import PANES
 from tests.ui.sync_helpers import enrol_with_stand_in, field_conflict, receive_conflicts
 from tests.ui.test_agreement import add_action
-from tests.ui.test_window import case_in_window
 
 # Set to a folder to look at each state checked (a screen that confuses is a bug too).
 SHOTS = os.environ.get("RJDESK_A11Y_SHOTS", "")
-
-
-def _window(
-    vault: Vault, case_id: str, pane: str, qtbot: QtBot
-) -> tuple[MainWindow, CaseWorkspace]:
-    window, case_page = case_in_window(vault, case_id, pane, qtbot)
-    window.resize(*WINDOW_SIZE)
-    qtbot.waitUntil(lambda: not window.tasks.busy)
-    return window, case_page
 
 
 def _checked(window: MainWindow, shot: str) -> None:
@@ -53,31 +40,10 @@ def _checked(window: MainWindow, shot: str) -> None:
     assert_accessible(window)
 
 
-@pytest.fixture
-def conference_case(vault: Vault) -> str:
-    """A neighbour dispute with a conference recorded and no agreement yet."""
-    with vault.unit_of_work() as uow:
-        case, marcia, lukasz = builders.ready_for_conference(uow)
-        builders.conference(uow, case, marcia, lukasz)
-        return case.id
-
-
-def _draft(vault: Vault, case_id: str) -> None:
-    with vault.unit_of_work() as uow:
-        case = load_case(uow.session, case_id)
-        marcia = case.participants[0]
-        agreements.draft_agreement(
-            uow,
-            case,
-            summary="Both households agree to keep the peace.",
-            actions=[ActionInput("Keep the shared path clear.", owner=marcia)],
-        )
-
-
 def test_a_new_agreement_being_written_is_heard_and_reached(
     vault: Vault, conference_case: str, qtbot: QtBot
 ) -> None:
-    window, case_page = _window(vault, conference_case, "agreement", qtbot)
+    window, case_page = window_on(vault, conference_case, "agreement", qtbot)
     pane = case_page.findChild(AgreementPane)
     assert isinstance(pane, AgreementPane)
     qtbot.keyClicks(pane.ui.summary, "Both households agree to keep the peace.")
@@ -89,8 +55,8 @@ def test_a_new_agreement_being_written_is_heard_and_reached(
 def test_a_saved_draft_and_a_half_signed_agreement_are_heard_and_reached(
     vault: Vault, conference_case: str, qtbot: QtBot
 ) -> None:
-    _draft(vault, conference_case)
-    window, _case = _window(vault, conference_case, "agreement", qtbot)
+    draft_on(vault, conference_case)
+    window, _case = window_on(vault, conference_case, "agreement", qtbot)
     _checked(window, "agreement-draft")
     vault = window.ctx.vault  # the window's own, unlocked
     with vault.unit_of_work() as uow:
@@ -103,7 +69,7 @@ def test_a_saved_draft_and_a_half_signed_agreement_are_heard_and_reached(
             method=SignatureMethod.PAPER,
         )
     window.close()
-    window, _case = _window(vault, conference_case, "agreement", qtbot)
+    window, _case = window_on(vault, conference_case, "agreement", qtbot)
     _checked(window, "agreement-signing")
 
 
@@ -111,7 +77,7 @@ def test_a_saved_draft_and_a_half_signed_agreement_are_heard_and_reached(
 def test_every_tab_of_the_hate_crime_case_is_heard_and_reached(
     pane: str, vault: Vault, hate_crime_case: str, qtbot: QtBot
 ) -> None:
-    window, case_page = _window(vault, hate_crime_case, pane, qtbot)
+    window, case_page = window_on(vault, hate_crime_case, pane, qtbot)
     assert case_page.current_pane() == pane
     _checked(window, f"hate-{pane}")
 
@@ -123,14 +89,14 @@ def test_a_closed_case_is_heard_and_reached(
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, hate_crime_case)
         cases.close_case(uow, case, ClosureReason.DECLINED, note="Declined by letter.")
-    window, _case = _window(vault, hate_crime_case, pane, qtbot)
+    window, _case = window_on(vault, hate_crime_case, pane, qtbot)
     _checked(window, f"closed-{pane}")
 
 
 def test_today_with_overdue_work_is_heard_and_reached(
     vault: Vault, hate_crime_case: str, neighbour_case: str, qtbot: QtBot
 ) -> None:
-    window, _case = _window(vault, hate_crime_case, "overview", qtbot)
+    window, _case = window_on(vault, hate_crime_case, "overview", qtbot)
     assert window.workspace is not None
     window.workspace.show_page("today")
     qtbot.waitUntil(lambda: not window.tasks.busy)
@@ -144,7 +110,7 @@ def test_today_with_overdue_work_is_heard_and_reached(
 def test_the_case_list_searched_is_heard_and_reached(
     typed: str, vault: Vault, neighbour_case: str, hate_crime_case: str, qtbot: QtBot
 ) -> None:
-    window, _case = _window(vault, neighbour_case, "overview", qtbot)
+    window, _case = window_on(vault, neighbour_case, "overview", qtbot)
     assert window.workspace is not None
     window.workspace.show_page("cases")
     page = window.workspace.pages["cases"]
@@ -172,7 +138,7 @@ def test_the_sync_page_with_a_conflict_is_heard_and_reached(
         reference = load_case(session, neighbour_case).reference
     conflict = field_conflict("c-1", neighbour_case, reference, {"location": ("Hall", "Park")})
     receive_conflicts(vault, hub, request, [conflict])
-    window, _case = _window(vault, neighbour_case, "overview", qtbot)
+    window, _case = window_on(vault, neighbour_case, "overview", qtbot)
     page = _sync_page(window)
     qtbot.waitUntil(lambda: not window.tasks.busy and page.model.rowCount() > 0)
     _checked(window, "sync-conflict")
@@ -189,7 +155,7 @@ def test_the_sync_page_joined_to_a_real_hub_is_heard_and_reached(
 ) -> None:
     hub, url = live_hub
     enrol(vault, hub, url=url)
-    window, _case = _window(vault, neighbour_case, "overview", qtbot)
+    window, _case = window_on(vault, neighbour_case, "overview", qtbot)
     page = _sync_page(window)
     qtbot.waitUntil(lambda: page.ui.lastSync.text() not in ("", "Never", "never"), timeout=30_000)
     qtbot.waitUntil(lambda: not window.tasks.busy)
