@@ -250,7 +250,10 @@ class CaseWorkspace(QWidget):
             self.ui.flags,
         ):
             label.clear()
+        # The next step was this case's: its words, name and tip go with it.
+        self.ui.nextButton.hide()
         self.ui.nextButton.setText("")
+        self.ui.nextButton.setAccessibleName("")
         self.ui.nextButton.setToolTip("")
         self.ui.victimsCode.setToolTip("")
         for pane in self.panes:

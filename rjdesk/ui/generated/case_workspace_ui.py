@@ -148,9 +148,6 @@ class Ui_CaseWorkspace(object):
         self.summaryButton.setAccessibleName(QCoreApplication.translate("CaseWorkspace", u"Case summary PDF", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.nextButton.setAccessibleName(QCoreApplication.translate("CaseWorkspace", u"Next step", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
         self.tabs.setAccessibleName(QCoreApplication.translate("CaseWorkspace", u"Parts of the case", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi

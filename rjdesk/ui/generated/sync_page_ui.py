@@ -254,9 +254,14 @@ class Ui_SyncPage(object):
 
         self.conflictsLayout.addWidget(self.noConflicts)
 
+        self.conflictsHelp = QLabel(self.conflictsBox)
+        self.conflictsHelp.setObjectName(u"conflictsHelp")
+        self.conflictsHelp.setWordWrap(True)
+
+        self.conflictsLayout.addWidget(self.conflictsHelp)
+
         self.conflictsLabel = QLabel(self.conflictsBox)
         self.conflictsLabel.setObjectName(u"conflictsLabel")
-        self.conflictsLabel.setWordWrap(True)
 
         self.conflictsLayout.addWidget(self.conflictsLabel)
 
@@ -375,8 +380,8 @@ class Ui_SyncPage(object):
 
         self.conflictsLayout.addWidget(self.conflictMessage)
 
-        self.conflictsLayout.setStretch(2, 2)
-        self.conflictsLayout.setStretch(4, 3)
+        self.conflictsLayout.setStretch(3, 2)
+        self.conflictsLayout.setStretch(5, 3)
 
         self.enrolledLayout.addWidget(self.conflictsBox)
 
@@ -468,9 +473,10 @@ class Ui_SyncPage(object):
         self.exportHelp.setText(QCoreApplication.translate("SyncPage", u"No network? Export for USB saves every change the hub has not confirmed in one file, encrypted to the hub: only the hub can open it, so it is safe to carry on a USB stick.", None))
         self.conflictsBox.setTitle(QCoreApplication.translate("SyncPage", u"Conflicts to resolve", None))
         self.noConflicts.setText(QCoreApplication.translate("SyncPage", u"No conflicts: nothing needs your choice.", None))
-        self.conflictsLabel.setText(QCoreApplication.translate("SyncPage", u"&Choose what stands: two laptops changed the same thing, or the merged case breaks a rule. The hub overwrote nothing.", None))
+        self.conflictsHelp.setText(QCoreApplication.translate("SyncPage", u"Two laptops changed the same thing, or the merged case breaks a rule. The hub overwrote nothing.", None))
+        self.conflictsLabel.setText(QCoreApplication.translate("SyncPage", u"&Choose what stands:", None))
 #if QT_CONFIG(accessibility)
-        self.conflicts.setAccessibleName(QCoreApplication.translate("SyncPage", u"Conflicts to resolve", None))
+        self.conflicts.setAccessibleName(QCoreApplication.translate("SyncPage", u"Choose what stands: conflicts to resolve", None))
 #endif // QT_CONFIG(accessibility)
         self.hubValueLabel.setText(QCoreApplication.translate("SyncPage", u"Kept at the &hub", None))
 #if QT_CONFIG(accessibility)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from rjdesk.ui.toolkit import style
@@ -42,6 +43,21 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "rjdes
 
 def set_message(label: QLabel, text: str, *, error: bool = False) -> None:
     """Show (or clear) a message under a form; errors in bold, in the error colour."""
+    new = bool(text) and text != label.text()
     label.setText(text)
     label.setStyleSheet(f"color: {style.colour('error')}; font-weight: 600;" if error else "")
     label.setVisible(bool(text))
+    if new:
+        announce(label, text, urgent=error)
+
+
+def announce(widget: QWidget, text: str, *, urgent: bool = False) -> None:
+    """Have a screen reader say ``text`` now. A message label's new words become its name,
+    but a reader reads a name when focus reaches it, and focus stays in the field being
+    corrected: the announcement says it where the person is."""
+    if not QAccessible.isActive():
+        return  # no assistive technology listening
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if urgent else politeness.Polite)
+    QAccessible.updateAccessibility(event)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from rjdesk.ui.generated.addendum_dialog_ui import Ui_AddendumDialog
+from rjdesk.ui.toolkit.form_check import set_field_message
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
 
@@ -40,7 +41,7 @@ class AddendumDialog(QDialog):
 
     def _submit(self) -> None:
         if not self.text().strip():
-            set_message(self.ui.message, "Write the addendum first.", error=True)
+            set_field_message(self.ui.message, "Write the addendum first.", self.ui.text)
             self.ui.text.setFocus()
             return
         self.submitted.emit(self.text())

@@ -23,7 +23,7 @@ from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.contacts_pane_ui import Ui_ContactsPane
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
-from rjdesk.ui.toolkit.form_check import refused_date
+from rjdesk.ui.toolkit.form_check import refused_date, set_field_message
 from rjdesk.ui.toolkit.labels import CONTACT_KINDS
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk_protocol.calendar import LONDON
@@ -208,7 +208,7 @@ class ContactsPane(CasePane):
         next_steps, location = ui.nextSteps.toPlainText(), ui.location.text()
         present = [pid for pid, box in self.present.items() if box.isChecked()]
         if not notes.strip():
-            set_message(ui.message, "Write what happened in the notes first.", error=True)
+            set_field_message(ui.message, "Write what happened in the notes first.", ui.notes)
             ui.notes.setFocus()
             return
 

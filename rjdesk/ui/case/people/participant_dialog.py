@@ -17,7 +17,7 @@ from rjdesk.domain.labels import LANGUAGE_NAMES
 from rjdesk.domain.labels import language_label as domain_language_label
 from rjdesk.ui.generated.participant_dialog_ui import Ui_ParticipantDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
-from rjdesk.ui.toolkit.form_check import refused_date
+from rjdesk.ui.toolkit.form_check import refused_date, set_field_message
 from rjdesk.ui.toolkit.labels import ROLES
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
@@ -229,21 +229,37 @@ class ParticipantDialog(QDialog):
         if refused_date(self.ui.dateOfBirth, message=self.ui.message):
             return
         if self.role() is None:
-            self.show_refusal("Choose the person's role in the case.")
+            self.show_refusal("Choose the person's role in the case.", self.ui.role)
             self.ui.role.setFocus()
             return
         entry = self.entry()
         problem = self.problem(entry)
         if problem:
-            self.show_refusal(problem)
+            self.show_refusal(problem, self._field_of(entry))
             return
         set_message(self.ui.message, "")
         self.set_busy(True)
         self.submitted.emit(entry)
 
-    def show_refusal(self, text: str) -> None:
+    def _field_of(self, entry: ParticipantEntry) -> QWidget:
+        """The field the first problem of ``entry`` is about (as ``problem`` orders them)."""
+        ui = self.ui
+        if not entry.details.name:
+            return ui.name
+        if entry.role == Role.SUPPORTER and entry.supports is None:
+            return ui.role
+        if entry.details.email and "@" not in entry.details.email:
+            return ui.email
+        return ui.language
+
+    def show_refusal(self, text: str, field: QWidget | None = None) -> None:
+        """Say why the person cannot be saved; a message about one ``field`` goes as soon as
+        that field is changed."""
         self.set_busy(False)
-        set_message(self.ui.message, text, error=True)
+        if field is None:
+            set_message(self.ui.message, text, error=True)
+        else:
+            set_field_message(self.ui.message, text, field)
 
     def set_busy(self, busy: bool) -> None:
         """While the caller saves: no second OK, and no closing half-way."""

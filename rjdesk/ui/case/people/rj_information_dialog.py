@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 from rjdesk.ui.case.people.participant_dialog import BusyUntilMessage
 from rjdesk.ui.generated.rj_information_dialog_ui import Ui_RjInformationDialog
 from rjdesk.ui.toolkit.dates import from_qdate, to_qdate
-from rjdesk.ui.toolkit.form_check import refused_date
+from rjdesk.ui.toolkit.form_check import refused_date, set_field_message
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.screen import fit_dialog
 from rjdesk_protocol.victims_code import VictimsCodeStatus, format_day
@@ -52,8 +52,9 @@ class RjInformationDialog(QDialog):
         self.submitted.emit(from_qdate(self.ui.givenOn.date()))
 
     def show_refusal(self, text: str) -> None:
+        """The service's refusal is about the one date here: it goes when that is changed."""
         self.set_busy(False)
-        set_message(self.ui.message, text, error=True)
+        set_field_message(self.ui.message, text, self.ui.givenOn)
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy

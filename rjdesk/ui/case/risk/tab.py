@@ -27,7 +27,7 @@ from rjdesk.ui.case.risk.consent_tables import (
 from rjdesk.ui.generated.risk_consent_pane_ui import Ui_RiskConsentPane
 from rjdesk.ui.toolkit import style
 from rjdesk.ui.toolkit.context import UiContext
-from rjdesk.ui.toolkit.form_check import refused_date
+from rjdesk.ui.toolkit.form_check import refused_date, set_field_message
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk_protocol.enums import RiskLevel
 
@@ -210,7 +210,9 @@ class RiskConsentPane(CasePane):
             return
         level = self._level()
         if level is None:
-            set_message(ui.riskMessage, "Choose the risk level: low, medium or high.", error=True)
+            set_field_message(
+                ui.riskMessage, "Choose the risk level: low, medium or high.", ui.lowRadio
+            )
             ui.lowRadio.setFocus()
             return
         factors = [line.strip() for line in ui.factors.toPlainText().splitlines() if line.strip()]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection
-from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QSizePolicy, QWidget
 
 from rjdesk.app import sync
 from rjdesk.app.sync import ConflictView, EnrollmentRequest, Exported, HubJoined
@@ -278,7 +278,7 @@ class SyncPage(QWidget):
     def _show_conflict_list(self) -> None:
         ui, any_open = self.ui, self.model.rowCount() > 0
         ui.noConflicts.setVisible(not any_open)
-        for widget in (ui.conflictsLabel, ui.conflicts, ui.conflictWhat):
+        for widget in (ui.conflictsHelp, ui.conflictsLabel, ui.conflicts, ui.conflictWhat):
             widget.setVisible(any_open)
         # With conflicts the box takes the page's height; without, only what it needs.
         ui.enrolledLayout.setStretchFactor(ui.conflictsBox, 1 if any_open else 0)
@@ -318,22 +318,23 @@ class SyncPage(QWidget):
         ui.hubValue.setPlainText(hub_text)
         ui.incomingValue.setPlainText(incoming_text)
         ui.incomingValueLabel.setText(f"F&rom {who}")
+        ui.incomingValue.setAccessibleName(f"From {who}")
         if kind == "delete":
             ui.conflictWhat.setText(
                 f"{reference} — {what_text(conflict)}. {who} deleted it; it was changed at the "
                 "hub meanwhile, so the hub kept it."
             )
             self._first_choice, self._second_choice = "keep", "delete"
-            ui.keepHubButton.setText("&Keep it")
-            ui.takeIncomingButton.setText("&Delete it")
+            _name_by_text(ui.keepHubButton, "&Keep it")
+            _name_by_text(ui.takeIncomingButton, "&Delete it")
         else:
             ui.conflictWhat.setText(
                 f"{reference} — {what_text(conflict)}. Changed at the hub and by {who} in "
                 "different ways; the hub kept its value until you choose."
             )
             self._first_choice, self._second_choice = "hub", "incoming"
-            ui.keepHubButton.setText("&Keep the hub's value")
-            ui.takeIncomingButton.setText(f"&Take the value from {who}")
+            _name_by_text(ui.keepHubButton, "&Keep the hub's value")
+            _name_by_text(ui.takeIncomingButton, f"&Take the value from {who}")
 
     def _open_case(self) -> None:
         if self._conflict is not None and self._conflict.case_id:
@@ -381,3 +382,9 @@ class SyncPage(QWidget):
         for label in (self.ui.hub, self.ui.connection, self.ui.waiting, self.ui.lastSync):
             label.clear()
         self.ui.states.setVisible(False)
+
+
+def _name_by_text(button: QAbstractButton, text: str) -> None:
+    """A button whose words change keeps a name that says them (voice control finds it)."""
+    button.setText(text)
+    button.setAccessibleName(text.replace("&", ""))
