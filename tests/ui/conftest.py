@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -21,6 +23,24 @@ from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.toolkit.context import UiContext
 from rjdesk.ui.toolkit.tasks import TaskRunner
 from tests.conftest import HATE_CRIME, NEIGHBOUR_DISPUTE, TODAY
+
+# The tests share a small machine with other work (CI has two cores; a developer's laptop
+# builds and browses): a wait that names no timeout gives up after 30 s, not pytest-qt's 5 s.
+# A wait that is met returns as soon as it is, so only a failing test waits longer.
+PATIENCE_MS = 30_000
+
+
+def _patient(wait: Any) -> Any:
+    @functools.wraps(wait)
+    def patient(self: QtBot, *args: Any, timeout: int = PATIENCE_MS, **kwargs: Any) -> Any:
+        return wait(self, *args, timeout=timeout, **kwargs)
+
+    return patient
+
+
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive",
+              "waitCallback"):  # fmt: skip
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
 
 
 @pytest.fixture(autouse=True)
