@@ -203,8 +203,28 @@ def test_a_case_goes_from_referral_to_closure_with_the_keyboard_alone(
         press(qtbot, Qt.Key.Key_Space)
         _confirm_if_asked(qtbot, window)
         _settled(window, qtbot)
+        # The keyboard is back on the button for the next signer; after the last, on the
+        # actions to follow up (not sent off to the window's first control).
+        back_on = "Signed on paper" if row < 2 else "Actions: who does what, by when"
+        assert focused().accessibleName() == back_on, where()
     assert all(row.signed_on for row in case.panes[4].signatures_model.rows())
     assert case.snapshot.case.stage == Stage.FOLLOW_UP, case.panes[4].ui.message.text()
+
+    # Closing now would leave the action unchecked: the dialog says so, and Escape keeps the
+    # case open with the keyboard back on Close case.
+    _to_tab(window, qtbot, "overview")
+    tab_to(qtbot, exactly("Close case"), "Close case")
+
+    def think_again() -> None:
+        dialog = wait_for_dialog(qtbot)
+        assert isinstance(dialog, CloseCaseDialog)
+        assert "pending" in dialog.ui.pendingWarning.text(), dialog.ui.pendingWarning.text()
+        press(qtbot, Qt.Key.Key_Escape)
+
+    in_dialog(qtbot, lambda: press(qtbot, Qt.Key.Key_Space), think_again)
+    wait_for_main(qtbot, window)
+    assert focused().accessibleName() == "Close case", where()
+    assert case.snapshot.case.stage == Stage.FOLLOW_UP
 
     # The agreed action is followed up: done, with a note, from the Agreement tab.
     _next_step(qtbot, window, "Check on the actions")
