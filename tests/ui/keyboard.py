@@ -108,6 +108,16 @@ def named(text: str) -> Callable[[QWidget], bool]:
     return match
 
 
+def exactly(name: str) -> Callable[[QWidget], bool]:
+    """A widget whose accessible name is ``name`` and nothing more: "Summary" must not land on
+    "Case summary PDF", whose Space opens a modal preview."""
+
+    def match(widget: QWidget) -> bool:
+        return widget.accessibleName() == name
+
+    return match
+
+
 def in_dialog(qtbot: QtBot, opening: Callable[[], None], answer: Callable[[], None]) -> None:
     """Do ``opening`` (key presses that open a modal dialog), then ``answer`` it with key
     presses once it is up, whether the dialog runs its own event loop (``exec``) or not."""

@@ -10,13 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from rjdesk.app.cases import open_case
 from rjdesk.store.vault import Vault
+from rjdesk.ui.case.overview.closing import CloseCaseDialog
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
-from rjdesk_protocol.enums import Stage
+from rjdesk_protocol.enums import ActionStatus, ClosureReason, Stage
 from tests.conftest import PASSPHRASE
 from tests.ui.keyboard import (
+    exactly,
     focused,
+    in_dialog,
     named,
     press,
     tab_to,
@@ -181,7 +185,7 @@ def test_a_case_goes_from_referral_to_closure_with_the_keyboard_alone(
     assert case.snapshot.case.stage == Stage.AGREEMENT
     _next_step(qtbot, window, "Write the agreement")
     assert case.current_pane() == "agreement"
-    tab_to(qtbot, lambda w: w.accessibleName() == "Summary", "the agreement's summary")
+    tab_to(qtbot, exactly("Summary"), "the agreement's summary")
     type_text(qtbot, "Quiet after 11pm; a wave on the stairs.")
     tab_to(qtbot, named("Add action"), "Add action")
     press(qtbot, Qt.Key.Key_Space)
@@ -199,6 +203,67 @@ def test_a_case_goes_from_referral_to_closure_with_the_keyboard_alone(
         press(qtbot, Qt.Key.Key_Space)
         _confirm_if_asked(qtbot, window)
         _settled(window, qtbot)
+        # The keyboard is back on the button for the next signer; after the last, on the
+        # actions to follow up (not sent off to the window's first control).
+        back_on = "Signed on paper" if row < 2 else "Actions: who does what, by when"
+        assert focused().accessibleName() == back_on, where()
     assert all(row.signed_on for row in case.panes[4].signatures_model.rows())
     assert case.snapshot.case.stage == Stage.FOLLOW_UP, case.panes[4].ui.message.text()
-    # TODO(issue 13): following up the action and closing the case with the keyboard.
+
+    # Closing now would leave the action unchecked: the dialog says so, and Escape keeps the
+    # case open with the keyboard back on Close case.
+    _to_tab(window, qtbot, "overview")
+    tab_to(qtbot, exactly("Close case"), "Close case")
+
+    def think_again() -> None:
+        dialog = wait_for_dialog(qtbot)
+        assert isinstance(dialog, CloseCaseDialog)
+        assert "pending" in dialog.ui.pendingWarning.text(), dialog.ui.pendingWarning.text()
+        press(qtbot, Qt.Key.Key_Escape)
+
+    in_dialog(qtbot, lambda: press(qtbot, Qt.Key.Key_Space), think_again)
+    wait_for_main(qtbot, window)
+    assert focused().accessibleName() == "Close case", where()
+    assert case.snapshot.case.stage == Stage.FOLLOW_UP
+
+    # The agreed action is followed up: done, with a note, from the Agreement tab.
+    _next_step(qtbot, window, "Check on the actions")
+    assert case.current_pane() == "agreement"
+    tab_to(qtbot, exactly("Actions: who does what, by when"), "the agreed actions")
+    press(qtbot, Qt.Key.Key_Home)
+    tab_to(qtbot, exactly("Status of the action"), "the action's status")
+    type_text(qtbot, "Done")
+    tab_to(qtbot, exactly("Follow-up note"), "the follow-up note")
+    type_text(qtbot, "No music after 11pm for a month; the neighbours wave.")
+    tab_to(qtbot, exactly("Record follow-up"), "Record follow-up")
+    press(qtbot, Qt.Key.Key_Space)
+    _settled(window, qtbot)
+    agreement = case.snapshot.case.latest_agreement
+    assert agreement is not None
+    action = agreement.actions[0]
+    assert action.status == ActionStatus.DONE, case.panes[4].ui.message.text()
+    assert action.check_note.startswith("No music"), action.check_note
+
+    # The case is closed: no reason is chosen until one is typed, then Enter closes it.
+    _next_step(qtbot, window, "Close the case")
+    assert case.current_pane() == "overview"
+    tab_to(qtbot, exactly("Close case"), "Close case")
+
+    def close_it() -> None:
+        dialog = wait_for_dialog(qtbot)
+        assert isinstance(dialog, CloseCaseDialog)
+        assert not dialog.close_button.isEnabled(), "Close case waits for a reason"
+        assert focused() is dialog.ui.reason, where()
+        type_text(qtbot, "Comp")
+        assert dialog.ui.reason.currentText() == "Completed"
+        assert dialog.ui.pendingWarning.text() == "", "every action has been followed up"
+        press(qtbot, Qt.Key.Key_Return)  # the dialog's default button: Close case
+
+    in_dialog(qtbot, lambda: press(qtbot, Qt.Key.Key_Space), close_it)
+    wait_for_main(qtbot, window)
+    _settled(window, qtbot)
+    stored = open_case(window.ctx.vault, case.snapshot.case.id, window.ctx.today(), viewed=False)
+    assert stored.case.stage == Stage.CLOSED
+    assert stored.case.closure_reason == ClosureReason.COMPLETED
+    assert case.snapshot.case.stage == Stage.CLOSED
+    assert case.isAncestorOf(focused()), f"the keyboard left the closed case: {where()}"

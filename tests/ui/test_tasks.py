@@ -1,5 +1,6 @@
 """Work off the GUI thread: results and errors come back on it, in order, then ``then``; a
-slow network task never holds up database work; widgets are greyed out while work runs; and a
+slow network task never holds up database work; widgets are greyed out while work runs, and a
+greyed-out button gets the keyboard back (unless the person moved it meanwhile); and a
 progress dialog shows only for work that lasts."""
 
 from __future__ import annotations
@@ -7,7 +8,15 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -138,6 +147,56 @@ def test_widgets_are_disabled_while_the_work_runs_and_enabled_before_done(qtbot:
     qtbot.waitUntil(lambda: seen_in_done == [True])
     assert save.isEnabled() and cancel.isEnabled()
     assert not already_off.isEnabled(), "a widget disabled before stays so"
+
+
+def _pane(qtbot: QtBot) -> tuple[QWidget, QPushButton, QPushButton, QLineEdit]:
+    """A shown, active window with "Signed on paper" (holding the keyboard), "Preview" and a
+    note; the caller keeps the window, or Python lets it go with its buttons."""
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    layout = QVBoxLayout(pane)
+    signed, preview, note = QPushButton("Signed on paper"), QPushButton("Preview"), QLineEdit()
+    for widget in (signed, preview, note):
+        layout.addWidget(widget)
+    pane.show()
+    pane.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pane)
+    signed.setFocus()
+    qtbot.waitUntil(signed.hasFocus)
+    return pane, signed, preview, note
+
+
+def test_a_button_greyed_out_while_its_work_runs_gets_the_keyboard_back(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    _window, signed, preview, _note = _pane(qtbot)
+    release = threading.Event()
+    focus_in_done: list[bool] = []
+    # Space on the button: its work starts and greys it out, which sends the keyboard on.
+    runner.run(
+        lambda: release.wait(5),
+        lambda _: focus_in_done.append(signed.hasFocus()),
+        disable=[signed],
+    )
+    assert not signed.isEnabled() and QApplication.focusWidget() is preview
+    release.set()
+    qtbot.waitUntil(lambda: bool(focus_in_done))
+    assert focus_in_done == [True], "the keyboard is back before done runs"
+    assert QApplication.focusWidget() is signed
+
+
+def test_the_keyboard_stays_where_the_person_moved_it_while_the_work_ran(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    _window, signed, preview, note = _pane(qtbot)
+    release = threading.Event()
+    finished: list[str] = []
+    runner.run(lambda: release.wait(5), lambda _: finished.append("done"), disable=[signed])
+    assert QApplication.focusWidget() is preview
+    qtbot.keyClick(preview, Qt.Key.Key_Tab)  # the facilitator moves on to the note meanwhile
+    assert QApplication.focusWidget() is note
+    release.set()
+    qtbot.waitUntil(lambda: finished == ["done"])
+    assert signed.isEnabled()
+    assert QApplication.focusWidget() is note, "the keyboard is left where it was moved"
 
 
 def test_a_widget_deleted_while_the_work_runs_is_left_alone(qtbot: QtBot) -> None:

@@ -20,8 +20,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
+
+from rjdesk.ui.toolkit.focus import hand_on
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +152,16 @@ class TaskRunner(QObject):
         held = [widget for widget in disable if widget.isEnabled()]
         # Disabling the button just pressed sends the keyboard elsewhere, often nowhere: it
         # comes back when the work ends, unless the facilitator has moved it meanwhile.
-        pressed = QApplication.focusWidget()
+        # Asked of the window, not the application: when a question asked first (a paper
+        # signature), it has just closed, and the window's focus widget is the button pressed.
+        window = held[0].window() if held else None
+        pressed = window.focusWidget() if window is not None else None
         if pressed is not None and not any(w is pressed or w.isAncestorOf(pressed) for w in held):
             pressed = None
         for widget in held:
+            hand_on(widget)
             widget.setEnabled(False)
-        moved_to = QApplication.focusWidget() if pressed is not None else None
+        moved_to = window.focusWidget() if window is not None and pressed is not None else None
 
         def show_dialog() -> None:
             box = QProgressDialog(label, "", 0, 0, parent)
@@ -188,7 +194,8 @@ class TaskRunner(QObject):
                 and isValid(pressed)
                 and pressed.isEnabled()
                 and pressed.isVisible()
-                and QApplication.focusWidget() is moved_to
+                and window is not None
+                and window.focusWidget() is moved_to
             ):
                 pressed.setFocus(Qt.FocusReason.OtherFocusReason)
             signals.deleteLater()

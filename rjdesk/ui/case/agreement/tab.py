@@ -281,7 +281,13 @@ class AgreementPane(SigningPane):
         )
 
         self.signatures_model.set_rows(signer_rows(case, agreement, self._facilitator()))
-        ui.signingStrip.setVisible(not signed and case.stage != Stage.CLOSED)
+        strip = ui.signingStrip
+        held = self.window().focusWidget()
+        strip.setVisible(not signed and case.stage != Stage.CLOSED)
+        if strip.isHidden() and held is not None and strip.isAncestorOf(held):
+            # The last signature hid the buttons that had the keyboard: on to the actions, whose
+            # follow-up comes next, not away to the window's first control.
+            ui.actionsView.setFocus(Qt.FocusReason.OtherFocusReason)
         ui.signedOn.setMaximumDate(to_qdate(today))
         ui.signedOn.setDate(to_qdate(today))
         waiting = next(
