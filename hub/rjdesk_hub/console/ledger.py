@@ -118,6 +118,13 @@ def format_detail(detail: Detail | None) -> str:
     return text
 
 
+def search_detail(criteria: Mapping[str, object], results: int) -> Detail:
+    """The detail of a search: the names of the fields filled in and how many cases it found,
+    never what was typed (a name, a date of birth or a postcode is case content)."""
+    filled = sorted(key for key, value in criteria.items() if value not in (None, "", [], ()))
+    return {"fields": filled, "results": results} if filled else {"results": results}
+
+
 def _detail_value(key: str, value: DetailValue) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
