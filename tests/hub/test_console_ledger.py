@@ -41,16 +41,46 @@ def _record(hub: Hub, actor: Actor, action: Action, **fields: object) -> ledger.
 def _a_morning(hub: Hub) -> None:
     """Sam signs in, finds a case, opens it, assigns it; Audrey fails to sign in, then exports."""
     _record(hub, SAM, Action.SIGN_IN, at=T0)
-    _record(hub, SAM, Action.SEARCH, at=T0 + timedelta(minutes=1),
-            detail=ledger.search_detail({"name": CANARY, "stage": ""}, results=1))  # fmt: skip
-    _record(hub, SAM, Action.VIEW_CASE, at=T0 + timedelta(minutes=2),
-            case_id="c-1", case_reference="RJ-26-K7QXM-0042")  # fmt: skip
-    _record(hub, SAM, Action.ASSIGN, at=T0 + timedelta(minutes=3), case_id="c-1",
-            case_reference="RJ-26-K7QXM-0042", detail={"facilitator": "f-2"})  # fmt: skip
-    _record(hub, Actor("", "", "198.51.100.4"), Action.SIGN_IN_FAILED,
-            at=T0 + timedelta(days=1), outcome=Outcome.REFUSED, detail={"reason": "password"})  # fmt: skip
-    _record(hub, AUDREY, Action.LAPTOP_LOST, at=T0 + timedelta(days=1, hours=2),
-            device_id="dev-abc", detail={"cases": 3})  # fmt: skip
+    _record(
+        hub,
+        SAM,
+        Action.SEARCH,
+        at=T0 + timedelta(minutes=1),
+        detail=ledger.search_detail({"name": CANARY, "stage": ""}, results=1),
+    )
+    _record(
+        hub,
+        SAM,
+        Action.VIEW_CASE,
+        at=T0 + timedelta(minutes=2),
+        case_id="c-1",
+        case_reference="RJ-26-K7QXM-0042",
+    )
+    _record(
+        hub,
+        SAM,
+        Action.ASSIGN,
+        at=T0 + timedelta(minutes=3),
+        case_id="c-1",
+        case_reference="RJ-26-K7QXM-0042",
+        detail={"facilitator": "f-2"},
+    )
+    _record(
+        hub,
+        Actor("", "", "198.51.100.4"),
+        Action.SIGN_IN_FAILED,
+        at=T0 + timedelta(days=1),
+        outcome=Outcome.REFUSED,
+        detail={"reason": "password"},
+    )
+    _record(
+        hub,
+        AUDREY,
+        Action.LAPTOP_LOST,
+        at=T0 + timedelta(days=1, hours=2),
+        device_id="dev-abc",
+        detail={"cases": 3},
+    )
 
 
 def _problems(hub: Hub) -> list[str]:
@@ -83,11 +113,19 @@ def test_recorded_actions_form_one_chain_that_verifies(hub: Hub) -> None:
         assert ledger.count(session) == 6
         shown = query(session).entries
     assert [e.action for e in shown][::-1] == [
-        "sign_in", "search", "view_case", "assign", "sign_in_failed", "laptop_lost"
-    ]  # fmt: skip
+        "sign_in",
+        "search",
+        "view_case",
+        "assign",
+        "sign_in_failed",
+        "laptop_lost",
+    ]
     assign = shown[2]
-    assert (assign.account_id, assign.account_name, assign.address) == ("acct-sam", "Sam Patel",
-                                                                        "192.0.2.10")  # fmt: skip
+    assert (assign.account_id, assign.account_name, assign.address) == (
+        "acct-sam",
+        "Sam Patel",
+        "192.0.2.10",
+    )
     assert assign.case_reference == "RJ-26-K7QXM-0042" and assign.detail == "facilitator=f-2"
     # Kept in UTC to the millisecond, on every database alike.
     assert shown[-1].at == T0.replace(microsecond=123000)
@@ -163,7 +201,10 @@ def test_the_first_event_deleted_is_named(hub: Hub) -> None:
 )
 def test_the_database_refuses_to_change_or_delete_the_log(hub: Hub, statement: str) -> None:
     _a_morning(hub)
-    with pytest.raises(DBAPIError, match="append-only|only moves forward"), hub.db.engine.begin() as db:
+    with (
+        pytest.raises(DBAPIError, match=r"append-only|only moves forward"),
+        hub.db.engine.begin() as db,
+    ):
         db.execute(text(statement))
     assert _problems(hub) == []
     with hub.db.reader() as session:
@@ -180,8 +221,9 @@ def test_concurrent_appends_from_two_threads_keep_one_chain(hub: Hub) -> None:
             start.wait()
             for _ in range(20):
                 with Session(hub.db.engine) as session, session.begin():
-                    ledger.record(session, actor, Action.VIEW_CASE, at=datetime.now(UTC),
-                                  case_id="c-1")  # fmt: skip
+                    ledger.record(
+                        session, actor, Action.VIEW_CASE, at=datetime.now(UTC), case_id="c-1"
+                    )
         except BaseException as exc:  # reported below, in the test's own thread
             failures.append(exc)
 
@@ -202,8 +244,8 @@ def test_concurrent_appends_from_two_threads_keep_one_chain(hub: Hub) -> None:
 def test_an_export_reads_back_as_the_same_chain(hub: Hub, fmt: ExportFormat) -> None:
     _a_morning(hub)
     # Names a spreadsheet would run as a formula, and letters beyond ASCII, come back as typed.
-    _record(hub, Actor("acct-x", "=HYPERLINK(\"x\")", ""), Action.SIGN_OUT)
-    _record(hub, Actor("acct-y", "'Siân Ó Dálaigh, \"Bea\"", "10.0.0.1"), Action.SIGN_OUT)
+    _record(hub, Actor("acct-x", '=HYPERLINK("x")', ""), Action.SIGN_OUT)
+    _record(hub, Actor("acct-y", '\'Siân Ó Dálaigh, "Bea"', "10.0.0.1"), Action.SIGN_OUT)
     with hub.db.reader() as session:
         written = "".join(export(session, AuditFilter(), fmt))
         stored = list(reversed(query(session).entries))
@@ -216,8 +258,15 @@ def test_an_export_reads_back_as_the_same_chain(hub: Hub, fmt: ExportFormat) -> 
 
     # A range from the middle verifies on its own; an edited line in it does not.
     with hub.db.reader() as session:
-        day_two = "".join(export(session, AuditFilter(start=datetime(2026, 12, 15, tzinfo=UTC),
-                                                      end=datetime(2026, 12, 16, tzinfo=UTC)), fmt))  # fmt: skip
+        day_two = "".join(
+            export(
+                session,
+                AuditFilter(
+                    start=datetime(2026, 12, 15, tzinfo=UTC), end=datetime(2026, 12, 16, tzinfo=UTC)
+                ),
+                fmt,
+            )
+        )
     assert [e.id for e in read_export(day_two, fmt)] == [5, 6]
     assert list(ledger.ChainWalk(prev_hash=None).walk(read_export(day_two, fmt))) == []
     edited = day_two.replace("dev-abc", "dev-xyz")
@@ -246,9 +295,9 @@ def test_the_log_is_queried_by_person_action_case_laptop_and_time_in_pages(hub: 
         assert ids(AuditFilter(case="c-1", action="assign")) == [4]
         assert ids(AuditFilter(device_id="dev-abc")) == [6]
         second = T0.replace(microsecond=0)
-        assert ids(AuditFilter(start=second + timedelta(minutes=2), end=second + timedelta(days=1))) == [
-            4, 3
-        ]  # fmt: skip
+        assert ids(
+            AuditFilter(start=second + timedelta(minutes=2), end=second + timedelta(days=1))
+        ) == [4, 3]
         page = query(session, AuditFilter(), page=2, per_page=4)
         assert [e.id for e in page.entries] == [2, 1] and (page.total, page.pages) == (6, 2)
         assert query(session, AuditFilter(account_id="nobody")).pages == 1
@@ -293,4 +342,4 @@ def test_only_the_fixed_actions_and_outcomes_are_recorded(hub: Hub) -> None:
     with pytest.raises(ValueError, match="IP address"):
         _record(hub, Actor("a", "Sam", "not-an-ip"), Action.SIGN_IN)
     with pytest.raises(ValueError, match="time zone"), hub.db.transaction() as tx:
-        ledger.record(tx.session, SAM, Action.SIGN_IN, at=datetime(2026, 12, 14))  # noqa: DTZ001
+        ledger.record(tx.session, SAM, Action.SIGN_IN, at=datetime(2026, 12, 14))

@@ -271,7 +271,7 @@ def client_address(peer: str, forwarded_for: str, trusted_proxy: str) -> str:
         return ""
     proxy = _ip(trusted_proxy)
     if proxy is not None and peer_ip == proxy and forwarded_for:
-        client = _ip(forwarded_for.split(",")[-1].strip())
+        client = _ip(forwarded_for.rsplit(",", maxsplit=1)[-1].strip())
         if client is not None:
             return str(client)
     return str(peer_ip)

@@ -69,8 +69,7 @@ def _sqlite_guards() -> None:
     refuse(f"{HEAD}_no_delete", f"BEFORE DELETE ON {HEAD}", HEAD_FORWARD)
     refuse(
         f"{HEAD}_forward",
-        f"BEFORE UPDATE ON {HEAD} WHEN NEW.last_event_id <= OLD.last_event_id "
-        "OR NEW.id != OLD.id",
+        f"BEFORE UPDATE ON {HEAD} WHEN NEW.last_event_id <= OLD.last_event_id OR NEW.id != OLD.id",
         HEAD_FORWARD,
     )
 
