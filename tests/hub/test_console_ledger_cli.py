@@ -13,7 +13,7 @@ from sqlalchemy import text
 from rjdesk_hub import Hub
 from rjdesk_hub.cli import main
 from rjdesk_hub.console import ledger
-from rjdesk_hub.console.ledger import Action, Actor, client_address
+from rjdesk_hub.console.ledger import Action, Actor, client_address, scope_address
 from rjdesk_hub.console.ledger_query import ExportFormat, query, read_export
 
 SAM = Actor("acct-sam", "Sam Patel", "192.0.2.10")
@@ -111,6 +111,10 @@ def test_forwarded_for_is_believed_only_from_the_configured_proxy() -> None:
     assert client_address(proxy, "203.0.113.9, <script>", proxy) == proxy
     assert client_address(proxy, "", proxy) == proxy
     assert client_address("not-an-ip", "", proxy) == ""
+    # As a page gets it: the request's scope, its headers as the proxy sent them.
+    scope = {"client": (proxy, 41000), "headers": [(b"x-forwarded-for", b"1.1.1.1, 203.0.113.9")]}
+    assert scope_address(scope, proxy) == "203.0.113.9"
+    assert scope_address({**scope, "client": ("198.51.100.7", 1)}, proxy) == "198.51.100.7"
 
 
 def test_an_address_from_the_proxy_is_recorded_as_the_client(hub: Hub) -> None:

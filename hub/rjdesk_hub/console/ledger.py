@@ -33,7 +33,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from starlette.types import Scope
 
+from rjdesk_hub.limits import forwarded_for
 from rjdesk_hub.models import ConsoleAuditEvent, ConsoleAuditHead
 
 GENESIS_HASH = "0" * 64
@@ -275,6 +277,12 @@ def client_address(peer: str, forwarded_for: str, trusted_proxy: str) -> str:
         if client is not None:
             return str(client)
     return str(peer_ip)
+
+
+def scope_address(scope: Scope, trusted_proxy: str) -> str:
+    """``client_address`` of an ASGI request (a page's ``request.scope``)."""
+    client = scope.get("client")
+    return client_address(client[0] if client else "", forwarded_for(scope), trusted_proxy)
 
 
 def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
