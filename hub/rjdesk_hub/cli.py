@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from rjdesk_hub.console import ledger_cli
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import RjdeskError, UsageError
 
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(run=hub_device_key)
 
+    ledger_cli.add_commands(hub_sub, hub_command, _db_option)
     return parser
 
 

@@ -323,6 +323,41 @@ class SetAside(HubBase):
     set_aside_at: Mapped[datetime]
 
 
+class ConsoleAuditEvent(HubBase):
+    """One action of a person at the hub's console, hash-chained (``rjdesk_hub.console.ledger``):
+    who (account id and name at the time), what, which case or laptop, when, from which address,
+    the outcome and a short detail of ids and field names (never case content). Database
+    triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "hub_console_audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(index=True)
+    account_id: Mapped[str] = mapped_column(String(ROW_ID), index=True)
+    account_name: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    case_id: Mapped[str] = mapped_column(String(ROW_ID), index=True)
+    case_reference: Mapped[str] = mapped_column(String(32), index=True)
+    device_id: Mapped[str] = mapped_column(String(ID), index=True)
+    address: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[str] = mapped_column(String(500))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ConsoleAuditHead(HubBase):
+    """The number and hash of the console audit log's last event, moved in the same transaction
+    as each append: deleting the newest events disagrees with it. Triggers refuse deleting it
+    or moving it back."""
+
+    __tablename__ = "hub_console_audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_event_id: Mapped[int]
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
 def hub_tables() -> list[Any]:
     """Every table of the hub, in creation order."""
     return list(HubBase.metadata.sorted_tables)

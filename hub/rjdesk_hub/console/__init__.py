@@ -1,0 +1,1 @@
+"""The hub's web console for coordinators, supervisors and auditors (DESIGN §10, issue 14)."""
