@@ -72,6 +72,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = hub_command("serve", "serve the hub's HTTP API until interrupted", hub_sub)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    p.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default="text",
+        help="log lines as text (default) or as JSON objects, one a line",
+    )
+    p.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="PORT",
+        help="serve Prometheus metrics at /metrics on this port (default: not served)",
+    )
+    p.add_argument(
+        "--metrics-host",
+        default="127.0.0.1",
+        metavar="HOST",
+        help="address the metrics listen on (default 127.0.0.1)",
+    )
     _db_option(p)
     p.set_defaults(run=hub_serve)
 
@@ -223,15 +241,17 @@ def hub_init(args: argparse.Namespace) -> int:
 def hub_serve(args: argparse.Namespace) -> int:
     from rjdesk_hub import server  # noqa: PLC0415 - the web server, only when serving
 
-    if not 0 <= args.port <= 65535:
-        raise UsageError("--port must be between 0 and 65535")
-    server.configure_logging(args.debug)
+    for option, port in (("--port", args.port), ("--metrics-port", args.metrics_port)):
+        if port is not None and not 0 <= port <= 65535:
+            raise UsageError(f"{option} must be between 0 and 65535")
+    server.configure_logging(args.debug, args.log_format)
+    metrics_at = None if args.metrics_port is None else (args.metrics_host, args.metrics_port)
     with _open(args) as hub:
 
         def ready(url: str) -> None:
             print(f"rjdesk hub {hub.name!r} (key id {hub.key_id}) listening on {url}", flush=True)
 
-        server.serve(hub, args.host, args.port, on_ready=ready)
+        server.serve(hub, args.host, args.port, on_ready=ready, metrics_at=metrics_at)
     return 0
 
 
