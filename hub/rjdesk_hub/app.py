@@ -21,7 +21,6 @@ import asyncio
 import hashlib
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -135,7 +134,7 @@ class _Guard:
                 type(exc).__name__,
                 scope.get("method"),
                 _route_of(scope),
-                "".join(traceback.format_tb(exc.__traceback__)),
+                "".join(f"  {frame}\n" for frame in ops_logs.frames_of(exc.__traceback__)),
             )
             if not started:
                 response = _error(500, "the hub failed unexpectedly; try again later")

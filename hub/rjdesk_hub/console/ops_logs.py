@@ -21,6 +21,7 @@ import traceback
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from types import TracebackType
 from typing import Any
 
 FORMATS = ("text", "json")
@@ -36,9 +37,9 @@ def new_request_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
-def _frames(exc_info: Any) -> list[str]:
-    """An exception's type and frames: file, line and function, not source text or message."""
-    _type, _value, tb = exc_info
+def frames_of(tb: TracebackType | None) -> list[str]:
+    """An exception's stack frames as file, line and function: not its message, and not the
+    source lines either (nothing but the code's own places)."""
     return [f"{f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(tb)]
 
 
@@ -69,7 +70,7 @@ class JsonFormatter(logging.Formatter):
                 doc[field] = value
         if record.exc_info and record.exc_info[0] is not None:
             doc["error_type"] = record.exc_info[0].__name__
-            doc["frames"] = _frames(record.exc_info)
+            doc["frames"] = frames_of(record.exc_info[2])
         return json.dumps(doc, ensure_ascii=False)
 
 
@@ -80,7 +81,7 @@ class TextFormatter(logging.Formatter):
         super().__init__(TEXT_FORMAT)
 
     def formatException(self, ei: Any) -> str:
-        frames = "\n".join(f"  {frame}" for frame in _frames(ei))
+        frames = "\n".join(f"  {frame}" for frame in frames_of(ei[2]))
         return f"{ei[0].__name__}\n{frames}"
 
 
