@@ -7,16 +7,20 @@ upload offset the hub does not hold, 413 too large (a body, a bundle, or a devic
 uploads), 429 a device's upload quota reached, 422 a refused bundle (with ``"refused":
 true``, and ``"last_sequence"`` when its sequence is behind the hub's), 400 anything else
 malformed. Nothing logs a request body or case data: the access
-log is one line of method, path and status, and an unexpected error is logged by its type and
-stack frames, never by its message (which could quote data).
+log is one line of method, path and status (with ``--log-format json``: route template, method,
+status, duration and the hub's request id; ``rjdesk_hub.console.ops_logs``), and an unexpected
+error is logged by its type and stack frames, never by its message (which could quote data).
+
+``GET /healthz`` (unsigned) answers whether the database answers; the metrics of
+``rjdesk_hub.console.ops_metrics`` are counted here and served on a port of their own.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +32,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from rjdesk_hub.console import ops_health, ops_logs
+from rjdesk_hub.console.ops_metrics import UNMATCHED, HubMetrics
 from rjdesk_hub.errors import AuthRefused, UnknownDevice
 from rjdesk_hub.requests import RequestLedger
 from rjdesk_hub.service import Hub
@@ -60,6 +66,8 @@ _SMALL_BODY = 1024
 # The status logged for a request whose client disconnected before sending its body (as nginx
 # does): no answer reaches it, and the access log's line is the only one.
 CLIENT_GONE = 499
+# The methods counted by name in the metrics; any other is counted as "other".
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
 # Sequence numbers and offsets fit in 63 bits: no more than 18 digits.
 _MAX_DIGITS = 18
 # The one answer to a request that does not authenticate, whatever the reason: it tells a client
@@ -96,17 +104,21 @@ def _error(status: int, message: str, **extra: Any) -> JSONResponse:
 
 
 class _Guard:
-    """Outermost of the app's own layers: logs each request as method, path and status, and
-    turns an unexpected error into a JSON 500 logged without its message."""
+    """Outermost of the app's own layers: logs each request as method, path and status (and
+    counts it in the metrics, by route template), and turns an unexpected error into a JSON 500
+    logged without its message."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: HubMetrics | None = None) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         status, started = 500, False
+        began = time.perf_counter()
+        token = ops_logs.request_id.set(ops_logs.new_request_id())
 
         async def send_and_note(message: Message) -> None:
             nonlocal status, started
@@ -121,14 +133,40 @@ class _Guard:
                 "unexpected %s in %s %s\n%s",
                 type(exc).__name__,
                 scope.get("method"),
-                scope.get("path"),
-                "".join(traceback.format_tb(exc.__traceback__)),
+                _route_of(scope),
+                "".join(f"  {frame}\n" for frame in ops_logs.frames_of(exc.__traceback__)),
             )
             if not started:
                 response = _error(500, "the hub failed unexpectedly; try again later")
                 await response(scope, receive, send_and_note)
         finally:
-            access_log.info("%s %s %s", scope.get("method"), scope.get("path"), status)
+            seconds = time.perf_counter() - began
+            method = str(scope.get("method"))
+            route = _route_of(scope)
+            access_log.info(
+                "%s %s %s",
+                method,
+                scope.get("path"),
+                status,
+                extra={
+                    "event": "request",
+                    "route": route,
+                    "method": method,
+                    "status": status,
+                    "duration_ms": round(seconds * 1000, 1),
+                },
+            )
+            if self.metrics is not None:
+                counted = method if method in _METHODS else "other"
+                self.metrics.request_done(route, counted, status, seconds)
+            ops_logs.request_id.reset(token)
+
+
+def _route_of(scope: Scope) -> str:
+    """The template of the route that answered (``/v1/uploads/{sha256}``), never the path as
+    sent: that may hold anything a client chose."""
+    path = getattr(scope.get("route"), "path", None)
+    return path if isinstance(path, str) else UNMATCHED
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -160,9 +198,11 @@ def _path_with_query(request: Request) -> str:
     return f"{path}?{query}" if query else path
 
 
-def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
+def create_app(
+    hub: Hub, *, clock: Callable[[], float] = time.time, metrics: HubMetrics | None = None
+) -> FastAPI:
     """The HTTP API of ``hub``. ``clock`` (Unix seconds) is what request times are checked
-    against."""
+    against; ``metrics``, if given, count its requests and bundles."""
     app = FastAPI(title="rjdesk hub", docs_url=None, redoc_url=None, openapi_url=None)
     settings = hub.settings
     uploads = Uploads(
@@ -187,7 +227,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
     async def _malformed(_request: Request, _exc: RequestValidationError) -> JSONResponse:
         return _error(400, "the request is malformed")
 
-    app.add_middleware(_Guard)
+    app.add_middleware(_Guard, metrics=metrics)
     ledger = RequestLedger(hub.db)
 
     async def authenticate(request: Request, body: bytes) -> str:
@@ -227,6 +267,22 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
     async def hub_info() -> dict[str, str]:
         return hub.info()
 
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        """Unsigned, for the load balancer or the service manager: 200 when the database
+        answers a read, else 503 with one sentence (the reason only in the hub's log)."""
+        try:
+            answers = await asyncio.wait_for(
+                run_in_threadpool(ops_health.database_answers, hub.db.engine),
+                ops_health.TIMEOUT_SECONDS,
+            )
+        except TimeoutError:
+            log.error("health check: the database did not answer in time")
+            answers = False
+        if not answers:
+            return _error(503, ops_health.UNHEALTHY)
+        return JSONResponse(ops_health.HEALTHY)
+
     @app.get("/v1/uploads/{sha256}")
     async def upload_status(sha256: str, request: Request) -> dict[str, int]:
         device = await authenticate(request, await _body(request, _SMALL_BODY))
@@ -252,6 +308,8 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         try:
             await run_in_threadpool(daily.charge, device, len(chunk), hub.clock())
             held = await run_in_threadpool(uploads.append, device, sha256, int(offset_text), chunk)
+            if metrics is not None:
+                metrics.upload_bytes.inc(len(chunk))
         except OffsetMismatch as exc:
             raise ApiError(409, str(exc), received=exc.received) from None
         except UploadTooLarge as exc:
@@ -282,12 +340,23 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
                 lambda: hub.ingest(data, via="network", expect_sender=device)
             )
         except StaleSequence as exc:
+            note_refused(str(exc))
             raise ApiError(422, str(exc), refused=True, last_sequence=exc.last_sequence) from None
         except InvalidBundle as exc:
+            note_refused(str(exc))
             raise ApiError(422, str(exc), refused=True) from None
+        except ApiError as exc:
+            note_refused(exc.message)
+            raise
         finally:
             await run_in_threadpool(uploads.discard, device, sha256)
+        if metrics is not None:
+            metrics.bundles_accepted.inc()
         return Response(receipt, media_type="application/json")
+
+    def note_refused(sentence: str) -> None:
+        if metrics is not None:
+            metrics.bundle_refused(sentence)
 
     @app.get("/v1/device")
     async def device_state(request: Request) -> dict[str, int]:

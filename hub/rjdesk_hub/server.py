@@ -8,18 +8,25 @@ of connections per client address, so a few thousand slow clients cannot starve 
 laptops. ``--limit-concurrency`` stays off on purpose: it counts idle connections too, so slow
 clients would turn every laptop's request into a 503. The listening backlog is 2048 and
 ``serve`` raises the open-file limit to the hard limit (docs/deploying.md).
+
+The Prometheus metrics (``rjdesk_hub.console.ops_metrics``) are served, when the operator asks
+for them with ``--metrics-port``, by prometheus_client's own small server on a separate
+address (127.0.0.1 unless told otherwise), never on the sync port the proxy exposes.
 """
 
 from __future__ import annotations
 
 import logging
 import socket
-import sys
 from collections.abc import Callable
+from wsgiref.simple_server import WSGIServer
 
 import uvicorn
+from prometheus_client import start_http_server
 
 from rjdesk_hub.app import create_app
+from rjdesk_hub.console import ops_logs
+from rjdesk_hub.console.ops_metrics import HubMetrics
 from rjdesk_hub.limits import AcceptOverload, ConnectionLimits, ForwardedCap, guarded_protocol
 from rjdesk_hub.service import Hub
 
@@ -50,8 +57,10 @@ def limits_of(hub: Hub) -> ConnectionLimits:
 _accept_overload = AcceptOverload()
 
 
-def make_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.Server:
-    """A uvicorn server for ``hub``'s API (not yet running)."""
+def make_server(
+    hub: Hub, *, limits: ConnectionLimits | None = None, metrics: HubMetrics | None = None
+) -> uvicorn.Server:
+    """A uvicorn server for ``hub``'s API (not yet running), counting into ``metrics``."""
     # uvicorn logs each request with the client's address and the query string whenever its
     # access logger has a handler anywhere (a test harness adds one): switch it off for good.
     logging.getLogger("uvicorn.access").disabled = True
@@ -60,7 +69,7 @@ def make_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.
         asyncio_log.addFilter(_accept_overload)
     limits = limits or limits_of(hub)
     config = uvicorn.Config(
-        ForwardedCap(create_app(hub), limits),
+        ForwardedCap(create_app(hub, metrics=metrics), limits),
         http=guarded_protocol(limits),
         access_log=False,
         log_config=None,
@@ -74,19 +83,31 @@ def make_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.
     return uvicorn.Server(config)
 
 
-def configure_logging(debug: bool = False) -> None:
-    """One line per request and the hub's notices on stderr: no bodies, no case data."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    for name in ("rjdesk_hub", "uvicorn"):
-        logger = logging.getLogger(name)
-        logger.setLevel(logging.DEBUG if debug else logging.INFO)
-        logger.addHandler(handler)
-        logger.propagate = False
+def configure_logging(debug: bool = False, log_format: str = "text") -> None:
+    """The hub's notices and one line per request on stderr, as text or JSON lines: no bodies,
+    no case data (``rjdesk_hub.console.ops_logs``)."""
+    ops_logs.configure(log_format, debug=debug)
 
 
-def serve(hub: Hub, host: str, port: int, *, on_ready: Callable[[str], None]) -> None:
-    """Serve until interrupted (Ctrl+C or SIGTERM). ``on_ready`` gets the URL listened on."""
+def start_metrics(metrics: HubMetrics, host: str, port: int) -> tuple[WSGIServer, str]:
+    """Serve ``metrics`` on ``host:port`` (port 0: any free one) in a daemon thread; return the
+    server (``shutdown()`` stops it) and the address of its ``/metrics``."""
+    server, _thread = start_http_server(port, addr=host, registry=metrics.registry)
+    bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    return server, f"http://{shown}:{bound_port}/metrics"
+
+
+def serve(
+    hub: Hub,
+    host: str,
+    port: int,
+    *,
+    on_ready: Callable[[str], None],
+    metrics_at: tuple[str, int] | None = None,
+) -> None:
+    """Serve until interrupted (Ctrl+C or SIGTERM). ``on_ready`` gets the URL listened on;
+    ``metrics_at`` (host, port): serve the Prometheus metrics there too."""
     raise_open_file_limit()
     sock = bind(host, port)
     pruned = hub.prune()
@@ -96,8 +117,18 @@ def serve(hub: Hub, host: str, port: int, *, on_ready: Callable[[str], None]) ->
             pruned.bundles,
             pruned.uploads,
         )
+    metrics = HubMetrics(hub.db, hub.clock) if metrics_at is not None else None
+    metrics_server = None
+    if metrics is not None and metrics_at is not None:
+        metrics_server, metrics_url = start_metrics(metrics, *metrics_at)
+        log.info("metrics served at %s", metrics_url)
     on_ready(url_of(sock))
-    make_server(hub).run(sockets=[sock])
+    try:
+        make_server(hub, metrics=metrics).run(sockets=[sock])
+    finally:
+        if metrics_server is not None:
+            metrics_server.shutdown()
+            metrics_server.server_close()
 
 
 def raise_open_file_limit() -> None:

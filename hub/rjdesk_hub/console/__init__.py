@@ -1,1 +1,2 @@
-"""The hub's web console for coordinators, supervisors and auditors (DESIGN §10, issue 14)."""
+"""The hub's web console for coordinators, supervisors and auditors (DESIGN §10, issue 14),
+and the operations beside the sync API."""
