@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from rjdesk_hub.console import ledger_cli
+from rjdesk_hub.console import ledger_cli, ops_cli
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import RjdeskError, UsageError
 
@@ -177,43 +177,6 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(run=hub_prune)
 
-    p = hub_command("backup", "write an encrypted backup of the hub's store", hub_sub)
-    p.add_argument("output", metavar="OUT", help="the backup file to write")
-    p.add_argument(
-        "--recipient",
-        action="append",
-        default=[],
-        metavar="AGE1…",
-        help="an age recipient to encrypt the backup to (repeatable); keep its identity off "
-        "this server",
-    )
-    p.add_argument(
-        "--recipients-file",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a file of age recipients, one a line",
-    )
-    _db_option(p)
-    p.set_defaults(run=hub_backup)
-
-    p = hub_command("restore", "prove a backup (--check) or restore it (--into DIR)", hub_sub)
-    p.add_argument("backup", metavar="BACKUP", help="the backup file")
-    how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument(
-        "--check", action="store_true", help="restore into a throw-away store and prove it"
-    )
-    how.add_argument("--into", metavar="DIR", help="restore as the hub in this empty folder")
-    p.add_argument(
-        "--identity", required=True, metavar="FILE", help="the age identity the backup was made for"
-    )
-    p.add_argument(
-        "--keys",
-        metavar="FILE",
-        help="the hub's hub-keys.json, kept apart (default: the hub's in the data folder)",
-    )
-    p.set_defaults(run=hub_restore)
-
     keys = hub_command("keys", "the hub's keys, for checking bundles by hand", hub_sub)
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
     p = hub_command("export-age-identity", "print the hub's age secret key (SECRET)", keys_sub)
@@ -224,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=hub_device_key)
 
     ledger_cli.add_commands(hub_sub, hub_command, _db_option)
+    ops_cli.add_commands(hub_sub, hub_command, _db_option)
     return parser
 
 
@@ -450,47 +414,6 @@ def hub_prune(args: argparse.Namespace) -> int:
         f"{pruned.uploads} stale upload(s)."
     )
     return 0
-
-
-def hub_backup(args: argparse.Namespace) -> int:
-    from rjdesk_hub.console import ops_backup  # noqa: PLC0415 - see the module doc
-
-    recipients = ops_backup.read_recipients(args.recipient, args.recipients_file)
-    made = ops_backup.make_backup(
-        _data_dir(args), Path(args.output), recipients, db_override=getattr(args, "db", None)
-    )
-    print(
-        f"Wrote {made.path} ({made.size:,} bytes): {made.rows} rows of {made.tables} tables, "
-        f"encrypted to {made.recipients} recipient(s). Prove it with rjdesk-hub restore --check."
-    )
-    return 0
-
-
-def hub_restore(args: argparse.Namespace) -> int:
-    """Exit 0 when the backup is proved (or restored), 1 when it is not."""
-    from rjdesk_hub.console import ops_restore  # noqa: PLC0415 - see the module doc
-
-    identities = ops_restore.read_identities(args.identity)
-    backup = Path(args.backup)
-    if args.into:
-        target = Path(args.into)
-        keys = ops_restore.keys_text(args.keys, _hub_dir_or_none(args))
-        print(ops_restore.restore_into(backup, identities, keys, target))
-        return 0
-    data_dir = _hub_dir_or_none(args)
-    keys = ops_restore.keys_text(args.keys, data_dir)
-    stage_in = data_dir if data_dir is not None else backup.resolve().parent
-    verdict = ops_restore.check_backup(backup, identities, keys, stage_in)
-    print(verdict.line)
-    return 0 if verdict.ok else 1
-
-
-def _hub_dir_or_none(args: argparse.Namespace) -> Path | None:
-    """The data folder, if a hub lives there."""
-    from rjdesk_hub import config  # noqa: PLC0415
-
-    found = _data_dir(args)
-    return found if config.exists(found) else None
 
 
 def hub_export_age_identity(args: argparse.Namespace) -> int:
