@@ -94,7 +94,33 @@ def test_down_or_enter_from_the_case_search_goes_to_the_first_result(
     assert focused() is cases.ui.search, where()
     press(qtbot, key)
     table = cases.ui.table
+    # Enter runs the search typed (at once) and hands over when its results are in; Down
+    # goes straight to the results on screen.
+    qtbot.waitUntil(lambda: focused() is table, timeout=10_000)
     assert focused() is table, f"the results did not take the keyboard; it is on {where()}"
     assert table.currentIndex().row() == 0
     assert [index.row() for index in table.selectionModel().selectedRows()] == [0]
     assert "Łukasz Nowak" in cases.model.rows[0].parties
+
+
+def test_enter_straight_after_typing_waits_for_the_results_it_asked_for(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Enter before the search has run: the keyboard goes to the new results when they come,
+    not to the rows shown before the search (nor stays in the box when there were none)."""
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    cases = _page(window, "cases")
+    assert isinstance(cases, CasesPage)
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=10_000)
+    type_text(qtbot, "zzzz")  # nothing matches: the list empties
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 0, timeout=10_000)
+    assert cases.ui.count.text() == "No case matches this search and these filters"
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "luk")
+    press(qtbot, Qt.Key.Key_Return)  # at once, before the typing pause starts the search
+    table = cases.ui.table
+    qtbot.waitUntil(lambda: focused() is table, timeout=10_000)
+    assert cases.model.rowCount() == 1
+    assert "Łukasz Nowak" in cases.model.rows[0].parties
+    assert table.currentIndex().row() == 0
+    assert cases.ui.count.text() == "1 case"

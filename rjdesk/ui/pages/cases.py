@@ -69,6 +69,8 @@ class CasesPage(QWidget):
         # Reload only when something changed since the list was last asked for: showing the page
         # must not throw away a query already on its way (or answered a moment ago).
         self._stale = False
+        # Enter in the search box: the keyboard goes to the results once they have come.
+        self._focus_when_loaded = False
         # Bound methods, never lambdas: Qt drops a method's connection when the page is
         # destroyed (at every lock), while a lambda would outlive it and fail on each change.
         ctx.signals.cases_changed.connect(self._mark_stale)
@@ -106,8 +108,8 @@ class CasesPage(QWidget):
         )
 
     def _search_now(self) -> None:
+        self._focus_when_loaded = True
         self.apply_filters()
-        self.focus_results()
 
     def focus_results(self) -> None:
         """The keyboard to the list, on its first case (Enter then opens it)."""
@@ -117,9 +119,19 @@ class CasesPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         word = "case" if total == 1 else "cases"
-        self.ui.count.setText(f"{total:,} {word}")
+        filters = self.model.filters
+        narrowed = bool(filters.search.strip()) or any(
+            (filters.stage, filters.case_type, filters.flag, not filters.include_closed)
+        )
+        if total == 0 and narrowed:
+            self.ui.count.setText("No case matches this search and these filters")
+        else:
+            self.ui.count.setText(f"{total:,} {word}")
         if total and not self.ui.table.currentIndex().isValid():
             self.ui.table.selectRow(0)
+        if self._focus_when_loaded:
+            self._focus_when_loaded = False
+            self.focus_results()
 
     def focus_search(self) -> None:
         self.ui.search.setFocus()
