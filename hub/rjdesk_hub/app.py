@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from rjdesk_hub.console.accounts_web import install_accounts
 from rjdesk_hub.errors import AuthRefused, UnknownDevice
 from rjdesk_hub.requests import RequestLedger
 from rjdesk_hub.service import Hub
@@ -188,6 +189,7 @@ def create_app(hub: Hub, *, clock: Callable[[], float] = time.time) -> FastAPI:
         return _error(400, "the request is malformed")
 
     app.add_middleware(_Guard)
+    install_accounts(app, hub)
     ledger = RequestLedger(hub.db)
 
     async def authenticate(request: Request, body: bytes) -> str:
