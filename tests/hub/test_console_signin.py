@@ -379,3 +379,16 @@ def _session_csrf(client: TestClient) -> str:
     view = accounts.session(token, touch=False)
     assert view is not None
     return view.csrf_token
+
+
+def test_failures_a_day_apart_are_not_in_a_row_and_a_typed_name_is_not_stored(
+    client: TestClient, sam: Person, hub: Hub, clock: Clock
+) -> None:
+    for _ in range(4):
+        post_password(client, "typed.name.never.stored", "wrong")
+    clock.advance(days=1, seconds=1)
+    for _ in range(4):
+        assert post_password(client, "typed.name.never.stored", "wrong").status_code == 400
+    hub.close()
+    stored = b"".join(p.read_bytes() for p in hub.data_dir.glob("hub.db*"))
+    assert b"typed.name.never.stored" not in stored

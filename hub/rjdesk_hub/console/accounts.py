@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk_hub.console import credentials as cred
@@ -34,6 +34,8 @@ from rjdesk_protocol.errors import UsageError
 
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
+# Failures further apart than this are not "in a row": the count starts again.
+FORGET_AFTER = timedelta(days=1)
 SETUP_VALID_FOR = timedelta(days=3)
 NAME_MAX = 64
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789.-_@")
@@ -302,6 +304,16 @@ class Accounts:
         """Count a failure under ``key`` and return the refusal to raise once ``tx`` is
         committed (so the count stays); the last one allowed locks the name and ends the
         half-way session ``end``."""
+        # Names tried long ago and not locked are forgotten (anyone may try any name).
+        tx.session.execute(
+            delete(ConsoleSignInFailure).where(
+                ConsoleSignInFailure.last_failed_at < tx.now - FORGET_AFTER,
+                or_(
+                    ConsoleSignInFailure.locked_until.is_(None),
+                    ConsoleSignInFailure.locked_until < tx.now,
+                ),
+            )
+        )
         found = tx.session.get(ConsoleSignInFailure, key)
         if found is None:
             found = ConsoleSignInFailure(name_hash=key, failures=0, last_failed_at=tx.now)

@@ -200,7 +200,7 @@ async def read_form(request: Request) -> dict[str, str]:
 async def check_csrf(request: Request) -> None:
     """Refuse a POST whose CSRF token is missing or not this session's (the sign-in form's own
     before there is a session); compared in constant time."""
-    if request.method != "POST":
+    if request.method != "POST" or getattr(request.state, "console_csrf_checked", False):
         return
     form = await read_form(request)
     sent = form.get(CSRF_FIELD, "")
@@ -215,6 +215,7 @@ async def check_csrf(request: Request) -> None:
         expected = view.csrf_token
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise CsrfRefused(CSRF_REFUSED)
+    request.state.console_csrf_checked = True
 
 
 async def posted_form(request: Request) -> dict[str, str]:
