@@ -177,6 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(run=hub_prune)
 
+    from rjdesk_hub.console.accounts_cli import add_user_commands  # noqa: PLC0415 - argparse only
+
+    add_user_commands(hub_sub, hub_command, _db_option)
+
     keys = hub_command("keys", "the hub's keys, for checking bundles by hand", hub_sub)
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
     p = hub_command("export-age-identity", "print the hub's age secret key (SECRET)", keys_sub)

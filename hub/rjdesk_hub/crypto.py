@@ -14,7 +14,9 @@ import os
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from rjdesk_hub.errors import HubDamaged
 
@@ -31,6 +33,13 @@ def blob_aad(sha256: str) -> bytes:
 
 def conflict_aad(conflict_id: str) -> bytes:
     return f"rjdesk-hub conflict {conflict_id}".encode()
+
+
+def derive_key(data_key: bytes, purpose: str) -> bytes:
+    """A 32-byte key for ``purpose`` from the data key (HKDF-SHA256, the purpose as its info):
+    keys for different purposes are independent, and none reveals the data key."""
+    info = f"rjdesk-hub {purpose}".encode()
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(data_key)
 
 
 class AtRest:

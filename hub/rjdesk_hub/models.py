@@ -361,3 +361,8 @@ class ConsoleAuditHead(HubBase):
 def hub_tables() -> list[Any]:
     """Every table of the hub, in creation order."""
     return list(HubBase.metadata.sorted_tables)
+
+
+# The console's tables live in their own module; importing it here puts them in HubBase's
+# metadata wherever the hub's models are (migrations, tests, hub_tables()).
+from rjdesk_hub.console import account_models as _console_accounts  # noqa: E402, F401

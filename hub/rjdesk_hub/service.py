@@ -23,7 +23,7 @@ from rjdesk_hub import anchor, authority, config
 from rjdesk_hub import models as m
 from rjdesk_hub.check import CheckResult, check_stored
 from rjdesk_hub.config import HubKeys, HubSettings
-from rjdesk_hub.crypto import AtRest
+from rjdesk_hub.crypto import AtRest, derive_key
 from rjdesk_hub.db import Database
 from rjdesk_hub.delivery import InboxBuilder
 from rjdesk_hub.enrollment import enroll, find_device, revoke
@@ -188,6 +188,11 @@ class Hub:
     def info(self) -> dict[str, str]:
         """What ``GET /v1/hub`` answers."""
         return {"hub_key_id": self.key_id, "hub_name": self.name}
+
+    def derived_key(self, purpose: str) -> bytes:
+        """A 32-byte key for one ``purpose`` (such as sealing the console's TOTP secrets),
+        derived from the data key with HKDF-SHA256: the data key itself never leaves ``Hub``."""
+        return derive_key(self._keys.data_key, purpose)
 
     def export_age_identity(self) -> str:
         """The hub's age secret key (AGE-SECRET-KEY-1…), for checking a bundle by hand."""

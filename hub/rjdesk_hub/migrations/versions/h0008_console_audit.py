@@ -5,7 +5,7 @@ Events are append-only in the database itself: triggers refuse UPDATE and DELETE
 SQLite and PostgreSQL alike (``rjdesk_hub.console.ledger``).
 
 Revision ID: h0008_console_audit
-Revises: h0006
+Revises: h0007_accounts
 Created: 2026-12-14
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h0008_console_audit"
-down_revision = "h0006"
+down_revision = "h0007_accounts"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,77 @@
+"""Helpers for the console's sign-in tests: a hub with a clock the test moves, a client over the
+real app, and a person who has set up their account."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pyotp
+from fastapi.testclient import TestClient
+
+from rjdesk_hub.console.accounts import Accounts
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+PASSWORD = "correct horse battery staple"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2027, 1, 12, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@dataclass
+class Person:
+    name: str
+    password: str
+    secret: str
+    recovery_codes: list[str]
+
+    def code(self, clock: Clock) -> str:
+        return pyotp.TOTP(self.secret).at(clock.now)
+
+
+def set_up_person(accounts: Accounts, clock: Clock, name: str, role: str) -> Person:
+    """An account that has made its first sign-in (own password, authenticator confirmed);
+    the clock is then moved on one TOTP step, so the next code is a new one."""
+    made = accounts.add(name, role)
+    step = accounts.sign_in(name, made.password)
+    code = pyotp.TOTP(made.totp.secret).at(clock.now)
+    signed, codes = accounts.set_up(step.token, PASSWORD, PASSWORD, code)
+    accounts.sign_out(signed.token)
+    clock.advance(seconds=30)
+    return Person(made.name, PASSWORD, made.totp.secret, codes)
+
+
+def csrf_of(response: httpx.Response) -> str:
+    found = CSRF.search(response.text)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+def post_password(client: TestClient, name: str, password: str) -> httpx.Response:
+    page = client.get("/console/sign-in")
+    return client.post(
+        "/console/sign-in",
+        data={"name": name, "password": password, "csrf_token": csrf_of(page)},
+    )
+
+
+def post_code(client: TestClient, code: str) -> httpx.Response:
+    page = client.get("/console/sign-in/code")
+    return client.post("/console/sign-in/code", data={"code": code, "csrf_token": csrf_of(page)})
+
+
+def sign_in(client: TestClient, person: Person, clock: Clock) -> httpx.Response:
+    answer = post_password(client, person.name, person.password)
+    assert answer.status_code == 303, answer.text
+    assert answer.headers["location"] == "/console/sign-in/code"
+    return post_code(client, person.code(clock))
