@@ -213,6 +213,15 @@ def _open(args: argparse.Namespace) -> Hub:
     return Hub.open(_data_dir(args), db_url=getattr(args, "db", None))
 
 
+def _recorded(action: str) -> Any:
+    """Record the command in the console's audit log, in its own transaction, by "rjdesk-hub
+    command line" (``console.ledger_wire``)."""
+    from rjdesk_hub.console.ledger import Action  # noqa: PLC0415 - see the module doc
+    from rjdesk_hub.console.ledger_wire import by_command_line  # noqa: PLC0415
+
+    return by_command_line(Action[action])
+
+
 def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value is not None else "-"
 
@@ -285,6 +294,7 @@ def hub_enroll(args: argparse.Namespace) -> int:
             url=url,
             same_facilitator=args.same_facilitator,
             new_facilitator=args.new_facilitator,
+            then=_recorded("LAPTOP_ENROLLED"),
         )
     output = Path(args.output)
     try:
@@ -301,7 +311,7 @@ def hub_enroll(args: argparse.Namespace) -> int:
 
 def hub_revoke(args: argparse.Namespace) -> int:
     with _open(args) as hub:
-        device = hub.revoke(args.device)
+        device = hub.revoke(args.device, then=_recorded("LAPTOP_REVOKED"))
     print(
         f"Revoked device {device.id} ({device.code}) of {device.facilitator}: its requests and "
         "bundles are refused from now on."
@@ -311,7 +321,7 @@ def hub_revoke(args: argparse.Namespace) -> int:
 
 def hub_audit_reset(args: argparse.Namespace) -> int:
     with _open(args) as hub:
-        device = hub.audit_reset(args.device)
+        device = hub.audit_reset(args.device, then=_recorded("LAPTOP_AUDIT_RESET"))
     print(
         f"Device {device.id} ({device.code}) of {device.facilitator}: its next bundle's audit "
         "log is accepted as it is and anchors the ones after it."
@@ -321,7 +331,12 @@ def hub_audit_reset(args: argparse.Namespace) -> int:
 
 def hub_assign(args: argparse.Namespace) -> int:
     with _open(args) as hub:
-        done = hub.assign(args.reference, args.facilitator, keep_referrer=args.keep_referrer)
+        done = hub.assign(
+            args.reference,
+            args.facilitator,
+            keep_referrer=args.keep_referrer,
+            then=_recorded("ASSIGN"),
+        )
     dropped = "".join(f" {name} no longer holds it." for name in done.dropped)
     print(
         f"Assigned {done.reference or done.case_id} to {done.facilitator}: "
@@ -332,7 +347,7 @@ def hub_assign(args: argparse.Namespace) -> int:
 
 def hub_unassign(args: argparse.Namespace) -> int:
     with _open(args) as hub:
-        done = hub.unassign(args.reference, args.facilitator)
+        done = hub.unassign(args.reference, args.facilitator, then=_recorded("UNASSIGN"))
     print(
         f"Took {done.reference or done.case_id} from {done.facilitator}: their "
         f"{done.devices} laptop(s) take it off once their pending changes reach the hub."

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 
@@ -24,7 +24,7 @@ from rjdesk_hub import models as m
 from rjdesk_hub.check import CheckResult, check_stored
 from rjdesk_hub.config import HubKeys, HubSettings
 from rjdesk_hub.crypto import AtRest, derive_key
-from rjdesk_hub.db import Database
+from rjdesk_hub.db import Database, Tx
 from rjdesk_hub.delivery import InboxBuilder
 from rjdesk_hub.enrollment import enroll, find_device, revoke
 from rjdesk_hub.errors import AuthRefused
@@ -36,6 +36,10 @@ from rjdesk_protocol.keys import PublicKey
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+# Called inside a method's transaction with what it did: the console's audit log records the
+# action there, so the action and its record commit together (``console.ledger_wire``).
+Then = Callable[[Any, datetime, Any], None]
+_T = TypeVar("_T")
 STALE_UPLOAD_SECONDS = 7 * 24 * 60 * 60
 
 
@@ -70,6 +74,7 @@ class Assignment:
     facilitator: str
     devices: int  # the facilitator's laptops it goes to (or is taken off)
     dropped: tuple[str, ...] = ()  # referrers who no longer hold it
+    facilitator_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,13 +213,14 @@ class Hub:
         url: str | None = None,
         same_facilitator: str | None = None,
         new_facilitator: bool = False,
+        then: Then | None = None,
     ) -> dict[str, Any]:
         """Approve an enrollment request; return the signed hub configuration for the laptop.
         A facilitator name that already has an account needs ``same_facilitator`` (its id) or
         ``new_facilitator`` (docs/hub.md, "Enrolling a laptop")."""
         with self.db.transaction() as tx:
             store = HubStore(tx, self._at_rest)
-            return enroll(
+            answer = enroll(
                 tx,
                 store,
                 self._keys,
@@ -225,21 +231,23 @@ class Hub:
                 same_facilitator=same_facilitator,
                 new_facilitator=new_facilitator,
             )
+            _then(then, tx, answer)
+            return answer
 
-    def revoke(self, device: str) -> DeviceInfo:
+    def revoke(self, device: str, *, then: Then | None = None) -> DeviceInfo:
         """Revoke a device (by id or code): its requests and bundles are refused from now on."""
         with self.db.transaction() as tx:
             found = revoke(tx, device)
-            return self._device_info(tx.session, found)
+            return _then(then, tx, self._device_info(tx.session, found))
 
-    def audit_reset(self, device: str) -> DeviceInfo:
+    def audit_reset(self, device: str, *, then: Then | None = None) -> DeviceInfo:
         """Accept a laptop's audit log as it is now (its vault was restored from a backup): the
         head its next bundle carries becomes its anchor (docs/audit.md)."""
         with self.db.transaction() as tx:
             found = find_device(tx, device)
             anchor.reset(found)
             log.info("audit anchor of device %s reset by the coordinator", found.id)
-            return self._device_info(tx.session, found)
+            return _then(then, tx, self._device_info(tx.session, found))
 
     def devices(self) -> list[DeviceInfo]:
         with self.db.reader() as session:
@@ -368,6 +376,7 @@ class Hub:
         *,
         keep_referrer: bool = False,
         by: str = authority.COORDINATOR,
+        then: Then | None = None,
     ) -> Assignment:
         """Give a case (by reference or id) to a facilitator (by id, by a name no one else has,
         or by one of their devices) and queue it whole for each of their laptops. Whoever
@@ -378,12 +387,18 @@ class Hub:
             person = authority.find_facilitator(tx.session, facilitator)
             dropped = authority.assign(store, found, person, keep_referrer=keep_referrer, by=by)
             laptops = store.facilitator_devices(person.id)
-            return Assignment(
-                found.case_id, found.reference, person.name, len(laptops), tuple(dropped)
+            done = Assignment(
+                found.case_id, found.reference, person.name, len(laptops), tuple(dropped), person.id
             )
+            return _then(then, tx, done)
 
     def unassign(
-        self, case: str, facilitator: str, *, by: str = authority.COORDINATOR
+        self,
+        case: str,
+        facilitator: str,
+        *,
+        by: str = authority.COORDINATOR,
+        then: Then | None = None,
     ) -> Assignment:
         """Take a case from a facilitator: their laptops are told to take it off once their
         pending changes of it have reached the hub."""
@@ -392,7 +407,10 @@ class Hub:
             found = authority.find_case(tx.session, case)
             person = authority.find_facilitator(tx.session, facilitator)
             laptops = authority.unassign(store, found, person, by=by)
-            return Assignment(found.case_id, found.reference, person.name, laptops)
+            done = Assignment(
+                found.case_id, found.reference, person.name, laptops, facilitator_id=person.id
+            )
+            return _then(then, tx, done)
 
     def holder_changes(self, case: str) -> list[HolderChange]:
         """Every change of who held a case, oldest first."""
@@ -496,3 +514,9 @@ __all__ = [
     "Pruned",
     "StoredRecord",
 ]
+
+
+def _then(then: Then | None, tx: Tx, done: _T) -> _T:
+    if then is not None:
+        then(tx.session, tx.now, done)
+    return done

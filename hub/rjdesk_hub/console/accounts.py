@@ -19,12 +19,14 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk_hub.console import credentials as cred
-from rjdesk_hub.console import sessions
+from rjdesk_hub.console import ledger, sessions
 from rjdesk_hub.console.account_models import (
     ConsoleRecoveryCode,
     ConsoleSignInFailure,
     ConsoleUser,
 )
+from rjdesk_hub.console.ledger import COMMAND_LINE, Action, Actor, Outcome
+from rjdesk_hub.console.ledger_wire import nobody, person
 from rjdesk_hub.console.permissions import Role, parse_role
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.db import Tx
@@ -123,8 +125,11 @@ class Accounts:
 
     # -- administration (rjdesk-hub user …) ---------------------------------------------------
 
-    def add(self, name: str, role: str, display_name: str | None = None) -> NewCredentials:
-        """A new account with a one-time password and a new authenticator secret."""
+    def add(
+        self, name: str, role: str, display_name: str | None = None, *, by: Actor = COMMAND_LINE
+    ) -> NewCredentials:
+        """A new account with a one-time password and a new authenticator secret (recorded as
+        done ``by``: the server's command line unless an admin's page says who)."""
         folded = check_name(name)
         chosen = parse_role(role)
         shown = (display_name or name).strip()
@@ -149,9 +154,10 @@ class Accounts:
                 last_signed_in_at=None,
             )
             tx.session.add(user)
+            _record_admin(tx, by, Action.ACCOUNT_ADDED, user)
             return self._new_credentials(tx, user)
 
-    def reset(self, name: str) -> NewCredentials:
+    def reset(self, name: str, *, by: Actor = COMMAND_LINE) -> NewCredentials:
         """A new one-time password and a new authenticator secret (a lost phone, a forgotten
         password): the old ones, the recovery codes and every session end now."""
         with self.db.transaction() as tx:
@@ -161,15 +167,17 @@ class Accounts:
             )
             sessions.end_all(tx.session, user.id)
             self._unlock(tx.session, user)
+            _record_admin(tx, by, Action.ACCOUNT_RESET, user)
             return self._new_credentials(tx, user)
 
-    def disable(self, name: str) -> UserInfo:
+    def disable(self, name: str, *, by: Actor = COMMAND_LINE) -> UserInfo:
         """The account can no longer sign in; its sessions end now."""
         with self.db.transaction() as tx:
             user = self._existing(tx.session, name)
             user.disabled = True
             user.updated_at = tx.now
             sessions.end_all(tx.session, user.id)
+            _record_admin(tx, by, Action.ACCOUNT_DISABLED, user)
             return _info(user)
 
     def users(self) -> list[UserInfo]:
@@ -198,28 +206,38 @@ class Accounts:
 
     # -- signing in ----------------------------------------------------------------------------
 
-    def sign_in(self, name: str, password: str, *, old_token: str | None = None) -> Step:
+    def sign_in(
+        self, name: str, password: str, *, old_token: str | None = None, address: str = ""
+    ) -> Step:
         """Check a name and password. Right: a half-way session awaiting the second factor
-        (or, at a first sign-in, a new password and the authenticator)."""
+        (or, at a first sign-in, a new password and the authenticator). A refusal is recorded
+        in the audit log, under the account if the name is one's (never the name typed), as
+        from ``address``."""
         key = cred.name_hash(self._name_key, name)
         with self.db.reader() as session:
-            if self._locked(session, key, self.db.clock()):
-                raise SignInRefused(LOCKED)
+            locked = self._locked(session, key, self.db.clock())
             found = self._user(session, cred.fold_name(name))
             user_id = found.id if found is not None else None
             stored = found.password_hash if found is not None else None
+        if locked:
+            with self.db.transaction() as tx:
+                _failure(tx, _actor(tx.session, user_id, address), "password", "locked")
+            raise SignInRefused(LOCKED)
         # Checked outside any transaction: Argon2id takes a while, and holds no lock.
         right = self.passwords.check(stored, password[: cred.PASSWORD_MAX * 4])
         with self.db.transaction() as tx:
             sessions.end(tx.session, old_token)
             sessions.end_expired(tx.session, tx.now)
+            actor = _actor(tx.session, user_id, address)
             user = tx.session.get(ConsoleUser, user_id) if user_id and right else None
             if user is None:
-                refusal = self._failed(tx, key)
+                refusal = self._failed(tx, key, actor, "password")
             elif user.disabled:
                 refusal = DISABLED
+                _failure(tx, actor, "password", "disabled")
             elif not user.password_set and (user.setup_until is None or user.setup_until < tx.now):
                 refusal = SETUP_EXPIRED
+                _failure(tx, actor, "password", "set-up-expired")
             else:
                 if self.passwords.needs_rehash(user.password_hash):
                     user.password_hash = self.passwords.hash(password)
@@ -227,11 +245,11 @@ class Accounts:
                 return Step(sessions.start(tx.session, user.id, stage, tx.now), stage)
         raise SignInRefused(refusal)
 
-    def second_factor(self, token: str, code: str) -> Step:
+    def second_factor(self, token: str, code: str, *, address: str = "") -> Step:
         """Check a TOTP or recovery code of a half-way session: right, a new signed-in session
         (the half-way one ends)."""
         with self.db.transaction() as tx:
-            user, refusal = self._half_way(tx, token, sessions.AWAITING_CODE)
+            user, refusal = self._half_way(tx, token, sessions.AWAITING_CODE, address)
             if user is not None:
                 typed = cred.normalise_code(code)
                 left = None
@@ -241,15 +259,23 @@ class Accounts:
                 else:
                     right = self._take_totp(user, typed, tx.now)
                 if right:
-                    return Step(self._signed_in(tx, user, token), sessions.SIGNED_IN, left)
-                refusal = self._failed(tx, self._key_of(user), end=token)
+                    factor = "totp" if left is None else "recovery-code"
+                    detail: ledger.Detail = {"factor": factor}
+                    if left is not None:
+                        detail = {"factor": factor, "recovery_codes_left": left}
+                    signed = self._signed_in(tx, user, token, address, detail)
+                    return Step(signed, sessions.SIGNED_IN, left)
+                actor = person(user.id, user.name, address)
+                refusal = self._failed(tx, self._key_of(user), actor, "code", end=token)
         raise SignInRefused(refusal)
 
-    def set_up(self, token: str, password: str, confirm: str, code: str) -> tuple[Step, list[str]]:
+    def set_up(
+        self, token: str, password: str, confirm: str, code: str, *, address: str = ""
+    ) -> tuple[Step, list[str]]:
         """A first sign-in: the person's own password, and a code that proves their
         authenticator holds the secret. Returns the signed-in step and the new recovery codes
         (to show once)."""
-        view = self.session(token, touch=False)
+        view = self.session(token, touch=False, address=address)
         if view is None or view.stage != sessions.AWAITING_SETUP:
             raise SignInRefused(SESSION_ENDED)
         problem = cred.password_problem(password, confirm, view.name)
@@ -257,7 +283,7 @@ class Accounts:
             raise SignInRefused(problem)
         hashed = self.passwords.hash(password)
         with self.db.transaction() as tx:
-            user, refusal = self._half_way(tx, token, sessions.AWAITING_SETUP)
+            user, refusal = self._half_way(tx, token, sessions.AWAITING_SETUP, address)
             if user is not None:
                 if self._take_totp(user, cred.normalise_code(code), tx.now):
                     user.password_hash = hashed
@@ -265,22 +291,32 @@ class Accounts:
                     user.setup_until = None
                     user.totp_confirmed = True
                     codes = self._new_recovery_codes(tx.session, user)
-                    return Step(self._signed_in(tx, user, token), sessions.SIGNED_IN), codes
-                refusal = self._failed(tx, self._key_of(user), end=token)
+                    first: ledger.Detail = {"factor": "totp", "first": True}
+                    signed = self._signed_in(tx, user, token, address, first)
+                    return Step(signed, sessions.SIGNED_IN), codes
+                actor = person(user.id, user.name, address)
+                refusal = self._failed(tx, self._key_of(user), actor, "set-up", end=token)
         raise SignInRefused(refusal)
 
     # -- sessions ------------------------------------------------------------------------------
 
-    def session(self, token: str | None, *, touch: bool = True) -> sessions.SessionView | None:
-        """The live session of ``token`` (any stage), its idle clock restarted if ``touch``."""
+    def session(
+        self, token: str | None, *, touch: bool = True, address: str = ""
+    ) -> sessions.SessionView | None:
+        """The live session of ``token`` (any stage), its idle clock restarted if ``touch``; a
+        signed-in one that has run out is ended and recorded, as asked from ``address``."""
         if not token:
             return None
         with self.db.transaction() as tx:
-            found = sessions.find(tx.session, token, tx.now, touch=touch)
+            found = sessions.find(tx.session, token, tx.now, touch=touch, address=address)
             return sessions.view(*found, tx.now) if found else None
 
-    def sign_out(self, token: str | None) -> None:
+    def sign_out(self, token: str | None, *, address: str = "") -> None:
         with self.db.transaction() as tx:
+            found = sessions.find(tx.session, token, tx.now, touch=False, address=address)
+            if found is not None and found[0].stage == sessions.SIGNED_IN:
+                actor = person(found[1].id, found[1].name, address)
+                ledger.record(tx.session, actor, Action.SIGN_OUT, at=tx.now)
             sessions.end(tx.session, token)
 
     # -- inside --------------------------------------------------------------------------------
@@ -300,10 +336,11 @@ class Accounts:
         found = session.get(ConsoleSignInFailure, key)
         return bool(found and found.locked_until and found.locked_until > now)
 
-    def _failed(self, tx: Tx, key: str, *, end: str | None = None) -> str:
-        """Count a failure under ``key`` and return the refusal to raise once ``tx`` is
-        committed (so the count stays); the last one allowed locks the name and ends the
-        half-way session ``end``."""
+    def _failed(self, tx: Tx, key: str, actor: Actor, step: str, *, end: str | None = None) -> str:
+        """Count a failure under ``key``, record it as ``actor``'s, and return the refusal to
+        raise once ``tx`` is committed (so the count and the record stay); the last one allowed
+        locks the name and ends the half-way session ``end``."""
+        _failure(tx, actor, step, "wrong-code" if end else "wrong-password")
         # Names tried long ago and not locked are forgotten (anyone may try any name).
         tx.session.execute(
             delete(ConsoleSignInFailure).where(
@@ -325,6 +362,9 @@ class Accounts:
         found.failures = 0
         found.locked_until = tx.now + LOCK_FOR
         sessions.end(tx.session, end)
+        minutes = int(LOCK_FOR.total_seconds() // 60)
+        ledger.record(tx.session, actor, Action.LOCKED_OUT, at=tx.now, outcome=Outcome.REFUSED,
+                      detail={"failures": MAX_FAILURES, "minutes": minutes})  # fmt: skip
         return LOCKED
 
     def _key_of(self, user: ConsoleUser) -> str:
@@ -335,15 +375,19 @@ class Accounts:
             delete(ConsoleSignInFailure).where(ConsoleSignInFailure.name_hash == self._key_of(user))
         )
 
-    def _half_way(self, tx: Tx, token: str, stage: str) -> tuple[ConsoleUser | None, str]:
+    def _half_way(
+        self, tx: Tx, token: str, stage: str, address: str
+    ) -> tuple[ConsoleUser | None, str]:
         """The user of a half-way session at ``stage``, or None and the refusal (its session
-        is ended if the name was locked meanwhile)."""
-        found = sessions.find(tx.session, token, tx.now, touch=True)
+        is ended, and the attempt recorded, if the name was locked meanwhile)."""
+        found = sessions.find(tx.session, token, tx.now, touch=True, address=address)
         if found is None or found[0].stage != stage:
             return None, SESSION_ENDED
         user = found[1]
         if self._locked(tx.session, self._key_of(user), tx.now):
             sessions.end(tx.session, token)
+            step = "code" if stage == sessions.AWAITING_CODE else "set-up"
+            _failure(tx, person(user.id, user.name, address), step, "locked")
             return None, LOCKED
         return user, ""
 
@@ -377,13 +421,35 @@ class Accounts:
             session.add(ConsoleRecoveryCode(code_hash=digest, user_id=user.id, used_at=None))
         return codes
 
-    def _signed_in(self, tx: Tx, user: ConsoleUser, half_way_token: str) -> str:
-        """End the half-way session and start a signed-in one with a new token."""
+    def _signed_in(
+        self, tx: Tx, user: ConsoleUser, half_way_token: str, address: str, detail: ledger.Detail
+    ) -> str:
+        """End the half-way session and start a signed-in one with a new token (recorded)."""
+        actor = person(user.id, user.name, address)
+        ledger.record(tx.session, actor, Action.SIGN_IN, at=tx.now, detail=detail)
         sessions.end(tx.session, half_way_token)
         self._unlock(tx.session, user)
         user.last_signed_in_at = tx.now
         user.updated_at = tx.now
         return sessions.start(tx.session, user.id, sessions.SIGNED_IN, tx.now)
+
+
+def _actor(session: Session, user_id: str | None, address: str) -> Actor:
+    """Who tried to sign in: the account the typed name is, or nobody (never the name)."""
+    user = session.get(ConsoleUser, user_id) if user_id else None
+    return person(user.id, user.name, address) if user is not None else nobody(address)
+
+
+def _failure(tx: Tx, actor: Actor, step: str, reason: str) -> None:
+    detail = {"step": step, "reason": reason}
+    ledger.record(tx.session, actor, Action.SIGN_IN_FAILED, at=tx.now, outcome=Outcome.REFUSED,
+                  detail=detail)  # fmt: skip
+
+
+def _record_admin(tx: Tx, by: Actor, action: Action, user: ConsoleUser) -> None:
+    """An account added, reset or disabled: by whom, and which account (by its id) and role."""
+    detail = {"account_id": user.id, "role": user.role}
+    ledger.record(tx.session, by, action, at=tx.now, detail=detail)
 
 
 def _info(user: ConsoleUser) -> UserInfo:

@@ -40,9 +40,9 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from rjdesk_hub.console import credentials as cred
-from rjdesk_hub.console import sessions
+from rjdesk_hub.console import ledger, ledger_wire, sessions
 from rjdesk_hub.console.accounts import LOCKED, SESSION_ENDED, Accounts, SignInRefused
-from rjdesk_hub.console.permissions import Action, Forbidden, require
+from rjdesk_hub.console.permissions import Action, Forbidden, allows, require
 from rjdesk_hub.errors import HubError
 from rjdesk_hub.service import Hub
 
@@ -136,6 +136,18 @@ def accounts_of(request: Request) -> Accounts:
     return accounts
 
 
+def address_of(request: Request) -> str:
+    """The address the audit log records for ``request`` (``X-Forwarded-For`` believed only
+    from hub.json's ``trusted_proxy``: ``ledger.client_address``)."""
+    return ledger.scope_address(request.scope, request.app.state.console_trusted_proxy)
+
+
+def _session(request: Request, *, touch: bool) -> Awaitable[sessions.SessionView | None]:
+    token = request.cookies.get(SESSION_COOKIE)
+    accounts, address = accounts_of(request), address_of(request)
+    return run_in_threadpool(lambda: accounts.session(token, touch=touch, address=address))
+
+
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
     env: Environment = request.app.state.console_templates
     html = env.get_template(template).render(**context)
@@ -209,7 +221,7 @@ async def check_csrf(request: Request) -> None:
         expected = _sign_in_token(request, nonce) if nonce else ""
     else:
         token = request.cookies.get(SESSION_COOKIE)
-        view = await run_in_threadpool(accounts_of(request).session, token, touch=False)
+        view = await _session(request, touch=False)
         if view is None:
             raise NotSignedIn("idle" if token else "ended")
         expected = view.csrf_token
@@ -227,17 +239,33 @@ async def posted_form(request: Request) -> dict[str, str]:
 async def signed_in(request: Request) -> sessions.SessionView:
     """The signed-in person's session (its idle clock restarted), else ``NotSignedIn``."""
     token = request.cookies.get(SESSION_COOKIE)
-    view = await run_in_threadpool(accounts_of(request).session, token)
+    view = await _session(request, touch=True)
     if view is None or not view.signed_in:
         raise NotSignedIn("idle" if token and view is None else "ended")
     return view
 
 
-def permission(action: Action) -> Callable[..., Awaitable[sessions.SessionView]]:
+def permission(
+    action: Action, *, records: ledger.Action | None = None
+) -> Callable[..., Awaitable[sessions.SessionView]]:
     """A dependency: the signed-in person, refused (``Forbidden``) unless their role may do
-    ``action``."""
+    ``action``. A refused POST is recorded in the audit log as ``records`` refused (by default
+    the nearest action, ``ledger_wire.REFUSED_AS``; an action with none must name one)."""
+    refused_as = ledger_wire.refused_as(action, records)
 
-    async def allowed(view: sessions.SessionView = Depends(signed_in)) -> sessions.SessionView:  # noqa: B008
+    async def allowed(
+        request: Request,
+        view: sessions.SessionView = Depends(signed_in),  # noqa: B008
+    ) -> sessions.SessionView:
+        if request.method == "POST" and not allows(view.role, action):
+            actor = ledger_wire.person(view.user_id, view.name, address_of(request))
+            db = accounts_of(request).db
+
+            def note() -> None:
+                with db.transaction() as tx:
+                    ledger_wire.record_refused(tx.session, actor, action, refused_as, tx.now)
+
+            await run_in_threadpool(note)
         require(view.role, action)
         return view
 
@@ -290,9 +318,12 @@ def _build_router() -> APIRouter:
         name = form.get("name", "")[: cred.PASSWORD_MAX]
         old = request.cookies.get(SESSION_COOKIE)
         accounts = accounts_of(request)
+        address = address_of(request)
         try:
             step = await run_in_threadpool(
-                lambda: accounts.sign_in(name, form.get("password", ""), old_token=old)
+                lambda: accounts.sign_in(
+                    name, form.get("password", ""), old_token=old, address=address
+                )
             )
         except SignInRefused as refused:
             status = 429 if str(refused) == LOCKED else 400
@@ -303,8 +334,7 @@ def _build_router() -> APIRouter:
         return response
 
     async def half_way(request: Request, stage: str) -> sessions.SessionView | None:
-        token = request.cookies.get(SESSION_COOKIE)
-        view = await run_in_threadpool(accounts_of(request).session, token, touch=False)
+        view = await _session(request, touch=False)
         return view if view is not None and view.stage == stage else None
 
     @router.get(Paths.code)
@@ -319,7 +349,11 @@ def _build_router() -> APIRouter:
         token = request.cookies.get(SESSION_COOKIE, "")
         accounts = accounts_of(request)
         try:
-            step = await run_in_threadpool(accounts.second_factor, token, form.get("code", ""))
+            step = await run_in_threadpool(
+                lambda: accounts.second_factor(
+                    token, form.get("code", ""), address=address_of(request)
+                )
+            )
         except SignInRefused as refused:
             return await _refused_step(request, refused, "signin/code.html", sessions.AWAITING_CODE)
         response = redirect(Paths.home)
@@ -347,7 +381,11 @@ def _build_router() -> APIRouter:
         try:
             step, codes = await run_in_threadpool(
                 lambda: accounts.set_up(
-                    token, form.get("password", ""), form.get("confirm", ""), form.get("code", "")
+                    token,
+                    form.get("password", ""),
+                    form.get("confirm", ""),
+                    form.get("code", ""),
+                    address=address_of(request),
                 )
             )
         except SignInRefused as refused:
@@ -380,8 +418,7 @@ def _build_router() -> APIRouter:
     @router.get(Paths.session)
     async def time_left(request: Request) -> Response:
         """How long the session has left, without restarting its idle clock."""
-        token = request.cookies.get(SESSION_COOKIE)
-        view = await run_in_threadpool(accounts_of(request).session, token, touch=False)
+        view = await _session(request, touch=False)
         if view is None or not view.signed_in:
             body: dict[str, Any] = {"signed_in": False, "seconds_left": 0}
             return with_security_headers(JSONResponse(body, status_code=401))
@@ -400,7 +437,9 @@ def _build_router() -> APIRouter:
 
     @router.post(Paths.sign_out)
     async def sign_out(request: Request, _form: dict[str, str] = Depends(posted_form)) -> Response:  # noqa: B008
-        await run_in_threadpool(accounts_of(request).sign_out, request.cookies.get(SESSION_COOKIE))
+        token, address = request.cookies.get(SESSION_COOKIE), address_of(request)
+        accounts = accounts_of(request)
+        await run_in_threadpool(lambda: accounts.sign_out(token, address=address))
         response = redirect(f"{Paths.sign_in}?ended=out")
         clear_session_cookie(request, response)
         return response
@@ -436,6 +475,7 @@ def install_accounts(
     app.state.console_accounts = accounts
     app.state.console_templates = make_templates()
     app.state.console_secure_cookies = secure_cookies
+    app.state.console_trusted_proxy = hub.settings.trusted_proxy
     app.state.console_csrf_key = hub.derived_key("console sign-in form")
 
     @app.exception_handler(Forbidden)

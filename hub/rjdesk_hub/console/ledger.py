@@ -62,12 +62,18 @@ class Action(StrEnum):
     LAPTOP_ENROLLED = "laptop_enrolled"
     LAPTOP_RETIRED = "laptop_retired"
     LAPTOP_LOST = "laptop_lost"
+    LAPTOP_REVOKED = "laptop_revoked"
+    LAPTOP_AUDIT_RESET = "laptop_audit_reset"
     CONFLICT_SETTLED = "conflict_settled"
     ACCOUNT_ADDED = "account_added"
     ACCOUNT_RESET = "account_reset"
     ACCOUNT_DISABLED = "account_disabled"
     VIEW_AUDIT = "view_audit"
     EXPORT_AUDIT = "export_audit"
+    # A supervisor's (a later issue); named now so a refused attempt has a name.
+    SUBJECT_ACCESS = "subject_access"
+    ERASURE = "erasure"
+    LEGAL_HOLD = "legal_hold"
 
 
 class Outcome(StrEnum):

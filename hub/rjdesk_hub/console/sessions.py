@@ -14,9 +14,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from rjdesk_hub.console import ledger
 from rjdesk_hub.console.account_models import ConsoleSession, ConsoleUser
 
 IDLE = timedelta(minutes=15)
@@ -88,22 +89,38 @@ def end_all(session: Session, user_id: str) -> None:
 
 
 def end_expired(session: Session, now: datetime) -> None:
-    session.execute(
-        delete(ConsoleSession).where(
-            or_(
-                ConsoleSession.created_at < now - ABSOLUTE,
-                ConsoleSession.last_seen_at < now - IDLE,
-                (ConsoleSession.stage != SIGNED_IN) & (ConsoleSession.created_at < now - HALF_WAY),
-            )
-        )
+    """End every session that has run out; each signed-in one is recorded as expired (with no
+    address: no request of its own came)."""
+    ran_out = or_(
+        ConsoleSession.created_at < now - ABSOLUTE,
+        ConsoleSession.last_seen_at < now - IDLE,
+        (ConsoleSession.stage != SIGNED_IN) & (ConsoleSession.created_at < now - HALF_WAY),
     )
+    query = (
+        select(ConsoleSession, ConsoleUser)
+        .join(ConsoleUser, ConsoleUser.id == ConsoleSession.user_id)
+        .where(ran_out, ConsoleSession.stage == SIGNED_IN, ConsoleUser.disabled.is_(False))
+        .order_by(ConsoleSession.last_seen_at, ConsoleSession.token_hash)
+    )
+    for row, user in session.execute(query).all():
+        _record_expired(session, row, user, now, "")
+    session.execute(delete(ConsoleSession).where(ran_out))
+
+
+def _record_expired(
+    session: Session, row: ConsoleSession, user: ConsoleUser, now: datetime, address: str
+) -> None:
+    limit = "absolute" if now - row.created_at >= ABSOLUTE else "idle"
+    actor = ledger.Actor(account_id=user.id, account_name=user.name, address=address)
+    ledger.record(session, actor, ledger.Action.SESSION_EXPIRED, at=now, detail={"limit": limit})
 
 
 def find(
-    session: Session, token: str | None, now: datetime, *, touch: bool
+    session: Session, token: str | None, now: datetime, *, touch: bool, address: str = ""
 ) -> tuple[ConsoleSession, ConsoleUser] | None:
-    """The live session of ``token`` and its user, or None (an expired one is ended, as is one
-    whose user was disabled). ``touch`` restarts its idle clock."""
+    """The live session of ``token`` and its user, or None (an expired one is ended, and
+    recorded as asked from ``address`` if it was signed in; as is one whose user was disabled,
+    unrecorded: the disabling was). ``touch`` restarts its idle clock."""
     if not token:
         return None
     row = session.get(ConsoleSession, token_hash(token))
@@ -111,12 +128,10 @@ def find(
         return None
     idle, absolute = _limits(row.stage)
     user = session.get(ConsoleUser, row.user_id)
-    if (
-        user is None
-        or user.disabled
-        or now - row.last_seen_at >= idle
-        or now - row.created_at >= absolute
-    ):
+    ran_out = now - row.last_seen_at >= idle or now - row.created_at >= absolute
+    if user is None or user.disabled or ran_out:
+        if ran_out and user is not None and not user.disabled and row.stage == SIGNED_IN:
+            _record_expired(session, row, user, now, address)
         session.delete(row)
         return None
     if touch:
