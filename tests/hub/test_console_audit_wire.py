@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from fastapi import Depends
-from sqlalchemy import select
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from rjdesk_hub import Hub
 from rjdesk_hub.app import create_app
