@@ -12,7 +12,6 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +28,14 @@ from rjdesk_hub.delivery import InboxBuilder
 from rjdesk_hub.enrollment import enroll, find_device, revoke
 from rjdesk_hub.errors import AuthRefused
 from rjdesk_hub.ingest import VIAS, accept, open_device_bundle
+from rjdesk_hub.results import (
+    Assignment,
+    ConflictInfo,
+    DeviceInfo,
+    HolderChange,
+    Pruned,
+    StoredRecord,
+)
 from rjdesk_hub.store import HubStore, live_device
 from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.keys import PublicKey
@@ -45,65 +52,6 @@ STALE_UPLOAD_SECONDS = 7 * 24 * 60 * 60
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    id: str
-    code: str
-    facilitator: str
-    facilitator_id: str
-    enrolled_at: datetime
-    revoked_at: datetime | None
-    last_sequence: int
-
-
-@dataclass(frozen=True)
-class ConflictInfo:
-    id: str
-    case_id: str | None
-    reference: str
-    kind: str
-    raised_at: datetime
-
-
-@dataclass(frozen=True)
-class Assignment:
-    case_id: str
-    reference: str
-    facilitator: str
-    devices: int  # the facilitator's laptops it goes to (or is taken off)
-    dropped: tuple[str, ...] = ()  # referrers who no longer hold it
-    facilitator_id: str = ""
-
-
-@dataclass(frozen=True)
-class HolderChange:
-    facilitator_id: str
-    facilitator: str
-    action: str
-    at: datetime
-    by: str
-
-
-@dataclass(frozen=True)
-class StoredRecord:
-    """A row as the hub holds it now (its fields decrypted: case data, never to be logged)."""
-
-    table: str
-    row_id: str
-    case_id: str | None
-    version: int
-    deleted: bool
-    fields: dict[str, Any]
-    device_id: str
-    how: str
-
-
-@dataclass(frozen=True)
-class Pruned:
-    bundles: int
-    uploads: int
 
 
 class Hub:
