@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=hub_init)
 
-    p = hub_command("serve", "serve the hub's HTTP API until interrupted", hub_sub)
+    p = hub_command("serve", "serve the hub's HTTP API and its console until interrupted", hub_sub)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
     p.add_argument(
@@ -90,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
         default="127.0.0.1",
         metavar="HOST",
         help="address the metrics listen on (default 127.0.0.1)",
+    )
+    console = p.add_mutually_exclusive_group()
+    console.add_argument(
+        "--console-port",
+        type=int,
+        default=8766,
+        metavar="PORT",
+        help="port the console listens on, at the same address (default 8766; 0: any free port)",
+    )
+    console.add_argument(
+        "--no-console", action="store_true", help="serve the laptops' API only, not the console"
     )
     _db_option(p)
     p.set_defaults(run=hub_serve)
@@ -257,9 +268,13 @@ def hub_init(args: argparse.Namespace) -> int:
 def hub_serve(args: argparse.Namespace) -> int:
     from rjdesk_hub import server  # noqa: PLC0415 - the web server, only when serving
 
-    for option, port in (("--port", args.port), ("--metrics-port", args.metrics_port)):
+    ports = (("--port", args.port), ("--console-port", args.console_port),
+             ("--metrics-port", args.metrics_port))  # fmt: skip
+    for option, port in ports:
         if port is not None and not 0 <= port <= 65535:
             raise UsageError(f"{option} must be between 0 and 65535")
+    if not args.no_console and args.port == args.console_port != 0:
+        raise UsageError("--console-port must differ from --port (or give --no-console)")
     server.configure_logging(args.debug, args.log_format)
     metrics_at = None if args.metrics_port is None else (args.metrics_host, args.metrics_port)
     with _open(args) as hub:
@@ -267,7 +282,18 @@ def hub_serve(args: argparse.Namespace) -> int:
         def ready(url: str) -> None:
             print(f"rjdesk hub {hub.name!r} (key id {hub.key_id}) listening on {url}", flush=True)
 
-        server.serve(hub, args.host, args.port, on_ready=ready, metrics_at=metrics_at)
+        def console_ready(url: str) -> None:
+            print(f"its console for coordinators listening on {url}", flush=True)
+
+        server.serve(
+            hub,
+            args.host,
+            args.port,
+            on_ready=ready,
+            console=None if args.no_console else (args.host, args.console_port),
+            on_console_ready=console_ready,
+            metrics_at=metrics_at,
+        )
     return 0
 
 

@@ -9,6 +9,11 @@ laptops. ``--limit-concurrency`` stays off on purpose: it counts idle connection
 clients would turn every laptop's request into a 503. The listening backlog is 2048 and
 ``serve`` raises the open-file limit to the hard limit (docs/deploying.md).
 
+``serve`` also serves the console (``rjdesk_hub.console``) on its own port, under the same
+limits, in a second uvicorn server on a thread of the same process: the same hub, the same
+store. The sync API stays on the main thread, where uvicorn handles Ctrl+C and SIGTERM; when it
+stops, the console stops too.
+
 The Prometheus metrics (``rjdesk_hub.console.ops_metrics``) are served, when the operator asks
 for them with ``--metrics-port``, by prometheus_client's own small server on a separate
 address (127.0.0.1 unless told otherwise), never on the sync port the proxy exposes.
@@ -18,17 +23,20 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 from collections.abc import Callable
 from wsgiref.simple_server import WSGIServer
 
 import uvicorn
 from prometheus_client import start_http_server
+from starlette.types import ASGIApp
 
 from rjdesk_hub.app import create_app
 from rjdesk_hub.console import ops_logs
 from rjdesk_hub.console.ops_metrics import HubMetrics
 from rjdesk_hub.limits import AcceptOverload, ConnectionLimits, ForwardedCap, guarded_protocol
 from rjdesk_hub.service import Hub
+from rjdesk_protocol.errors import RjdeskError
 
 BACKLOG = 2048
 
@@ -39,6 +47,16 @@ def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port`` (port 0: any free port)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     return socket.create_server((host, port), family=family, backlog=BACKLOG)
+
+
+def _listen(host: str, port: int, option: str) -> socket.socket:
+    """``bind``, or one sentence saying why not (a port already taken, most often)."""
+    try:
+        return bind(host, port)
+    except OSError as exc:
+        raise RjdeskError(
+            f"cannot listen on {host} port {port} ({exc.strerror}): choose another with {option}"
+        ) from None
 
 
 def url_of(sock: socket.socket) -> str:
@@ -61,15 +79,27 @@ def make_server(
     hub: Hub, *, limits: ConnectionLimits | None = None, metrics: HubMetrics | None = None
 ) -> uvicorn.Server:
     """A uvicorn server for ``hub``'s API (not yet running), counting into ``metrics``."""
+    limits = limits or limits_of(hub)
+    return _server_for(ForwardedCap(create_app(hub, metrics=metrics), limits), limits)
+
+
+def make_console_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.Server:
+    """A uvicorn server for ``hub``'s console (not yet running)."""
+    from rjdesk_hub.console.web import create_console_app  # noqa: PLC0415 - only when serving it
+
+    limits = limits or limits_of(hub)
+    return _server_for(ForwardedCap(create_console_app(hub), limits), limits)
+
+
+def _server_for(app: ASGIApp, limits: ConnectionLimits) -> uvicorn.Server:
     # uvicorn logs each request with the client's address and the query string whenever its
     # access logger has a handler anywhere (a test harness adds one): switch it off for good.
     logging.getLogger("uvicorn.access").disabled = True
     asyncio_log = logging.getLogger("asyncio")
     if _accept_overload not in asyncio_log.filters:
         asyncio_log.addFilter(_accept_overload)
-    limits = limits or limits_of(hub)
     config = uvicorn.Config(
-        ForwardedCap(create_app(hub, metrics=metrics), limits),
+        app,
         http=guarded_protocol(limits),
         access_log=False,
         log_config=None,
@@ -104,12 +134,16 @@ def serve(
     port: int,
     *,
     on_ready: Callable[[str], None],
+    console: tuple[str, int] | None = None,
+    on_console_ready: Callable[[str], None] | None = None,
     metrics_at: tuple[str, int] | None = None,
 ) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM). ``on_ready`` gets the URL listened on;
-    ``metrics_at`` (host, port): serve the Prometheus metrics there too."""
+    with ``console`` (host, port) the console is served there too and ``on_console_ready``
+    gets its URL; ``metrics_at`` (host, port): serve the Prometheus metrics there too."""
     raise_open_file_limit()
-    sock = bind(host, port)
+    sock = _listen(host, port, "--port")
+    console_sock = _listen(*console, "--console-port") if console is not None else None
     pruned = hub.prune()
     if pruned.bundles or pruned.uploads:
         log.info(
@@ -122,10 +156,24 @@ def serve(
     if metrics is not None and metrics_at is not None:
         metrics_server, metrics_url = start_metrics(metrics, *metrics_at)
         log.info("metrics served at %s", metrics_url)
+    console_server = console_thread = None
+    if console_sock is not None:
+        console_server = make_console_server(hub)
+        console_thread = threading.Thread(
+            target=console_server.run, kwargs={"sockets": [console_sock]}, daemon=True
+        )
+        console_thread.start()
     on_ready(url_of(sock))
+    if console_sock is not None and on_console_ready is not None:
+        on_console_ready(url_of(console_sock))
     try:
         make_server(hub, metrics=metrics).run(sockets=[sock])
     finally:
+        if console_server is not None and console_thread is not None:
+            console_server.should_exit = True
+            console_thread.join(timeout=15)
+        if console_sock is not None:
+            console_sock.close()
         if metrics_server is not None:
             metrics_server.shutdown()
             metrics_server.server_close()

@@ -15,7 +15,7 @@ import httpx
 
 from rjdesk_hub import Hub, config
 from rjdesk_hub.limits import ConnectionLimits
-from rjdesk_hub.server import bind, make_server, url_of
+from rjdesk_hub.server import bind, make_console_server, make_server, url_of
 from rjdesk_protocol.keys import SigningKey
 from rjdesk_protocol.wire import auth_headers
 
@@ -53,13 +53,36 @@ def running_hub(
         hub.close()
 
 
-def _wait_until_up(url: str, thread: threading.Thread) -> None:
+@contextmanager
+def running_console(hub: Hub, *, port: int = 0) -> Iterator[str]:
+    """Serve ``hub``'s console (on ``port``, or any free one) as ``rjdesk-hub serve`` does, and
+    yield its base URL once it answers; stop it afterwards (the hub stays open)."""
+    sock = bind("127.0.0.1", port)
+    url = url_of(sock)
+    server = make_console_server(hub)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        _wait_until_up(url, thread, probe="/", any_answer=True)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=STARTUP_SECONDS)
+        sock.close()
+
+
+def _wait_until_up(
+    url: str, thread: threading.Thread, *, probe: str = "/v1/hub", any_answer: bool = False
+) -> None:
+    """Wait for ``probe`` to answer 200 (or anything but a server error, with ``any_answer``:
+    the console's pages may send a person to sign in first)."""
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if not thread.is_alive():
             raise RuntimeError("the hub's server stopped while starting")
         try:
-            if httpx.get(f"{url}/v1/hub", timeout=1).status_code == 200:
+            status = httpx.get(f"{url}{probe}", timeout=1).status_code
+            if status == 200 or (any_answer and status < 500):
                 return
         except httpx.TransportError:
             pass

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -167,7 +168,10 @@ def test_serve_prints_its_address_and_answers(tmp_path: Path) -> None:
     assert main(["--data-dir", str(hub_dir), "init", "--name", "Served"]) == 0
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "rjdesk_hub", "--data-dir", str(hub_dir), "serve", "--port", "0"],
+        [
+            *(sys.executable, "-m", "rjdesk_hub", "--data-dir", str(hub_dir)),
+            *("serve", "--port", "0", "--console-port", "0"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -180,6 +184,12 @@ def test_serve_prints_its_address_and_answers(tmp_path: Path) -> None:
         assert url, line
         answer = httpx.get(f"{url[1]}/v1/hub", timeout=10)
         assert answer.json()["hub_name"] == "Served"
+        # The console, on its own port, in the same process and over the same hub.
+        line = child.stdout.readline()
+        console = re.search(r"console for coordinators listening on (http://\S+)", line)
+        assert console and console[1] != url[1], line
+        page = httpx.get(f"{console[1]}/", timeout=10)
+        assert page.status_code == 200 and "Served" in page.text
     finally:
         child.send_signal(signal.SIGTERM)
         _out, err = child.communicate(timeout=20)
@@ -187,3 +197,31 @@ def test_serve_prints_its_address_and_answers(tmp_path: Path) -> None:
     assert child.returncode in (0, -signal.SIGTERM), err
     assert "Shutting down" in err
     assert "GET /v1/hub 200" in err and "Traceback" not in err
+    assert "GET / 200" in err
+
+
+def test_serve_says_in_one_line_when_the_consoles_port_is_taken(tmp_path: Path) -> None:
+    hub_dir = tmp_path / "hub"
+    assert main(["--data-dir", str(hub_dir), "init"]) == 0
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        # In a child: serving sets up the process's logging.
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "rjdesk_hub", "--data-dir", str(hub_dir)),
+                *("serve", "--port", "0", "--console-port", str(port)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    code, err = done.returncode, done.stderr
+    assert code == 1
+    assert err.strip().startswith(f"rjdesk-hub: cannot listen on 127.0.0.1 port {port}")
+    assert "--console-port" in err and "Traceback" not in err
+
+
+def test_serve_refuses_the_same_port_for_the_api_and_the_console(hub_cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = hub_cli("serve", "--console-port", "8765")
+    assert code == 2 and "--console-port must differ from --port" in err

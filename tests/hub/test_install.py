@@ -97,7 +97,7 @@ def test_rjdesk_hub_inits_serves_and_answers_on_its_own(hub_only: Path, tmp_path
     )
     assert made.returncode == 0, made.stderr
     child = subprocess.Popen(
-        [command, "--data-dir", str(data), "serve", "--port", "0"],
+        [command, "--data-dir", str(data), "serve", "--port", "0", "--console-port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -114,6 +114,15 @@ def test_rjdesk_hub_inits_serves_and_answers_on_its_own(hub_only: Path, tmp_path
         answer = httpx.get(f"{url[1]}/v1/hub", timeout=10)
         assert answer.status_code == 200
         assert answer.json()["hub_name"] == "Standalone hub"
+        # The console's templates and built assets are in the installed distribution.
+        line = child.stdout.readline()
+        console = re.search(r"console for coordinators listening on (http://\S+)", line)
+        assert console, line
+        page = httpx.get(f"{console[1]}/", timeout=10)
+        assert page.status_code == 200 and "Standalone hub" in page.text
+        stylesheet = re.search(r'href="(/static/console\.css\?v=\w+)"', page.text)
+        assert stylesheet, page.text
+        assert httpx.get(f"{console[1]}{stylesheet[1]}", timeout=10).status_code == 200
     finally:
         child.send_signal(signal.SIGTERM)
         child.wait(timeout=30)

@@ -1,0 +1,135 @@
+"""The console as its own FastAPI app, served on its own port beside the sync API (docs/hub.md,
+"The console").
+
+``create_console_app(hub)`` builds it: the built assets under ``/static/``, the page templates
+(``templates/``, with GOV.UK Frontend's macros under ``govuk_frontend_jinja/``), the error and
+404 pages, and the security headers on every response (``headers``). Pages render with
+``render(request, "page.html", {...})``; the hub is ``request.app.state.hub``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from rjdesk_hub.console.headers import ConsoleGuard
+from rjdesk_hub.console.static import STATIC_PATH, Assets
+from rjdesk_hub.service import Hub
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = "RJ hub"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One entry of the service navigation; a page names its ``key`` as ``current_nav``."""
+
+    key: str
+    label: str
+    href: str
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem("overview", "Overview", "/"),
+    NavItem("cases", "Cases", "/cases"),
+    NavItem("laptops", "Facilitators and laptops", "/laptops"),
+    NavItem("conflicts", "Conflicts", "/conflicts"),
+    NavItem("audit", "Audit", "/audit"),
+)
+
+# The one sentence of each error page a person can act on (no traceback, no detail).
+_STATUS_SENTENCES = {
+    400: "The hub could not understand that request. Go back, check what you entered and try "
+    "again.",
+    403: "You cannot do that with your account. Ask the hub's administrator if you need to.",
+    405: "That page cannot be used that way. Go back and use its links and buttons.",
+    413: "What you sent is too large for the hub.",
+    429: "Too many requests came from your computer. Wait a minute and try again.",
+}
+
+
+def make_environment(assets: Assets) -> Environment:
+    """The Jinja environment of the console's pages: its own templates, GOV.UK Frontend's macros
+    (``govuk_frontend_jinja/components/<name>/macro.html``), autoescaping on."""
+    environment = Environment(
+        loader=ChoiceLoader(
+            [
+                PackageLoader("rjdesk_hub.console", "templates"),
+                PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+            ]
+        ),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(
+        service_name=SERVICE_NAME, navigation=NAVIGATION, static_url=assets.url
+    )
+    return environment
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """``template`` rendered for ``request`` (which the template sees as ``request``)."""
+    environment: Environment = request.app.state.templates
+    html = environment.get_template(template).render(request=request, **(context or {}))
+    return HTMLResponse(html, status_code=status_code)
+
+
+def create_console_app(hub: Hub) -> ConsoleGuard:
+    """The console of ``hub``, wrapped in its guard (security headers, access log, error page)."""
+    assets = Assets()
+    environment = make_environment(assets)
+    app = FastAPI(title="rjdesk hub console", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.hub = hub
+    app.state.templates = environment
+    app.state.assets = assets
+
+    def error_page() -> bytes:
+        return environment.get_template("error.html").render().encode()
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return render(request, "404.html", status_code=404)
+        sentence = _STATUS_SENTENCES.get(exc.status_code)
+        return render(
+            request,
+            "error.html",
+            {"sentence": sentence},
+            status_code=exc.status_code if sentence else 400,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        return render(request, "error.html", {"sentence": _STATUS_SENTENCES[400]}, status_code=400)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # Starlette answers with this and raises the error again: the guard logs it.
+        return HTMLResponse(error_page(), status_code=500)
+
+    @app.get(STATIC_PATH + "/{name}", include_in_schema=False)
+    def static_file(request: Request, name: str) -> Response:
+        return assets.response(request, name)
+
+    @app.get("/", response_class=HTMLResponse)
+    def overview(request: Request) -> HTMLResponse:
+        # A placeholder until the overview's figures come (issue 14, "Pages").
+        return render(request, "overview.html", {"hub_name": hub.name})
+
+    return ConsoleGuard(app, error_page)

@@ -1,0 +1,71 @@
+"""Fixtures for the console's browser tests (see ``harness``).
+
+- ``console_url``: a real hub (SQLite) with its console served on 127.0.0.1, as
+  ``rjdesk-hub serve`` serves it; its ``Hub`` is ``console_hub``.
+- ``browser``: headless chromium for the session; ``page`` a fresh page (its own context, so
+  no cookie is shared between tests) with JavaScript, ``page_without_js`` one without. Each page
+  fails its test if the Content Security Policy refused anything on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rjdesk_hub import Hub
+from tests.hub.browser.harness import VIEWPORT, chromium_or_skip, csp_violations
+from tests.hub.server import running_console
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def console_hub(tmp_path: Path) -> Iterator[Hub]:
+    hub = Hub.init(tmp_path / "hub", name="North RJ hub", url="https://hub.example.org")
+    try:
+        yield hub
+    finally:
+        hub.close()
+
+
+@pytest.fixture
+def console_url(console_hub: Hub) -> Iterator[str]:
+    with running_console(console_hub) as url:
+        yield url
+
+
+def _page(browser: Any, *, javascript: bool) -> Iterator[Any]:
+    context = browser.new_context(java_script_enabled=javascript, viewport=VIEWPORT)
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    try:
+        yield page
+    finally:
+        context.close()
+    refused = csp_violations(messages)
+    assert not refused, f"the Content Security Policy refused: {refused}"
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    yield from _page(browser, javascript=True)
+
+
+@pytest.fixture
+def page_without_js(browser: Any) -> Iterator[Any]:
+    yield from _page(browser, javascript=False)
