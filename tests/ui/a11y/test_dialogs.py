@@ -15,7 +15,7 @@ from rjdesk.services.cases import load_case
 from rjdesk.ui.case.agreement.signing import SignatureDialog
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.documents.viewer import ImageViewer
-from rjdesk.ui.case.overview.closing import CloseCaseDialog
+from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
 from rjdesk.ui.case.overview.tab import SafeguardingDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
 from rjdesk.ui.case.people.rj_information_dialog import RjInformationDialog
@@ -25,6 +25,7 @@ from rjdesk.ui.main_window import MainWindow
 from rjdesk.ui.pages.settings import ChangePassphraseDialog
 from rjdesk.ui.pages.unlock import RecoveryKeyDialog, ResetPassphraseDialog
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
+from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
 from rjdesk_protocol.victims_code import victims_code_status
 from tests.ui.a11y.checks import assert_accessible
 
@@ -62,6 +63,14 @@ def _remove_person(window: MainWindow, _snapshot: CaseSnapshot) -> QWidget:
 
 DIALOGS: dict[str, Opener] = {
     "close case": lambda w, s: CloseCaseDialog(s.today, w),
+    "close case, actions pending": lambda w, s: CloseCaseDialog(s.today, w, case=s.case),
+    "reopen case": lambda w, s: reopen_dialog(s.case, w),
+    "withdraw signature": lambda w, _s: ReasonDialog(
+        "Withdraw signature",
+        "Withdraw Marcia Bennett's signature from version 1 of the agreement?",
+        "&Withdraw signature",
+        w,
+    ),
     "safeguarding concern": lambda w, s: SafeguardingDialog(s.case, w),
     "give consent": lambda w, s: ConsentDialog(s, withdraw=False, parent=w),
     "withdraw consent": lambda w, s: ConsentDialog(s, withdraw=True, parent=w),
