@@ -32,7 +32,9 @@ def clock() -> Clock:
 
 @pytest.fixture
 def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock)
+    made = Hub.init(
+        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
+    )
     yield made
     made.close()
 
@@ -73,7 +75,7 @@ def test_the_signed_in_overview_shows_the_person_sign_out_and_the_idle_warning(
     assert sign_in(client, sam, clock).headers["location"] == "/"
     page = client.get("/")
     assert page.status_code == 200
-    assert "<h1 class=\"govuk-heading-l\">Overview</h1>" in page.text
+    assert '<h1 class="govuk-heading-l">Overview</h1>' in page.text
     assert "sam.coordinator" in page.text
     assert 'aria-label="Menu"' in page.text
     token = csrf_of(page)

@@ -24,11 +24,11 @@ from rjdesk_hub.console.credentials import password_hasher
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
 from tests.hub.console_signin import (
-    accounts_of,
-    console_app,
     PASSWORD,
     Clock,
     Person,
+    accounts_of,
+    console_app,
     csrf_of,
     post_code,
     post_password,

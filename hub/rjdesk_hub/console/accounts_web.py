@@ -19,7 +19,8 @@ For the other console routes:
 
 Cookies: ``rjdesk_console`` holds only the session's random token; it and the sign-in form's
 ``rjdesk_console_signin`` are HttpOnly, SameSite=Strict and Secure, for the console's origin
-(path ``/``: the console has its own port, so no other app shares its cookies). ``RJDESK_HUB_CONSOLE_INSECURE_COOKIES=1`` drops Secure, for tests and browser
+(path ``/``: the console has its own port, so no other app shares its cookies).
+``RJDESK_HUB_CONSOLE_INSECURE_COOKIES=1`` drops Secure, for tests and browser
 harnesses on plain http://127.0.0.1 only (the console is served behind TLS: docs/hub.md).
 """
 
@@ -72,6 +73,7 @@ ENDED = {
     "out": "You have signed out.",
     "ended": SESSION_ENDED,
 }
+
 
 class CsrfRefused(HubError):
     """A console POST without its form's CSRF token, or with another one (HTTP 403)."""

@@ -4,8 +4,9 @@
 ``create_console_app(hub)`` builds it: the built assets under ``/static/``, the page templates
 (``templates/``, with GOV.UK Frontend's macros under ``govuk_frontend_jinja/``), the error and
 404 pages, the security headers on every response (``headers``), and signing in
-(``accounts_web``: its pages, sessions, CSRF and the ``signed_in``/``permission`` dependencies). Pages render with
-``render(request, "page.html", {...})``; the hub is ``request.app.state.hub``.
+(``accounts_web``: its pages, sessions, CSRF and the ``signed_in``/``permission`` dependencies).
+Pages render with ``render(request, "page.html", {...})``; the hub is ``request.app.state.hub``.
+A signed-in page depends on ``signed_in`` and passes ``page_context(view)``.
 """
 
 from __future__ import annotations
