@@ -33,7 +33,6 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rjdesk_hub.console import ops_health, ops_logs
-from rjdesk_hub.console.accounts_web import install_accounts
 from rjdesk_hub.console.ops_metrics import UNMATCHED, HubMetrics
 from rjdesk_hub.errors import AuthRefused, UnknownDevice
 from rjdesk_hub.requests import RequestLedger
@@ -229,7 +228,6 @@ def create_app(
         return _error(400, "the request is malformed")
 
     app.add_middleware(_Guard, metrics=metrics)
-    install_accounts(app, hub)
     ledger = RequestLedger(hub.db)
 
     async def authenticate(request: Request, body: bytes) -> str:

@@ -9,9 +9,13 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pyotp
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from rjdesk_hub import Hub
 from rjdesk_hub.console.accounts import Accounts
+from rjdesk_hub.console.headers import ConsoleGuard
+from rjdesk_hub.console.web import create_console_app
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 PASSWORD = "correct horse battery staple"
@@ -39,6 +43,22 @@ class Person:
         return pyotp.TOTP(self.secret).at(clock.now)
 
 
+def console_app(hub: Hub) -> tuple[ConsoleGuard, FastAPI]:
+    """The console's app over ``hub`` as ``rjdesk-hub serve`` serves it (the guard), and the
+    FastAPI app inside it (for a test to add probe routes to)."""
+    guard = create_console_app(hub)
+    assert isinstance(guard.app, FastAPI)
+    return guard, guard.app
+
+
+def accounts_of(client: TestClient) -> Accounts:
+    """The accounts of the console a client talks to."""
+    guard = client.app
+    assert isinstance(guard, ConsoleGuard) and isinstance(guard.app, FastAPI)
+    found: Accounts = guard.app.state.console_accounts
+    return found
+
+
 def set_up_person(accounts: Accounts, clock: Clock, name: str, role: str) -> Person:
     """An account that has made its first sign-in (own password, authenticator confirmed);
     the clock is then moved on one TOTP step, so the next code is a new one."""
@@ -58,20 +78,20 @@ def csrf_of(response: httpx.Response) -> str:
 
 
 def post_password(client: TestClient, name: str, password: str) -> httpx.Response:
-    page = client.get("/console/sign-in")
+    page = client.get("/sign-in")
     return client.post(
-        "/console/sign-in",
+        "/sign-in",
         data={"name": name, "password": password, "csrf_token": csrf_of(page)},
     )
 
 
 def post_code(client: TestClient, code: str) -> httpx.Response:
-    page = client.get("/console/sign-in/code")
-    return client.post("/console/sign-in/code", data={"code": code, "csrf_token": csrf_of(page)})
+    page = client.get("/sign-in/code")
+    return client.post("/sign-in/code", data={"code": code, "csrf_token": csrf_of(page)})
 
 
 def sign_in(client: TestClient, person: Person, clock: Clock) -> httpx.Response:
     answer = post_password(client, person.name, person.password)
     assert answer.status_code == 303, answer.text
-    assert answer.headers["location"] == "/console/sign-in/code"
+    assert answer.headers["location"] == "/sign-in/code"
     return post_code(client, person.code(clock))

@@ -17,7 +17,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from rjdesk_hub import Hub
-from rjdesk_hub.app import create_app
 from rjdesk_hub.cli import main
 from rjdesk_hub.console import ledger
 from rjdesk_hub.console.accounts import Accounts
@@ -27,7 +26,15 @@ from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.models import ConsoleAuditEvent
 from tests.hub.conftest import LaptopFactory
-from tests.hub.console_signin import Clock, Person, post_code, post_password, set_up_person
+from tests.hub.console_signin import (
+    Clock,
+    Person,
+    accounts_of,
+    console_app,
+    post_code,
+    post_password,
+    set_up_person,
+)
 from tests.laptops import new_case
 
 PEER = "198.51.100.7"
@@ -53,10 +60,10 @@ def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
 @pytest.fixture
 def clients(hub: Hub) -> Iterator[MakeClient]:
     """Clients over one app, each connecting from the address given."""
-    app = create_app(hub)
+    console, app = console_app(hub)
     probe = console_router()
 
-    @probe.post("/console/probe/assign")
+    @probe.post("/probe/assign")
     async def assign(view: SessionView = Depends(permission(Action.ASSIGN))) -> dict[str, str]:  # noqa: B008
         return {"assigned_by": view.name}
 
@@ -65,7 +72,7 @@ def clients(hub: Hub) -> Iterator[MakeClient]:
 
     def make(address: str) -> TestClient:
         client = TestClient(
-            app, base_url="https://testserver", follow_redirects=False, client=(address, 40000)
+            console, base_url="https://testserver", follow_redirects=False, client=(address, 40000)
         )
         client.__enter__()
         made.append(client)
@@ -83,7 +90,7 @@ def client(clients: MakeClient) -> TestClient:
 
 @pytest.fixture
 def accounts(client: TestClient) -> Accounts:
-    found: Accounts = client.app.state.console_accounts  # type: ignore[attr-defined]
+    found = accounts_of(client)
     return found
 
 
@@ -114,7 +121,7 @@ def account_id(accounts: Accounts, name: str) -> str:
 
 def csrf_of_session(client: TestClient) -> str:
     """The CSRF token of the signed-in session (as a console page would carry it)."""
-    accounts: Accounts = client.app.state.console_accounts  # type: ignore[attr-defined]
+    accounts = accounts_of(client)
     view = accounts.session(client.cookies.get(SESSION_COOKIE), touch=False)
     assert view is not None
     return view.csrf_token
@@ -126,7 +133,7 @@ def test_signing_in_and_out_is_recorded_with_the_account_and_address(
     before = len(events(hub))
     assert post_password(client, sam.name, sam.password).status_code == 303
     assert post_code(client, sam.code(clock)).status_code == 303
-    client.post("/console/sign-out", data={"csrf_token": csrf_of_session(client)})
+    client.post("/sign-out", data={"csrf_token": csrf_of_session(client)})
     found = since(hub, before)
     sam_id = account_id(accounts, sam.name)
     assert [(e.action, e.outcome, e.account_id, e.account_name, e.address) for e in found] == [
@@ -218,8 +225,8 @@ def test_a_request_on_a_session_that_ran_out_records_it_once(
     post_code(client, sam.code(clock))
     before = len(events(hub))
     clock.advance(minutes=16)
-    assert client.get("/console/session").status_code == 401
-    assert client.get("/console/session").status_code == 401
+    assert client.get("/session").status_code == 401
+    assert client.get("/session").status_code == 401
     (expired,) = since(hub, before)
     assert (expired.action, expired.account_id, expired.address, expired.detail) == (
         "session_expired",
@@ -242,7 +249,7 @@ def test_a_session_ended_unseen_is_recorded_when_it_is_cleared(
     assert [(e.action, e.account_name, e.address) for e in found][:1] == [
         ("session_expired", sam.name, "")
     ]
-    assert first.get("/console/session").status_code == 401
+    assert first.get("/session").status_code == 401
     assert len(since(hub, before)) == len(found)  # not recorded a second time
 
 
@@ -253,7 +260,7 @@ def test_an_auditor_posting_an_assignment_is_recorded_as_refused(
     post_password(client, ria.name, ria.password)
     post_code(client, ria.code(clock))
     before = len(events(hub))
-    answer = client.post("/console/probe/assign", data={"csrf_token": csrf_of_session(client)})
+    answer = client.post("/probe/assign", data={"csrf_token": csrf_of_session(client)})
     assert answer.status_code == 403
     (refused,) = since(hub, before)
     assert (refused.action, refused.outcome, refused.account_name, refused.address) == (
@@ -278,9 +285,9 @@ def test_x_forwarded_for_is_believed_only_from_the_trusted_proxy(
     hub: Hub, clients: MakeClient, peer: str, header: str, recorded: str
 ) -> None:
     client = clients(peer)
-    page = client.get("/console/sign-in")
+    page = client.get("/sign-in")
     client.post(
-        "/console/sign-in",
+        "/sign-in",
         data={"name": "nobody", "password": "x", "csrf_token": csrf_of_page(page.text)},
         headers={"X-Forwarded-For": header},
     )

@@ -12,7 +12,6 @@ from fastapi import Depends
 from fastapi.testclient import TestClient
 
 from rjdesk_hub import Hub
-from rjdesk_hub.app import create_app
 from rjdesk_hub.console.accounts import Accounts
 from rjdesk_hub.console.accounts_web import SESSION_COOKIE, console_router, permission
 from rjdesk_hub.console.permissions import (
@@ -25,7 +24,7 @@ from rjdesk_hub.console.permissions import (
     require,
 )
 from rjdesk_hub.console.sessions import SessionView
-from tests.hub.console_signin import Clock, set_up_person, sign_in
+from tests.hub.console_signin import Clock, console_app, set_up_person, sign_in
 
 A = Action
 # Written out again here, from the issue, so that a change to the matrix is a change to this too.
@@ -78,16 +77,16 @@ def test_an_auditor_changes_nothing_and_an_unknown_role_does_nothing() -> None:
 def walked(tmp_path: Path) -> Iterator[tuple[TestClient, Accounts, Clock]]:
     clock = Clock()
     hub = Hub.init(tmp_path / "hub", clock=clock)
-    app = create_app(hub)
+    console, app = console_app(hub)
     probes = console_router()
     for action in Action:
 
         def probe(view: SessionView = Depends(permission(action))) -> dict[str, str]:  # noqa: B008
             return {"done_by": view.name}
 
-        probes.add_api_route(f"/console/probe/{action.name.lower()}", probe, methods=["POST"])
+        probes.add_api_route(f"/probe/{action.name.lower()}", probe, methods=["POST"])
     app.include_router(probes)
-    with TestClient(app, base_url="https://testserver", follow_redirects=False) as client:
+    with TestClient(console, base_url="https://testserver", follow_redirects=False) as client:
         yield client, app.state.console_accounts, clock
     hub.close()
 
@@ -104,7 +103,7 @@ def test_every_role_is_answered_by_the_matrix_at_every_route(
         assert view is not None
         for action in Action:
             answer = client.post(
-                f"/console/probe/{action.name.lower()}", data={"csrf_token": view.csrf_token}
+                f"/probe/{action.name.lower()}", data={"csrf_token": view.csrf_token}
             )
             if action in EXPECTED[role]:
                 assert answer.status_code == 200, (role, action)

@@ -16,7 +16,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from rjdesk_hub import Hub
-from rjdesk_hub.app import create_app
 from rjdesk_hub.console import accounts as acc
 from rjdesk_hub.console.account_models import ConsoleUser
 from rjdesk_hub.console.accounts import Accounts
@@ -28,6 +27,8 @@ from tests.hub.console_signin import (
     PASSWORD,
     Clock,
     Person,
+    accounts_of,
+    console_app,
     csrf_of,
     post_code,
     post_password,
@@ -50,22 +51,22 @@ def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
 
 @pytest.fixture
 def client(hub: Hub) -> Iterator[TestClient]:
-    app = create_app(hub)
+    console, app = console_app(hub)
     probe = console_router()
 
-    @probe.post("/console/probe/assign")
+    @probe.post("/probe/assign")
     async def assign(view: SessionView = Depends(permission(Action.ASSIGN))) -> dict[str, str]:  # noqa: B008
         return {"assigned_by": view.name}
 
     app.include_router(probe)
     # https: the cookies are Secure, so a client sends them only there.
-    with TestClient(app, base_url="https://testserver", follow_redirects=False) as made:
+    with TestClient(console, base_url="https://testserver", follow_redirects=False) as made:
         yield made
 
 
 @pytest.fixture
 def accounts(client: TestClient) -> Accounts:
-    found: Accounts = client.app.state.console_accounts  # type: ignore[attr-defined]
+    found = accounts_of(client)
     return found
 
 
@@ -75,7 +76,7 @@ def sam(accounts: Accounts, clock: Clock) -> Person:
 
 
 def time_left(client: TestClient) -> dict[str, int]:
-    answer = client.get("/console/session")
+    answer = client.get("/session")
     body: dict[str, int] = answer.json()
     return body
 
@@ -89,7 +90,7 @@ def test_the_right_password_and_code_sign_in_with_a_new_session_token(
     assert time_left(client)["signed_in"] is False  # not signed in until the code
     answer = post_code(client, sam.code(clock))
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/console/"
+    assert answer.headers["location"] == "/"
     signed = client.cookies.get(SESSION_COOKIE)
     assert signed and signed != half_way  # no fixation: a new token at sign-in
     assert time_left(client) == {
@@ -101,12 +102,13 @@ def test_the_right_password_and_code_sign_in_with_a_new_session_token(
     }
 
 
-def test_the_session_cookie_is_secure_httponly_strict_and_scoped_to_the_console(
+def test_the_session_cookie_is_secure_httponly_and_strict_on_the_consoles_own_origin(
     client: TestClient, sam: Person, clock: Clock
 ) -> None:
     answer = post_password(client, sam.name, sam.password)
     cookie = answer.headers["set-cookie"]
-    for part in ("Secure", "HttpOnly", "SameSite=strict", "Path=/console"):
+    # Path=/: the console has its own port (its own origin), so no other app receives it.
+    for part in ("Secure", "HttpOnly", "SameSite=strict", "Path=/;"):
         assert part.lower() in cookie.lower(), cookie
     assert "expires" not in cookie.lower()  # gone when the browser closes
 
@@ -144,7 +146,7 @@ def test_a_wrong_code_is_refused_with_one_sentence(client: TestClient, sam: Pers
 def test_a_code_used_once_cannot_be_replayed(client: TestClient, sam: Person, clock: Clock) -> None:
     code = sam.code(clock)
     assert sign_in(client, sam, clock).status_code == 303
-    client.post("/console/sign-out", data={"csrf_token": _session_csrf(client)})
+    client.post("/sign-out", data={"csrf_token": _session_csrf(client)})
     post_password(client, sam.name, sam.password)
     answer = post_code(client, code)
     assert answer.status_code == 400
@@ -155,7 +157,7 @@ def test_a_recovery_code_signs_in_once(client: TestClient, sam: Person) -> None:
     code = sam.recovery_codes[0]
     post_password(client, sam.name, sam.password)
     assert post_code(client, code.upper()).status_code == 303
-    client.post("/console/sign-out", data={"csrf_token": _session_csrf(client)})
+    client.post("/sign-out", data={"csrf_token": _session_csrf(client)})
     post_password(client, sam.name, sam.password)
     assert post_code(client, code).status_code == 400
 
@@ -187,7 +189,7 @@ def test_five_wrong_codes_lock_the_name_and_end_the_half_way_session(
         assert post_code(client, "123456").status_code == 400
     answer = post_code(client, "123456")
     assert acc.LOCKED in answer.text
-    assert client.get("/console/sign-in/code").status_code == 303  # back to the start
+    assert client.get("/sign-in/code").status_code == 303  # back to the start
     assert acc.LOCKED in post_password(client, sam.name, sam.password).text
 
 
@@ -199,9 +201,9 @@ def test_a_session_ends_after_15_minutes_idle(
     assert time_left(client)["idle_seconds_left"] == 60  # asking does not keep it alive
     clock.advance(minutes=1)
     assert time_left(client)["signed_in"] is False
-    answer = client.post("/console/probe/assign", data={"csrf_token": "x"})
+    answer = client.post("/probe/assign", data={"csrf_token": "x"})
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/console/sign-in?ended=idle"
+    assert answer.headers["location"] == "/sign-in?ended=idle"
     assert "without activity" in client.get(answer.headers["location"]).text
 
 
@@ -213,18 +215,18 @@ def test_stay_signed_in_restarts_the_idle_clock_but_not_the_8_hours(
     for _ in range(33):  # 33 × 14 minutes = 7 h 42 min
         clock.advance(minutes=14)
         stayed = client.post(
-            "/console/session/stay",
-            data={"csrf_token": csrf, "next": "/console/cases"},
+            "/session/stay",
+            data={"csrf_token": csrf, "next": "/cases"},
         )
         assert stayed.status_code == 303
-        assert stayed.headers["location"] == "/console/cases"
+        assert stayed.headers["location"] == "/cases"
     assert time_left(client)["absolute_seconds_left"] == 18 * 60
     answer = client.post(
-        "/console/session/stay", data={"csrf_token": csrf}, headers={"accept": "application/json"}
+        "/session/stay", data={"csrf_token": csrf}, headers={"accept": "application/json"}
     )
     assert answer.json()["idle_seconds_left"] == 15 * 60
     clock.advance(minutes=14)
-    client.post("/console/session/stay", data={"csrf_token": csrf})
+    client.post("/session/stay", data={"csrf_token": csrf})
     clock.advance(minutes=5)  # 8 hours and 1 minute after signing in
     assert time_left(client)["signed_in"] is False
 
@@ -234,9 +236,9 @@ def test_stay_signed_in_goes_back_only_inside_the_console(
 ) -> None:
     sign_in(client, sam, clock)
     csrf = _session_csrf(client)
-    for elsewhere in ("https://evil.example/", "//evil.example/", "/console/\\evil"):
-        stayed = client.post("/console/session/stay", data={"csrf_token": csrf, "next": elsewhere})
-        assert stayed.headers["location"] == "/console/"
+    for elsewhere in ("https://evil.example/", "//evil.example/", "/\\evil"):
+        stayed = client.post("/session/stay", data={"csrf_token": csrf, "next": elsewhere})
+        assert stayed.headers["location"] == "/"
 
 
 def test_sign_out_ends_the_session_at_the_hub(
@@ -244,10 +246,10 @@ def test_sign_out_ends_the_session_at_the_hub(
 ) -> None:
     sign_in(client, sam, clock)
     token = client.cookies.get(SESSION_COOKIE)
-    answer = client.post("/console/sign-out", data={"csrf_token": _session_csrf(client)})
-    assert answer.headers["location"] == "/console/sign-in?ended=out"
+    answer = client.post("/sign-out", data={"csrf_token": _session_csrf(client)})
+    assert answer.headers["location"] == "/sign-in?ended=out"
     # The old token, sent again by hand, opens nothing.
-    client.cookies.set(SESSION_COOKIE, token or "", domain="testserver", path="/console")
+    client.cookies.set(SESSION_COOKIE, token or "", domain="testserver", path="/")
     assert time_left(client)["signed_in"] is False
 
 
@@ -256,16 +258,16 @@ def test_a_post_without_its_csrf_token_or_with_another_is_refused(
 ) -> None:
     sign_in(client, sam, clock)
     for data in ({}, {"csrf_token": "0" * 64}, {"csrf_token": ""}):
-        answer = client.post("/console/probe/assign", data=data)
+        answer = client.post("/probe/assign", data=data)
         assert answer.status_code == 403
         assert "This form was not sent from this console page" in answer.text
-    right = client.post("/console/probe/assign", data={"csrf_token": _session_csrf(client)})
+    right = client.post("/probe/assign", data={"csrf_token": _session_csrf(client)})
     assert right.json() == {"assigned_by": sam.name}
 
 
 def test_the_sign_in_form_itself_needs_its_csrf_token(client: TestClient, sam: Person) -> None:
-    client.get("/console/sign-in")
-    answer = client.post("/console/sign-in", data={"name": sam.name, "password": sam.password})
+    client.get("/sign-in")
+    answer = client.post("/sign-in", data={"name": sam.name, "password": sam.password})
     assert answer.status_code == 403
     assert SESSION_COOKIE not in client.cookies
 
@@ -275,7 +277,7 @@ def test_an_auditor_is_refused_a_coordinators_post(
 ) -> None:
     ada = set_up_person(accounts, clock, "ada.auditor", "auditor")
     sign_in(client, ada, clock)
-    answer = client.post("/console/probe/assign", data={"csrf_token": _session_csrf(client)})
+    answer = client.post("/probe/assign", data={"csrf_token": _session_csrf(client)})
     assert answer.status_code == 403
     assert "auditors may not assign cases" in answer.text
 
@@ -295,16 +297,16 @@ def test_a_first_sign_in_sets_the_password_and_confirms_the_authenticator(
 ) -> None:
     made = accounts.add("new.person", "supervisor")
     answer = post_password(client, "New.Person", made.password)
-    assert answer.headers["location"] == "/console/sign-in/set-up"
-    page = client.get("/console/sign-in/set-up")
+    assert answer.headers["location"] == "/sign-in/set-up"
+    page = client.get("/sign-in/set-up")
     code = pyotp.TOTP(made.totp.secret).at(clock.now)
     short = client.post(
-        "/console/sign-in/set-up",
+        "/sign-in/set-up",
         data={"password": "short", "confirm": "short", "code": code, "csrf_token": csrf_of(page)},
     )
     assert "at least 12 characters" in short.text
     done = client.post(
-        "/console/sign-in/set-up",
+        "/sign-in/set-up",
         data={"password": PASSWORD, "confirm": PASSWORD, "code": code, "csrf_token": csrf_of(page)},
     )
     assert done.status_code == 200
@@ -353,10 +355,10 @@ def test_no_token_password_secret_or_code_reaches_the_logs_or_the_database_in_pl
     caplog.set_level(logging.DEBUG)
     made = accounts.add("quiet.person", "coordinator")
     post_password(client, "quiet.person", made.password)
-    page = client.get("/console/sign-in/set-up")
+    page = client.get("/sign-in/set-up")
     code = pyotp.TOTP(made.totp.secret).at(clock.now)
     done = client.post(
-        "/console/sign-in/set-up",
+        "/sign-in/set-up",
         data={"password": PASSWORD, "confirm": PASSWORD, "code": code, "csrf_token": csrf_of(page)},
     )
     token = client.cookies.get(SESSION_COOKIE)
@@ -375,7 +377,7 @@ def test_no_token_password_secret_or_code_reaches_the_logs_or_the_database_in_pl
 def _session_csrf(client: TestClient) -> str:
     """The CSRF token of the signed-in session (as a console page would carry it)."""
     token = client.cookies.get(SESSION_COOKIE)
-    accounts: Accounts = client.app.state.console_accounts  # type: ignore[attr-defined]
+    accounts = accounts_of(client)
     view = accounts.session(token, touch=False)
     assert view is not None
     return view.csrf_token

@@ -1,9 +1,10 @@
 """Signing in to the console, and what every console route uses to know who is asking.
 
-Pages: ``/console/sign-in`` (name and password), ``/console/sign-in/code`` (TOTP or recovery
-code), ``/console/sign-in/set-up`` (a first sign-in: own password, authenticator confirmed).
-``GET /console/session`` says how long is left without restarting the idle clock (for the idle
-warning); ``POST /console/session/stay`` restarts it; ``POST /console/sign-out`` ends it.
+They are routes of the console's own app (``web.create_console_app``, on the console's own port,
+at its root): ``/sign-in`` (name and password), ``/sign-in/code`` (TOTP or recovery code),
+``/sign-in/set-up`` (a first sign-in: own password, authenticator confirmed). ``GET /session``
+says how long is left without restarting the idle clock (for the idle warning, ``static/
+idle.mjs``); ``POST /session/stay`` restarts it; ``POST /sign-out`` ends it.
 
 For the other console routes:
 
@@ -13,11 +14,13 @@ For the other console routes:
   matrix (``console.permissions``) does not allow X;
 - ``Depends(posted_form)`` gives a POST's fields once its CSRF token is checked; routers made by
   ``console_router()`` check every POST so, whether the route asks for the form or not;
-- templates write ``{{ csrf_field() }}`` in each form.
+- templates write ``{{ csrf_field() }}`` in each form, and a signed-in page passes
+  ``page_context(view)`` (``person`` and ``csrf_token``: the layout's name and Sign out form).
 
 Cookies: ``rjdesk_console`` holds only the session's random token; it and the sign-in form's
-``rjdesk_console_signin`` are HttpOnly, SameSite=Strict, Secure, and sent only under
-``/console``. ``RJDESK_HUB_CONSOLE_INSECURE_COOKIES=1`` drops Secure, for tests and browser
+``rjdesk_console_signin`` are HttpOnly, SameSite=Strict and Secure, for the console's origin
+(path ``/``: the console has its own port, so no other app shares its cookies).
+``RJDESK_HUB_CONSOLE_INSECURE_COOKIES=1`` drops Secure, for tests and browser
 harnesses on plain http://127.0.0.1 only (the console is served behind TLS: docs/hub.md).
 """
 
@@ -28,13 +31,12 @@ import hmac
 import os
 import secrets
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
@@ -46,7 +48,7 @@ from rjdesk_hub.console.permissions import Action, Forbidden, allows, require
 from rjdesk_hub.errors import HubError
 from rjdesk_hub.service import Hub
 
-PREFIX = "/console"
+COOKIE_PATH = "/"
 SESSION_COOKIE = "rjdesk_console"
 SIGN_IN_COOKIE = "rjdesk_console_signin"
 INSECURE_COOKIES_ENV = "RJDESK_HUB_CONSOLE_INSECURE_COOKIES"
@@ -54,37 +56,22 @@ CSRF_FIELD = "csrf_token"
 MAX_FORM_BYTES = 16 * 1024
 # Seconds before an idle timeout at which the shell warns (WCAG 2.2.1).
 WARN_BEFORE_SECONDS = 120
-_HERE = Path(__file__).resolve().parent
-# The stand-in base layout comes last: the console's own base.html wins once it exists.
-TEMPLATE_DIRS = (_HERE / "templates", _HERE / "standin_templates")
 
 
 class Paths:
-    home = f"{PREFIX}/"
-    sign_in = f"{PREFIX}/sign-in"
-    code = f"{PREFIX}/sign-in/code"
-    set_up = f"{PREFIX}/sign-in/set-up"
-    session = f"{PREFIX}/session"
-    stay = f"{PREFIX}/session/stay"
-    sign_out = f"{PREFIX}/sign-out"
+    home = "/"
+    sign_in = "/sign-in"
+    code = "/sign-in/code"
+    set_up = "/sign-in/set-up"
+    session = "/session"
+    stay = "/session/stay"
+    sign_out = "/sign-out"
 
 
 ENDED = {
     "idle": "You were signed out after 15 minutes without activity: sign in again.",
     "out": "You have signed out.",
     "ended": SESSION_ENDED,
-}
-
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
 }
 
 
@@ -96,7 +83,7 @@ class NotSignedIn(HubError):
     """No live signed-in session: the person is sent to the sign-in page (``reason`` says why)."""
 
     def __init__(self, reason: str = "ended") -> None:
-        super().__init__(ENDED.get(reason, SESSION_ENDED))
+        super().__init__(ENDED.get(reason, "Sign in to use the console."))
         self.reason = reason
 
 
@@ -106,29 +93,11 @@ CSRF_REFUSED = (
 )
 
 
-def make_templates() -> Environment:
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in TEMPLATE_DIRS]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=False,
-    )
-    env.globals["csrf_field"] = csrf_field
-    env.globals["paths"] = Paths
-    return env
-
-
 @pass_context
 def csrf_field(context: Context) -> Markup:
     """The hidden field every console form carries (the page's ``csrf_token``)."""
     token = context.get(CSRF_FIELD, "")
     return Markup('<input type="hidden" name="{}" value="{}">').format(CSRF_FIELD, token)
-
-
-def with_security_headers(response: Response) -> Response:
-    for name, value in SECURITY_HEADERS.items():
-        response.headers[name] = value
-    return response
 
 
 def accounts_of(request: Request) -> Accounts:
@@ -149,13 +118,21 @@ def _session(request: Request, *, touch: bool) -> Awaitable[sessions.SessionView
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
-    env: Environment = request.app.state.console_templates
-    html = env.get_template(template).render(**context)
-    return with_security_headers(HTMLResponse(html, status_code=status))
+    """A sign-in page rendered with the console's environment (``web.make_environment``); the
+    console's guard adds the security headers."""
+    env: Environment = request.app.state.templates
+    html = env.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status)
 
 
 def redirect(to: str) -> Response:
-    return with_security_headers(RedirectResponse(to, status_code=303))
+    return RedirectResponse(to, status_code=303)
+
+
+def page_context(view: sessions.SessionView) -> dict[str, Any]:
+    """What a signed-in page gives its template: the person (the layout shows their name, a
+    Sign out form and the idle warning) and the CSRF token its forms carry."""
+    return {"person": view, "csrf_token": view.csrf_token}
 
 
 def _secure(request: Request) -> bool:
@@ -166,7 +143,7 @@ def set_session_cookie(request: Request, response: Response, token: str) -> None
     response.set_cookie(
         SESSION_COOKIE,
         token,
-        path=PREFIX,
+        path=COOKIE_PATH,
         secure=_secure(request),
         httponly=True,
         samesite="strict",
@@ -175,7 +152,7 @@ def set_session_cookie(request: Request, response: Response, token: str) -> None
 
 def clear_session_cookie(request: Request, response: Response) -> None:
     response.delete_cookie(
-        SESSION_COOKIE, path=PREFIX, secure=_secure(request), httponly=True, samesite="strict"
+        SESSION_COOKIE, path=COOKIE_PATH, secure=_secure(request), httponly=True, samesite="strict"
     )
 
 
@@ -223,11 +200,19 @@ async def check_csrf(request: Request) -> None:
         token = request.cookies.get(SESSION_COOKIE)
         view = await _session(request, touch=False)
         if view is None:
-            raise NotSignedIn("idle" if token else "ended")
+            raise NotSignedIn(_why_not(token, None))
         expected = view.csrf_token
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise CsrfRefused(CSRF_REFUSED)
     request.state.console_csrf_checked = True
+
+
+def _why_not(token: str | None, view: sessions.SessionView | None) -> str:
+    """Why there is no signed-in session: none was ever shown (``none``: no notice), one ended
+    while idle, or one half-way through signing in."""
+    if not token:
+        return "none"
+    return "idle" if view is None else "ended"
 
 
 async def posted_form(request: Request) -> dict[str, str]:
@@ -241,7 +226,7 @@ async def signed_in(request: Request) -> sessions.SessionView:
     token = request.cookies.get(SESSION_COOKIE)
     view = await _session(request, touch=True)
     if view is None or not view.signed_in:
-        raise NotSignedIn("idle" if token and view is None else "ended")
+        raise NotSignedIn(_why_not(token, view))
     return view
 
 
@@ -297,7 +282,7 @@ def _sign_in_page(
     response.set_cookie(
         SIGN_IN_COOKIE,
         nonce,
-        path=PREFIX,
+        path=COOKIE_PATH,
         secure=_secure(request),
         httponly=True,
         samesite="strict",
@@ -421,8 +406,8 @@ def _build_router() -> APIRouter:
         view = await _session(request, touch=False)
         if view is None or not view.signed_in:
             body: dict[str, Any] = {"signed_in": False, "seconds_left": 0}
-            return with_security_headers(JSONResponse(body, status_code=401))
-        return with_security_headers(JSONResponse(_time_left(view)))
+            return JSONResponse(body, status_code=401)
+        return JSONResponse(_time_left(view))
 
     @router.post(Paths.stay)
     async def stay(
@@ -432,7 +417,7 @@ def _build_router() -> APIRouter:
     ) -> Response:
         """Stay signed in: the ``signed_in`` dependency has restarted the idle clock."""
         if "application/json" in request.headers.get("accept", ""):
-            return with_security_headers(JSONResponse(_time_left(view)))
+            return JSONResponse(_time_left(view))
         return redirect(_safe_next(form.get("next", "")))
 
     @router.post(Paths.sign_out)
@@ -459,7 +444,7 @@ def _time_left(view: sessions.SessionView) -> dict[str, Any]:
 
 def _safe_next(target: str) -> str:
     """Only a path inside the console: never another site (no open redirect)."""
-    if target.startswith(f"{PREFIX}/") and "//" not in target and "\\" not in target:
+    if target.startswith("/") and "//" not in target and "\\" not in target:
         return target
     return Paths.home
 
@@ -467,13 +452,16 @@ def _safe_next(target: str) -> str:
 def install_accounts(
     app: FastAPI, hub: Hub, *, secure_cookies: bool | None = None, accounts: Accounts | None = None
 ) -> Accounts:
-    """Add signing in to ``app``: its pages, its refusals as pages, and what the console's
-    other routes depend on (``app.state``)."""
+    """Add signing in to the console's ``app`` (``web.create_console_app``, whose Jinja
+    environment is ``app.state.templates``): its pages, its refusals as pages, ``csrf_field()``
+    and ``paths`` for every template, and what the console's other routes depend on
+    (``app.state``)."""
     if secure_cookies is None:
         secure_cookies = os.environ.get(INSECURE_COOKIES_ENV) != "1"
     accounts = accounts or Accounts(hub)
+    environment: Environment = app.state.templates
+    environment.globals.update(csrf_field=csrf_field, paths=Paths)
     app.state.console_accounts = accounts
-    app.state.console_templates = make_templates()
     app.state.console_secure_cookies = secure_cookies
     app.state.console_trusted_proxy = hub.settings.trusted_proxy
     app.state.console_csrf_key = hub.derived_key("console sign-in form")
@@ -492,7 +480,8 @@ def install_accounts(
 
     @app.exception_handler(NotSignedIn)
     async def _not_signed_in(request: Request, exc: NotSignedIn) -> Response:
-        response = redirect(f"{Paths.sign_in}?ended={exc.reason}")
+        ended = "" if exc.reason == "none" else f"?ended={exc.reason}"
+        response = redirect(f"{Paths.sign_in}{ended}")
         clear_session_cookie(request, response)
         return response
 

@@ -2,7 +2,8 @@
 
 The CSP allows nothing inline and nothing from elsewhere: every script and stylesheet is a file
 the console serves itself (``/static/``). Pages are never cached (they show case data to a signed
--in person); the static assets set their own long cache. The shell sets no cookie.
+-in person); the static assets set their own long cache. Only signing in sets cookies
+(``accounts_web``).
 """
 
 from __future__ import annotations

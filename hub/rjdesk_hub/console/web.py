@@ -3,8 +3,10 @@
 
 ``create_console_app(hub)`` builds it: the built assets under ``/static/``, the page templates
 (``templates/``, with GOV.UK Frontend's macros under ``govuk_frontend_jinja/``), the error and
-404 pages, and the security headers on every response (``headers``). Pages render with
-``render(request, "page.html", {...})``; the hub is ``request.app.state.hub``.
+404 pages, the security headers on every response (``headers``), and signing in
+(``accounts_web``: its pages, sessions, CSRF and the ``signed_in``/``permission`` dependencies).
+Pages render with ``render(request, "page.html", {...})``; the hub is ``request.app.state.hub``.
+A signed-in page depends on ``signed_in`` and passes ``page_context(view)``.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from rjdesk_hub.console import sessions
+from rjdesk_hub.console.accounts_web import install_accounts, page_context, signed_in
 from rjdesk_hub.console.headers import ConsoleGuard
 from rjdesk_hub.console.static import STATIC_PATH, Assets
 from rjdesk_hub.service import Hub
@@ -90,8 +94,11 @@ def render(
     return HTMLResponse(html, status_code=status_code)
 
 
-def create_console_app(hub: Hub) -> ConsoleGuard:
-    """The console of ``hub``, wrapped in its guard (security headers, access log, error page)."""
+def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> ConsoleGuard:
+    """The console of ``hub``, wrapped in its guard (security headers, access log, error page),
+    with signing in (``accounts_web``): every page but the sign-in pages, the assets, ``/session``
+    and the error pages needs a signed-in person. ``secure_cookies`` (by default: unless
+    ``RJDESK_HUB_CONSOLE_INSECURE_COOKIES=1``) marks the cookies Secure."""
     assets = Assets()
     environment = make_environment(assets)
     app = FastAPI(title="rjdesk hub console", docs_url=None, redoc_url=None, openapi_url=None)
@@ -127,9 +134,14 @@ def create_console_app(hub: Hub) -> ConsoleGuard:
     def static_file(request: Request, name: str) -> Response:
         return assets.response(request, name)
 
+    install_accounts(app, hub, secure_cookies=secure_cookies)
+
     @app.get("/", response_class=HTMLResponse)
-    def overview(request: Request) -> HTMLResponse:
+    def overview(
+        request: Request,
+        view: sessions.SessionView = Depends(signed_in),  # noqa: B008
+    ) -> HTMLResponse:
         # A placeholder until the overview's figures come (issue 14, "Pages").
-        return render(request, "overview.html", {"hub_name": hub.name})
+        return render(request, "overview.html", {"hub_name": hub.name, **page_context(view)})
 
     return ConsoleGuard(app, error_page)

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.hub.browser import people
 from tests.hub.browser.harness import check_accessibility, csp_violations, screenshot
+from tests.hub.console_signin import Clock, Person
 
 NAV = ["Overview", "Cases", "Facilitators and laptops", "Conflicts", "Audit"]
 
 
 def test_the_overview_passes_axe_and_says_where_the_coordinator_is(
-    page: Any, console_url: str
+    signed_in: Any, console_url: str
 ) -> None:
+    page = signed_in
     answer = page.goto(f"{console_url}/")
     assert answer.status == 200
     assert page.title() == "Overview – RJ hub"
@@ -41,7 +44,8 @@ def test_the_skip_link_takes_a_keyboard_user_to_the_content(page: Any, console_u
 def test_every_answer_carries_the_security_headers_and_sets_no_cookie(
     page: Any, console_url: str
 ) -> None:
-    for path in ("/", "/no-such-page"):
+    # The sign-in page (where "/" sends a stranger) sets its form's cookie: checked below.
+    for path in ("/no-such-page", "/static/nowhere"):
         headers = page.goto(f"{console_url}{path}").all_headers()
         csp = headers["content-security-policy"]
         for directive in (
@@ -62,6 +66,13 @@ def test_every_answer_carries_the_security_headers_and_sets_no_cookie(
         assert headers["cache-control"] == "no-store", path
         assert "set-cookie" not in headers
     assert page.context.cookies() == []
+    headers = page.goto(f"{console_url}/").all_headers()
+    assert page.url == f"{console_url}/sign-in"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["cache-control"] == "no-store"
+    [cookie] = page.context.cookies()
+    assert cookie["name"] == "rjdesk_console_signin"
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
 
 
 def test_the_console_cannot_be_framed(browser: Any, console_url: str) -> None:
@@ -75,7 +86,8 @@ def test_the_console_cannot_be_framed(browser: Any, console_url: str) -> None:
         page.goto(f"{console_url}/static/nowhere")  # any page of the console's origin
         page.set_content(f'<iframe title="framed" src="{console_url}/"></iframe>')
         page.wait_for_timeout(500)
-        assert "Overview" not in page.frames[-1].content()
+        framed = page.frames[-1].content()
+        assert "Overview" not in framed and "Sign in" not in framed
         assert any("frame-ancestors" in text for text in csp_violations(messages)), messages
     finally:
         context.close()
@@ -103,8 +115,11 @@ def test_the_static_assets_are_kept_by_the_browser_and_the_pages_are_not(
         assert headers["x-content-type-options"] == "nosniff"
 
 
-def test_a_page_works_without_javascript(page_without_js: Any, console_url: str) -> None:
+def test_a_page_works_without_javascript(
+    page_without_js: Any, console_url: str, sam: Person, console_clock: Clock
+) -> None:
     page = page_without_js
+    people.sign_in(page, console_url, sam, console_clock)  # plain forms: no script needed
     page.goto(f"{console_url}/")
     assert "js-enabled" not in (page.locator("body").get_attribute("class") or "")
     # The navigation is shown as it is, not folded behind a menu button only a script opens.
@@ -118,17 +133,19 @@ def test_a_page_works_without_javascript(page_without_js: Any, console_url: str)
     assert page.locator("h1").inner_text() == "Overview"
 
 
-def test_without_its_scripts_the_page_still_passes_axe(page: Any, console_url: str) -> None:
+def test_without_its_scripts_the_page_still_passes_axe(signed_in: Any, console_url: str) -> None:
     """axe-core needs JavaScript to run, so here the page's own scripts are kept from loading
     instead (the CSP forbids inline script, so that is all of them): what a person without
     JavaScript gets, checked."""
+    page = signed_in
     page.route("**/*.{js,mjs}*", lambda route: route.abort())
     page.goto(f"{console_url}/")
     assert "js-enabled" not in (page.locator("body").get_attribute("class") or "")
     check_accessibility(page)
 
 
-def test_an_unknown_address_is_a_page_not_a_traceback(page: Any, console_url: str) -> None:
+def test_an_unknown_address_is_a_page_not_a_traceback(signed_in: Any, console_url: str) -> None:
+    page = signed_in
     answer = page.goto(f"{console_url}/cases/../no/such/page?x=1")
     assert answer.status == 404
     assert page.title() == "Page not found – RJ hub"
@@ -141,7 +158,8 @@ def test_an_unknown_address_is_a_page_not_a_traceback(page: Any, console_url: st
     check_accessibility(page)
 
 
-def test_on_a_narrow_screen_the_menu_folds_and_opens(page: Any, console_url: str) -> None:
+def test_on_a_narrow_screen_the_menu_folds_and_opens(signed_in: Any, console_url: str) -> None:
+    page = signed_in
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{console_url}/")
     menu = page.get_by_role("button", name="Menu")
