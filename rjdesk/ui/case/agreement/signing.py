@@ -15,7 +15,7 @@ from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.agreement_pane_ui import Ui_AgreementPane
 from rjdesk.ui.generated.signature_dialog_ui import Ui_SignatureDialog
 from rjdesk.ui.toolkit import style
-from rjdesk.ui.toolkit.dates import from_qdate
+from rjdesk.ui.toolkit.dates import day_text, from_qdate
 from rjdesk.ui.toolkit.form_check import refused_date
 from rjdesk.ui.toolkit.messages import set_message
 from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
@@ -184,7 +184,7 @@ class SigningPane(CasePane):
         signed_on = from_qdate(self.ui.signedOn.date())
         question = (
             f"Record that {signer[1]} signed version {agreement.version} of the agreement on "
-            f"paper on {signed_on.day} {signed_on:%b %Y}?"
+            f"paper on {day_text(signed_on)}?"
         )
         if len(agreement.missing_signatures) <= 1:
             question += (
