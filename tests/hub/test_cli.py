@@ -188,8 +188,10 @@ def test_serve_prints_its_address_and_answers(tmp_path: Path) -> None:
         line = child.stdout.readline()
         console = re.search(r"console for coordinators listening on (http://\S+)", line)
         assert console and console[1] != url[1], line
-        page = httpx.get(f"{console[1]}/", timeout=10)
-        assert page.status_code == 200 and "Served" in page.text
+        page = httpx.get(f"{console[1]}/", timeout=10, follow_redirects=True)
+        # Nobody is signed in: the console answers with its sign-in page.
+        assert page.status_code == 200 and page.url.path == "/sign-in", page.url
+        assert "Sign in to the hub" in page.text
     finally:
         child.send_signal(signal.SIGTERM)
         _out, err = child.communicate(timeout=20)
@@ -197,7 +199,7 @@ def test_serve_prints_its_address_and_answers(tmp_path: Path) -> None:
     assert child.returncode in (0, -signal.SIGTERM), err
     assert "Shutting down" in err
     assert "GET /v1/hub 200" in err and "Traceback" not in err
-    assert "GET / 200" in err
+    assert "GET / 303" in err and "GET /sign-in 200" in err  # the console logs as the API does
 
 
 def test_serve_says_in_one_line_when_the_consoles_port_is_taken(tmp_path: Path) -> None:

@@ -118,8 +118,9 @@ def test_rjdesk_hub_inits_serves_and_answers_on_its_own(hub_only: Path, tmp_path
         line = child.stdout.readline()
         console = re.search(r"console for coordinators listening on (http://\S+)", line)
         assert console, line
-        page = httpx.get(f"{console[1]}/", timeout=10)
-        assert page.status_code == 200 and "Standalone hub" in page.text
+        page = httpx.get(f"{console[1]}/", timeout=10, follow_redirects=True)
+        assert page.status_code == 200 and page.url.path == "/sign-in", page.url
+        assert "Sign in to the hub" in page.text
         stylesheet = re.search(r'href="(/static/console\.css\?v=\w+)"', page.text)
         assert stylesheet, page.text
         assert httpx.get(f"{console[1]}{stylesheet[1]}", timeout=10).status_code == 200
