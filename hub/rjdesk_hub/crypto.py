@@ -14,11 +14,22 @@ import os
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from rjdesk_hub.errors import HubDamaged
 
 NONCE_BYTES = 12
+# The case index's keyed hashes (rjdesk_hub.console.index): a key of its own, derived from the
+# data key, so a hash can never be taken for, or help open, a sealed value.
+INDEX_KEY_LABEL = b"rjdesk-hub case index hmac v1"
+INDEX_DIGEST_BYTES = 16  # 128 bits: no two terms of one hub share a digest by chance
+
+
+def derive_key(data_key: bytes, label: bytes) -> bytes:
+    """A 32-byte key for one purpose (``label``), derived from the data key with HKDF-SHA256."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label).derive(data_key)
 
 
 def record_aad(row_id: str, version: int) -> bytes:
@@ -33,13 +44,18 @@ def conflict_aad(conflict_id: str) -> bytes:
     return f"rjdesk-hub conflict {conflict_id}".encode()
 
 
+def facts_aad(case_id: str) -> bytes:
+    return f"rjdesk-hub case facts {case_id}".encode()
+
+
 class AtRest:
     """Seals and opens the hub's case data. Its ``repr`` never shows the key."""
 
-    __slots__ = ("_aead",)
+    __slots__ = ("_aead", "_index_key")
 
     def __init__(self, data_key: bytes) -> None:
         self._aead = AESGCM(data_key)
+        self._index_key = derive_key(data_key, INDEX_KEY_LABEL)
 
     def __repr__(self) -> str:
         return "AtRest(AES-256-GCM)"
@@ -57,6 +73,13 @@ class AtRest:
                 "data in the hub database fails its authentication: it was changed, or the "
                 "database belongs to another hub's keys"
             ) from None
+
+    def index_digest(self, term: str) -> bytes:
+        """The keyed hash (HMAC-SHA256 under the index key, truncated) of one index term: equal
+        terms give equal digests, and without the key a digest tells nothing of its term."""
+        mac = hmac.HMAC(self._index_key, hashes.SHA256())
+        mac.update(term.encode("utf-8"))
+        return mac.finalize()[:INDEX_DIGEST_BYTES]
 
     def seal_json(self, doc: Any, aad: bytes) -> bytes:
         text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

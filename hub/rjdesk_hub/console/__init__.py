@@ -1,0 +1,1 @@
+"""The hub's web console for coordinators (issue 14)."""
