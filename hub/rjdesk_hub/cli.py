@@ -158,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(run=hub_prune)
 
+    p = hub_command(
+        "reindex", "build the console's case index from the stored cases (safe to repeat)", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_reindex)
+
     keys = hub_command("keys", "the hub's keys, for checking bundles by hand", hub_sub)
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
     p = hub_command("export-age-identity", "print the hub's age secret key (SECRET)", keys_sub)
@@ -381,6 +387,13 @@ def hub_check(args: argparse.Namespace) -> int:
         "coordinator (kept, but no longer sent to laptops nor checked by the rules)."
     )
     return 1
+
+
+def hub_reindex(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        indexed = hub.reindex()
+    print(f"Indexed {indexed} case(s) for the console's register.")
+    return 0
 
 
 def hub_prune(args: argparse.Namespace) -> int:
