@@ -16,6 +16,7 @@ from rjdesk.services import cases, people
 from rjdesk.services.cases import load_case, participant_of
 from rjdesk_hub import Hub
 from rjdesk_hub import models as m
+from rjdesk_hub.cli import main
 from rjdesk_hub.console.register import RegisterQuery
 from rjdesk_hub.errors import HubDamaged
 from rjdesk_protocol.enums import CaseType, Role, Stage
@@ -234,3 +235,22 @@ def test_facts_moved_to_another_case_do_not_open(office: Office) -> None:
         )
     with pytest.raises(HubDamaged, match="fails its authentication"):
         hub.case_facts(office.dispute.case_id)
+
+
+def test_reindex_from_the_command_line_builds_an_upgraded_hubs_register(
+    tmp_path: Path, laptop: LaptopFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hub_dir = tmp_path / "hub"
+    hub = Hub.init(hub_dir)
+    alex = laptop("Alex Morgan")
+    alex.enroll(hub)
+    ids = new_case(alex)
+    send_changes(alex, hub)
+    with hub.db.transaction() as tx:  # as a hub from before the index would be
+        for model in (m.CaseIndexTerm, m.CaseIndexFacilitator, m.CaseIndex):
+            tx.session.execute(delete(model))
+    hub.close()
+    assert main(["--data-dir", str(hub_dir), "reindex"]) == 0
+    assert capsys.readouterr().out.strip() == "Indexed 1 case(s) for the console's register."
+    with Hub.open(hub_dir) as reopened:
+        assert _found(reopened, text="marcia ben") == [ids.case_id]
