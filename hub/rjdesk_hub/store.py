@@ -62,6 +62,7 @@ class HubStore:
         # index entries are brought up to date just before it commits, in it.
         self._touched_cases: set[str] = set()
         self._touched_people: set[str] = set()
+        self._touched_times: set[str] = set()  # cases changed only in rows the index ignores
         event.listen(self.session, "before_commit", self._keep_index)
 
     # -- records ---------------------------------------------------------------------------
@@ -148,7 +149,9 @@ class HubStore:
                 at=self.tx.now,
             )
         )
-        if case_id:
+        if case_id and table not in case_index.INDEXED_TABLES:
+            self._touched_times.add(case_id)
+        elif case_id:
             self.touch(case_id)
         elif table == "person":
             self._touched_people.add(row_id)
@@ -166,9 +169,12 @@ class HubStore:
 
     def _keep_index(self, session: Session) -> None:
         touched = self._touched_cases | self.cases_of_people(self._touched_people)
-        self._touched_cases, self._touched_people = set(), set()
+        times = self._touched_times - touched
+        self._touched_cases, self._touched_people, self._touched_times = set(), set(), set()
         if touched:
             case_index.refresh(session, self.at_rest, touched, self.index_rows)
+        if times:
+            case_index.touch_times(session, times, self.tx.now)
 
     def index_rows(self, case_id: str) -> list[tuple[m.Record, dict[str, Any]]]:
         """A case's live rows (its people's included) with their fields, for its index entry."""

@@ -12,19 +12,19 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select, update
 
-from rjdesk.services import cases, people
+from rjdesk.services import cases, contacts, people
 from rjdesk.services.cases import load_case, participant_of
 from rjdesk_hub import Hub
 from rjdesk_hub import models as m
 from rjdesk_hub.cli import main
 from rjdesk_hub.console.register import RegisterQuery
 from rjdesk_hub.errors import HubDamaged
-from rjdesk_protocol.enums import CaseType, Role, Stage
+from rjdesk_protocol.enums import CaseType, ContactKind, Role, Stage
 from rjdesk_protocol.errors import UsageError
 from tests.canary import files_holding, forms
 from tests.hub.conftest import LaptopFactory
 from tests.laptops import CaseIds, Laptop, new_case, send_changes
-from tests.services.builders import person, referral
+from tests.services.builders import at, person, referral
 
 CANARY = "Quillonbright Zephyrine"
 
@@ -175,7 +175,15 @@ def test_no_plain_name_is_in_the_index_nor_any_hub_file(
 def _snapshot(hub: Hub) -> dict[str, Any]:
     with hub.db.reader() as session:
         entries = {
-            e.case_id: (e.reference, e.case_type, e.stage, e.source, e.received_on, e.closed)
+            e.case_id: (
+                e.reference,
+                e.case_type,
+                e.stage,
+                e.source,
+                e.received_on,
+                e.updated_at,
+                e.closed,
+            )
             for e in session.scalars(select(m.CaseIndex))
         }
         terms = set(session.execute(select(m.CaseIndexTerm.case_id, m.CaseIndexTerm.digest)))
@@ -221,6 +229,27 @@ def test_an_updated_case_is_found_as_it_is_now(office: Office) -> None:
     hub.assign(ids.reference, "Sam Patel")
     assert ids.case_id in _found(hub, facilitator_id=sam)
     assert ids.case_id not in _found(hub, facilitator_id=alex_id)
+
+
+def test_a_note_moves_a_case_to_the_top_of_recently_updated(office: Office) -> None:
+    hub, alex, ids = office.hub, office.alex, office.dispute
+    assert _found(hub, sort="updated")[0] == office.school
+    facts = hub.case_facts(ids.case_id)
+    with alex.vault.unit_of_work() as uow:
+        contacts.record_contact(
+            uow,
+            load_case(uow.session, ids.case_id),
+            kind=ContactKind.PHONE,
+            at=at(date(2026, 10, 7), 10),
+            present=[],
+            notes="Called Marcia back.",
+        )
+    send_changes(alex, hub)
+    assert _found(hub, sort="updated")[0] == ids.case_id
+    assert hub.case_facts(ids.case_id) == facts
+    merged = _snapshot(hub)
+    hub.reindex()
+    assert _snapshot(hub) == merged  # the time a note moved is the time reindexing finds
 
 
 def test_facts_moved_to_another_case_do_not_open(office: Office) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
@@ -37,6 +37,9 @@ from rjdesk_protocol.victims_code import VICTIMS_CODE_WORKING_DAYS
 NAME_PREFIX_MIN = 2
 NAME_PREFIX_MAX = 8
 CLOSED_STAGE = "closed"
+_CHUNK = 500
+# The tables whose rows an entry is made of; a change to any other only moves its last change.
+INDEXED_TABLES = frozenset({"case_file", "participant", "person", "agreement", "agreement_action"})
 
 # The rows of one case as the store holds them: (record, its current fields).
 CaseRows = Sequence[tuple[m.Record, dict[str, Any]]]
@@ -227,39 +230,64 @@ def _next_due(
 
 def refresh(session: Session, at_rest: AtRest, case_ids: Iterable[str], rows_of: RowsOf) -> int:
     """Make the index entries of these cases match their current rows, in the caller's
-    transaction; how many entries are kept (a case with no live case row has none)."""
+    transaction; how many entries are kept (a case with no live case row has none). Written
+    a chunk of cases at a time: a few statements per chunk, not per case."""
+    wanted = sorted(set(case_ids))
     kept = 0
-    for case_id in sorted(set(case_ids)):
-        entry = build_entry(case_id, rows_of(case_id))
-        _write(session, at_rest, case_id, entry)
-        kept += entry is not None
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        entries = {case_id: build_entry(case_id, rows_of(case_id)) for case_id in chunk}
+        _write(session, at_rest, entries)
+        kept += sum(entry is not None for entry in entries.values())
     return kept
 
 
-def _write(session: Session, at_rest: AtRest, case_id: str, entry: Entry | None) -> None:
-    session.execute(delete(m.CaseIndexTerm).where(m.CaseIndexTerm.case_id == case_id))
-    session.execute(delete(m.CaseIndexFacilitator).where(m.CaseIndexFacilitator.case_id == case_id))
-    found = session.get(m.CaseIndex, case_id)
-    if entry is None:
-        if found is not None:
-            session.delete(found)
-        return
-    sealed = at_rest.seal_json(entry.facts, facts_aad(case_id))
-    if found is None:
-        found = m.CaseIndex(case_id=case_id)
-        session.add(found)
-    found.reference, found.case_type, found.stage = entry.reference, entry.case_type, entry.stage
-    found.source, found.received_on = entry.source, entry.received_on
-    found.updated_at, found.closed, found.facts = entry.updated_at, entry.closed, sealed
-    digests = sorted({at_rest.index_digest(term) for term in entry.terms})
-    if digests:
+def touch_times(session: Session, case_ids: Iterable[str], when: datetime) -> None:
+    """A change that cannot alter what a case's entry says but its last change (a contact, a
+    note, a document): only that time moves, with no row opened."""
+    ids = sorted(set(case_ids))
+    for start in range(0, len(ids), _CHUNK):
         session.execute(
-            insert(m.CaseIndexTerm), [{"digest": d, "case_id": case_id} for d in digests]
+            update(m.CaseIndex)
+            .where(m.CaseIndex.case_id.in_(ids[start : start + _CHUNK]))
+            .values(updated_at=when)
         )
-    holders = session.scalars(
-        select(m.Visibility.facilitator_id).where(m.Visibility.case_id == case_id)
+
+
+def _write(session: Session, at_rest: AtRest, entries: dict[str, Entry | None]) -> None:
+    ids = list(entries)
+    session.execute(delete(m.CaseIndexTerm).where(m.CaseIndexTerm.case_id.in_(ids)))
+    session.execute(delete(m.CaseIndexFacilitator).where(m.CaseIndexFacilitator.case_id.in_(ids)))
+    session.execute(delete(m.CaseIndex).where(m.CaseIndex.case_id.in_(ids)))
+    plain, terms = [], []
+    for case_id, entry in entries.items():
+        if entry is None:
+            continue
+        plain.append(
+            {
+                "case_id": case_id,
+                "reference": entry.reference,
+                "case_type": entry.case_type,
+                "stage": entry.stage,
+                "source": entry.source,
+                "received_on": entry.received_on,
+                "updated_at": entry.updated_at,
+                "closed": entry.closed,
+                "facts": at_rest.seal_json(entry.facts, facts_aad(case_id)),
+            }
+        )
+        digests = {at_rest.index_digest(term) for term in entry.terms}
+        terms += [{"digest": digest, "case_id": case_id} for digest in sorted(digests)]
+    if plain:
+        session.execute(insert(m.CaseIndex), plain)
+    if terms:
+        session.execute(insert(m.CaseIndexTerm), terms)
+    holders = session.execute(
+        select(m.Visibility.case_id, m.Visibility.facilitator_id).where(
+            m.Visibility.case_id.in_([row["case_id"] for row in plain])
+        )
     )
-    rows = [{"case_id": case_id, "facilitator_id": holder} for holder in sorted(set(holders))]
+    rows = [{"case_id": case_id, "facilitator_id": holder} for case_id, holder in holders]
     if rows:
         session.execute(insert(m.CaseIndexFacilitator), rows)
 
