@@ -4,6 +4,8 @@ content in the clear (docs/hub.md, "What the case index shows")."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,16 +16,18 @@ from sqlalchemy import delete, select, update
 
 from rjdesk.services import cases, contacts, people
 from rjdesk.services.cases import load_case, participant_of
-from rjdesk_hub import Hub
+from rjdesk_hub import Hub, config
 from rjdesk_hub import models as m
 from rjdesk_hub.cli import main
+from rjdesk_hub.console import index
 from rjdesk_hub.console.register import RegisterQuery
+from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.errors import HubDamaged
-from rjdesk_protocol.enums import CaseType, ContactKind, Role, Stage
+from rjdesk_protocol.enums import CaseType, ClosureReason, ContactKind, Role, Stage
 from rjdesk_protocol.errors import UsageError
 from tests.canary import files_holding, forms
 from tests.hub.conftest import LaptopFactory
-from tests.laptops import CaseIds, Laptop, new_case, send_changes
+from tests.laptops import CaseIds, Laptop, deleted, new_case, send_changes
 from tests.services.builders import at, person, referral
 
 CANARY = "Quillonbright Zephyrine"
@@ -250,6 +254,40 @@ def test_a_note_moves_a_case_to_the_top_of_recently_updated(office: Office) -> N
     merged = _snapshot(hub)
     hub.reindex()
     assert _snapshot(hub) == merged  # the time a note moved is the time reindexing finds
+
+
+def test_a_closed_case_leaves_the_open_register_and_its_dates_due(office: Office) -> None:
+    hub, alex, zoe = office.hub, office.alex, office.hate_crime
+    assert hub.case_facts(zoe)["next_due_on"] == "2026-10-08"
+    with alex.vault.unit_of_work() as uow:
+        cases.close_case(uow, load_case(uow.session, zoe), ClosureReason.DECLINED)
+    send_changes(alex, hub)
+    assert zoe not in _found(hub, closed=False)
+    assert _found(hub, closed=True) == [zoe]
+    assert _found(hub, stages=("closed",), text="zoe") == [zoe]
+    assert hub.case_facts(zoe)["next_due_on"] is None
+
+
+def test_a_deleted_case_leaves_the_register(office: Office) -> None:
+    hub, alex, ids = office.hub, office.alex, office.dispute
+    base, _ = alex.records(ids.case_id, {"case_file": [ids.case_id]})
+    alex.send(hub, [deleted(base[0], 1)])
+    assert _found(hub, text="lukasz") == []
+    assert hub.case_facts(ids.case_id) is None
+    assert hub.reindex() == 2
+
+
+def test_the_index_key_is_the_hubs_own_and_not_its_data_key(tmp_path: Path) -> None:
+    first, second = Hub.init(tmp_path / "one"), Hub.init(tmp_path / "two")
+    term = index.name_term("luk")
+    _, one_keys = config.load(tmp_path / "one")
+    _, two_keys = config.load(tmp_path / "two")
+    ours = AtRest(one_keys.data_key).index_digest(term)
+    assert ours != AtRest(two_keys.data_key).index_digest(term)  # two hubs cannot be joined
+    plain_hmac = hmac.new(one_keys.data_key, term.encode(), hashlib.sha256).digest()
+    assert ours != plain_hmac[: len(ours)]  # a key of its own, derived with its own label
+    first.close()
+    second.close()
 
 
 def test_facts_moved_to_another_case_do_not_open(office: Office) -> None:
