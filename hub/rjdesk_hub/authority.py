@@ -266,6 +266,7 @@ def withdraw(store: HubStore, case_id: str, facilitator_id: str, action: str, by
     """The facilitator no longer holds the case: their laptops stop getting it and are told to
     take it off (once their own pending changes are receipted). How many laptops."""
     session = store.session
+    store.touch(case_id)
     session.execute(
         delete(m.Visibility).where(
             m.Visibility.case_id == case_id, m.Visibility.facilitator_id == facilitator_id

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from rjdesk_hub import serve_cli
 from rjdesk_hub.console import ledger_cli, ops_cli
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import RjdeskError, UsageError
@@ -70,40 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=hub_init)
 
-    p = hub_command("serve", "serve the hub's HTTP API and its console until interrupted", hub_sub)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
-    p.add_argument(
-        "--log-format",
-        choices=("text", "json"),
-        default="text",
-        help="log lines as text (default) or as JSON objects, one a line",
-    )
-    p.add_argument(
-        "--metrics-port",
-        type=int,
-        metavar="PORT",
-        help="serve Prometheus metrics at /metrics on this port (default: not served)",
-    )
-    p.add_argument(
-        "--metrics-host",
-        default="127.0.0.1",
-        metavar="HOST",
-        help="address the metrics listen on (default 127.0.0.1)",
-    )
-    console = p.add_mutually_exclusive_group()
-    console.add_argument(
-        "--console-port",
-        type=int,
-        default=8766,
-        metavar="PORT",
-        help="port the console listens on, at the same address (default 8766; 0: any free port)",
-    )
-    console.add_argument(
-        "--no-console", action="store_true", help="serve the laptops' API only, not the console"
-    )
-    _db_option(p)
-    p.set_defaults(run=hub_serve)
+    serve_cli.add_command(hub_sub, hub_command, _db_option)
 
     p = hub_command(
         "enroll", "approve a laptop's enrollment request; write its hub config", hub_sub
@@ -191,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     from rjdesk_hub.console.accounts_cli import add_user_commands  # noqa: PLC0415 - argparse only
 
     add_user_commands(hub_sub, hub_command, _db_option)
+    p = hub_command(
+        "reindex", "build the console's case index from the stored cases (safe to repeat)", hub_sub
+    )
+    _db_option(p)
+    p.set_defaults(run=hub_reindex)
 
     keys = hub_command("keys", "the hub's keys, for checking bundles by hand", hub_sub)
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
@@ -261,38 +234,6 @@ def hub_init(args: argparse.Namespace) -> int:
         print(
             f"Its keys are in {data_dir / config.KEYS_FILE} (owner-only). Without that file "
             "nothing the hub holds can be read: back it up, apart from the database."
-        )
-    return 0
-
-
-def hub_serve(args: argparse.Namespace) -> int:
-    from rjdesk_hub import server  # noqa: PLC0415 - the web server, only when serving
-
-    ports = (("--port", args.port), ("--console-port", args.console_port),
-             ("--metrics-port", args.metrics_port))  # fmt: skip
-    for option, port in ports:
-        if port is not None and not 0 <= port <= 65535:
-            raise UsageError(f"{option} must be between 0 and 65535")
-    if not args.no_console and args.port == args.console_port != 0:
-        raise UsageError("--console-port must differ from --port (or give --no-console)")
-    server.configure_logging(args.debug, args.log_format)
-    metrics_at = None if args.metrics_port is None else (args.metrics_host, args.metrics_port)
-    with _open(args) as hub:
-
-        def ready(url: str) -> None:
-            print(f"rjdesk hub {hub.name!r} (key id {hub.key_id}) listening on {url}", flush=True)
-
-        def console_ready(url: str) -> None:
-            print(f"its console for coordinators listening on {url}", flush=True)
-
-        server.serve(
-            hub,
-            args.host,
-            args.port,
-            on_ready=ready,
-            console=None if args.no_console else (args.host, args.console_port),
-            on_console_ready=console_ready,
-            metrics_at=metrics_at,
         )
     return 0
 
@@ -449,6 +390,13 @@ def hub_check(args: argparse.Namespace) -> int:
         "coordinator (kept, but no longer sent to laptops nor checked by the rules)."
     )
     return 1
+
+
+def hub_reindex(args: argparse.Namespace) -> int:
+    with _open(args) as hub:
+        indexed = hub.reindex()
+    print(f"Indexed {indexed} case(s) for the console's register.")
+    return 0
 
 
 def hub_prune(args: argparse.Namespace) -> int:

@@ -14,13 +14,17 @@ import os
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from rjdesk_hub.errors import HubDamaged
 
 NONCE_BYTES = 12
+# The case index's keyed hashes (rjdesk_hub.console.index): a key of its own, derived from the
+# data key, so a hash can never be taken for, or help open, a sealed value.
+INDEX_KEY_PURPOSE = "case index hmac v1"
+INDEX_DIGEST_BYTES = 16  # 128 bits: no two terms of one hub share a digest by chance
 
 
 def record_aad(row_id: str, version: int) -> bytes:
@@ -42,13 +46,18 @@ def derive_key(data_key: bytes, purpose: str) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(data_key)
 
 
+def facts_aad(case_id: str) -> bytes:
+    return f"rjdesk-hub case facts {case_id}".encode()
+
+
 class AtRest:
     """Seals and opens the hub's case data. Its ``repr`` never shows the key."""
 
-    __slots__ = ("_aead",)
+    __slots__ = ("_aead", "_index_key")
 
     def __init__(self, data_key: bytes) -> None:
         self._aead = AESGCM(data_key)
+        self._index_key = derive_key(data_key, INDEX_KEY_PURPOSE)
 
     def __repr__(self) -> str:
         return "AtRest(AES-256-GCM)"
@@ -66,6 +75,13 @@ class AtRest:
                 "data in the hub database fails its authentication: it was changed, or the "
                 "database belongs to another hub's keys"
             ) from None
+
+    def index_digest(self, term: str) -> bytes:
+        """The keyed hash (HMAC-SHA256 under the index key, truncated) of one index term: equal
+        terms give equal digests, and without the key a digest tells nothing of its term."""
+        mac = hmac.HMAC(self._index_key, hashes.SHA256())
+        mac.update(term.encode("utf-8"))
+        return mac.finalize()[:INDEX_DIGEST_BYTES]
 
     def seal_json(self, doc: Any, aad: bytes) -> bytes:
         text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

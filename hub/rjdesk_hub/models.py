@@ -10,7 +10,7 @@ hub opens; a production hub would add Alembic migrations once the schema has to 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -361,6 +361,47 @@ class ConsoleAuditHead(HubBase):
 def hub_tables() -> list[Any]:
     """Every table of the hub, in creation order."""
     return list(HubBase.metadata.sorted_tables)
+
+
+# -- the case index (rjdesk_hub.console.index, docs/hub.md "What the case index shows") --------
+
+
+class CaseIndex(HubBase):
+    """One case as the register lists it: the plain facts it filters and sorts on, and the
+    sealed facts record (``facts``: AES-256-GCM, like every payload) of what its rows show.
+    Kept in the transaction of every merge that changes the case."""
+
+    __tablename__ = "hub_case_index"
+
+    case_id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), index=True)
+    case_type: Mapped[str] = mapped_column(String(40), index=True)
+    stage: Mapped[str] = mapped_column(String(20), index=True)
+    source: Mapped[str] = mapped_column(String(40), index=True)
+    received_on: Mapped[date | None] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+    closed: Mapped[bool] = mapped_column(default=False, index=True)
+    facts: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CaseIndexTerm(HubBase):
+    """A keyed hash of one searchable term of a case (a folded name prefix, a date of birth, a
+    phone number, a postcode): the kind is inside the hash, so only the key holder can tell a
+    name from a phone number."""
+
+    __tablename__ = "hub_case_index_term"
+
+    digest: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True, index=True)
+
+
+class CaseIndexFacilitator(HubBase):
+    """A facilitator who holds a case (from ``hub_case_visibility``), for the register's filter."""
+
+    __tablename__ = "hub_case_index_facilitator"
+
+    case_id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True)
+    facilitator_id: Mapped[str] = mapped_column(String(ROW_ID), primary_key=True, index=True)
 
 
 # The console's tables live in their own module; importing it here puts them in HubBase's

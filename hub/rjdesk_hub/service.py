@@ -22,6 +22,8 @@ from rjdesk_hub import anchor, authority, config
 from rjdesk_hub import models as m
 from rjdesk_hub.check import CheckResult, check_stored
 from rjdesk_hub.config import HubKeys, HubSettings
+from rjdesk_hub.console import index as case_index
+from rjdesk_hub.console import register as case_register
 from rjdesk_hub.crypto import AtRest, derive_key
 from rjdesk_hub.db import Database, Tx
 from rjdesk_hub.delivery import InboxBuilder
@@ -403,6 +405,34 @@ class Hub:
         fail (``rjdesk-hub check``)."""
         with self.db.transaction() as tx:
             return check_stored(HubStore(tx, self._at_rest))
+
+    # -- the console's register (rjdesk_hub.console) ------------------------------------------
+
+    def register(self, query: case_register.RegisterQuery) -> case_register.RegisterPage:
+        """One page of the case register, from the case index (case data: never to be logged)."""
+        with self.db.reader() as session:
+            return case_register.search(session, self._at_rest, query)
+
+    def case_facts(self, case_id: str) -> dict[str, Any] | None:
+        """A case's facts record from the index (names, roles, dates due), or None."""
+        with self.db.reader() as session:
+            return case_register.facts_of(session, self._at_rest, case_id)
+
+    def reindex(self, batch: int = 500) -> int:
+        """Build every case's index entry again from its stored rows, a batch of cases per
+        transaction (``rjdesk-hub reindex``; repeating it changes nothing); how many cases are
+        indexed."""
+        with self.db.transaction() as tx:
+            case_ids = list(tx.session.scalars(select(m.Case.case_id).order_by(m.Case.case_id)))
+            case_index.forget_missing(tx.session)
+        indexed = 0
+        for start in range(0, len(case_ids), batch):
+            with self.db.transaction() as tx:
+                store = HubStore(tx, self._at_rest)
+                chunk = case_ids[start : start + batch]
+                indexed += case_index.refresh(tx.session, self._at_rest, chunk, store.index_rows)
+        log.info("case index rebuilt: %d case(s)", indexed)
+        return indexed
 
     # -- retention ---------------------------------------------------------------------------
 

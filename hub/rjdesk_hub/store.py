@@ -10,10 +10,11 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import event, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
+from rjdesk_hub.console import index as case_index
 from rjdesk_hub.crypto import AtRest, blob_aad, conflict_aad, record_aad
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import HubDamaged, UnknownDevice
@@ -57,6 +58,12 @@ class HubStore:
         self._links: set[tuple[str, str]] = set()
         self._cases: dict[str, m.Case | None] = {}
         self._set_aside: frozenset[str] | None = None
+        # Cases (and people, whose cases are found at the end) this transaction changed: their
+        # index entries are brought up to date just before it commits, in it.
+        self._touched_cases: set[str] = set()
+        self._touched_people: set[str] = set()
+        self._touched_times: set[str] = set()  # cases changed only in rows the index ignores
+        event.listen(self.session, "before_commit", self._keep_index)
 
     # -- records ---------------------------------------------------------------------------
 
@@ -142,6 +149,12 @@ class HubStore:
                 at=self.tx.now,
             )
         )
+        if case_id and table not in case_index.INDEXED_TABLES:
+            self._touched_times.add(case_id)
+        elif case_id:
+            self.touch(case_id)
+        elif table == "person":
+            self._touched_people.add(row_id)
         if table == "participant" and case_id and not deleted:
             self.link_person(case_id, fields.get("person_id"))
         if table == "case_file" and not deleted:
@@ -149,6 +162,23 @@ class HubStore:
             case.reference = str(fields.get("reference") or case.reference)[:32]
             case.closed = fields.get("stage") == CLOSED_STAGE
         return current
+
+    def touch(self, case_id: str) -> None:
+        """Note that a case changed (its rows, or who holds it): its index entry follows."""
+        self._touched_cases.add(case_id)
+
+    def _keep_index(self, session: Session) -> None:
+        touched = self._touched_cases | self.cases_of_people(self._touched_people)
+        times = self._touched_times - touched
+        self._touched_cases, self._touched_people, self._touched_times = set(), set(), set()
+        if touched:
+            case_index.refresh(session, self.at_rest, touched, self.index_rows)
+        if times:
+            case_index.touch_times(session, times, self.tx.now)
+
+    def index_rows(self, case_id: str) -> list[tuple[m.Record, dict[str, Any]]]:
+        """A case's live rows (its people's included) with their fields, for its index entry."""
+        return [(record, self.fields_of(record)) for record in self.case_records([case_id])]
 
     def link_person(self, case_id: str, person_id: object) -> None:
         if not isinstance(person_id, str) or not person_id or (case_id, person_id) in self._links:
@@ -267,6 +297,7 @@ class HubStore:
         """Make a case visible to a facilitator; True if it was not visible before."""
         if self.session.get(m.Visibility, (case_id, facilitator_id)) is not None:
             return False
+        self.touch(case_id)
         self.session.add(
             m.Visibility(
                 case_id=case_id,
