@@ -12,17 +12,21 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from rjdesk_hub import serve_cli
+from rjdesk_hub.cli_common import data_dir as _data_dir
+from rjdesk_hub.cli_common import db_option as _db_option
+from rjdesk_hub.cli_common import open_hub as _open
+from rjdesk_hub.cli_common import table as _table
+from rjdesk_hub.cli_common import when as _when
 from rjdesk_hub.console import ledger_cli, ops_cli
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import RjdeskError, UsageError
 
 if TYPE_CHECKING:
-    from rjdesk_hub.service import Hub
+    pass
 
 _DATA_DIR_HELP = "the hub's folder (default: RJDESK_HUB_DATA_DIR, else the platform's)"
 EXIT_UNEXPECTED = 1
@@ -179,24 +183,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", metavar="URL", help="database URL (default: RJDESK_HUB_DB, else the hub's own)"
-    )
-
-
-def _data_dir(args: argparse.Namespace) -> Path:
-    from rjdesk_hub.config import resolve_data_dir  # noqa: PLC0415 - see the module doc
-
-    return resolve_data_dir(getattr(args, "data_dir", None))
-
-
-def _open(args: argparse.Namespace) -> Hub:
-    from rjdesk_hub.service import Hub  # noqa: PLC0415 - see the module doc
-
-    return Hub.open(_data_dir(args), db_url=getattr(args, "db", None))
-
-
 def _recorded(action: str) -> Any:
     """Record the command in the console's audit log, in its own transaction, by "rjdesk-hub
     command line" (``console.ledger_wire``)."""
@@ -204,17 +190,6 @@ def _recorded(action: str) -> Any:
     from rjdesk_hub.console.ledger_wire import by_command_line  # noqa: PLC0415
 
     return by_command_line(Action[action])
-
-
-def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M UTC") if value is not None else "-"
-
-
-def _table(rows: list[list[str]]) -> None:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        print("  ".join(cells).rstrip())
 
 
 def hub_init(args: argparse.Namespace) -> int:

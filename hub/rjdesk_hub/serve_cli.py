@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from rjdesk_hub.console.ledger_cli import AddCommand
+from rjdesk_hub.cli_common import AddCommand, open_hub
 from rjdesk_protocol.errors import UsageError
 
 
@@ -68,11 +68,7 @@ def hub_serve(args: argparse.Namespace) -> int:
         raise UsageError("--console-port must differ from --port (or give --no-console)")
     server.configure_logging(args.debug, args.log_format)
     metrics_at = None if args.metrics_port is None else (args.metrics_host, args.metrics_port)
-    from rjdesk_hub.config import resolve_data_dir  # noqa: PLC0415
-    from rjdesk_hub.service import Hub  # noqa: PLC0415
-
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    with Hub.open(data_dir, db_url=getattr(args, "db", None)) as hub:
+    with open_hub(args) as hub:
 
         def ready(url: str) -> None:
             print(f"rjdesk hub {hub.name!r} (key id {hub.key_id}) listening on {url}", flush=True)

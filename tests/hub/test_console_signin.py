@@ -17,12 +17,12 @@ from sqlalchemy import select
 
 from rjdesk_hub import Hub
 from rjdesk_hub.console import accounts as acc
-from rjdesk_hub.console.account_models import ConsoleUser
 from rjdesk_hub.console.accounts import Accounts
 from rjdesk_hub.console.accounts_web import SESSION_COOKIE, console_router, permission
 from rjdesk_hub.console.credentials import password_hasher
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
+from rjdesk_hub.models import ConsoleUser
 from tests.hub.console_signin import (
     PASSWORD,
     Clock,

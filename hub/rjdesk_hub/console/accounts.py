@@ -20,17 +20,17 @@ from sqlalchemy.orm import Session
 
 from rjdesk_hub.console import credentials as cred
 from rjdesk_hub.console import ledger, sessions
-from rjdesk_hub.console.account_models import (
-    ConsoleRecoveryCode,
-    ConsoleSignInFailure,
-    ConsoleUser,
-)
 from rjdesk_hub.console.ledger import COMMAND_LINE, Action, Actor, Outcome
 from rjdesk_hub.console.ledger_wire import nobody, person
 from rjdesk_hub.console.permissions import Role, parse_role
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import HubError
+from rjdesk_hub.models import (
+    ConsoleRecoveryCode,
+    ConsoleSignInFailure,
+    ConsoleUser,
+)
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.errors import UsageError
 

@@ -12,6 +12,9 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rjdesk_hub.cli_common import open_hub as _open
+from rjdesk_hub.cli_common import table as _table
+from rjdesk_hub.cli_common import when as _when
 from rjdesk_hub.console.permissions import Role
 
 if TYPE_CHECKING:
@@ -59,7 +62,6 @@ def add_user_commands(
 
 
 def _accounts(args: argparse.Namespace) -> tuple[Hub, Accounts]:
-    from rjdesk_hub.cli import _open  # noqa: PLC0415 - heavy modules only when a command runs
     from rjdesk_hub.console.accounts import Accounts  # noqa: PLC0415
 
     hub = _open(args)
@@ -104,7 +106,6 @@ def user_disable(args: argparse.Namespace) -> int:
 
 
 def user_list(args: argparse.Namespace) -> int:
-    from rjdesk_hub.cli import _table, _when  # noqa: PLC0415
 
     hub, accounts = _accounts(args)
     with hub:

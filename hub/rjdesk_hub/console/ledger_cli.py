@@ -14,13 +14,12 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rjdesk_hub.cli_common import AddCommand
+from rjdesk_hub.cli_common import open_hub as _open
 from rjdesk_protocol.errors import RjdeskError, UsageError
 
 if TYPE_CHECKING:
-    from rjdesk_hub.service import Hub
-
-AddCommand = Callable[[str, str, "argparse._SubParsersAction[argparse.ArgumentParser]"],
-                      argparse.ArgumentParser]  # fmt: skip
+    pass
 
 
 class AuditBroken(RjdeskError):
@@ -52,13 +51,6 @@ def add_commands(
     p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: stdout)")
     db_option(p)
     p.set_defaults(run=audit_export)
-
-
-def _open(args: argparse.Namespace) -> Hub:
-    from rjdesk_hub.config import resolve_data_dir  # noqa: PLC0415 - see the module doc
-    from rjdesk_hub.service import Hub  # noqa: PLC0415
-
-    return Hub.open(resolve_data_dir(getattr(args, "data_dir", None)), db_url=args.db)
 
 
 def audit_verify(args: argparse.Namespace) -> int:

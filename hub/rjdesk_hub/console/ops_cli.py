@@ -11,7 +11,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from rjdesk_hub.console.ledger_cli import AddCommand
+from rjdesk_hub.cli_common import AddCommand
+from rjdesk_hub.cli_common import data_dir as _data_dir
 
 
 def add_commands(
@@ -56,12 +57,6 @@ def add_commands(
         help="the hub's hub-keys.json, kept apart (default: the hub's in the data folder)",
     )
     p.set_defaults(run=hub_restore)
-
-
-def _data_dir(args: argparse.Namespace) -> Path:
-    from rjdesk_hub.config import resolve_data_dir  # noqa: PLC0415 - see the module doc
-
-    return resolve_data_dir(getattr(args, "data_dir", None))
 
 
 def hub_backup(args: argparse.Namespace) -> int:

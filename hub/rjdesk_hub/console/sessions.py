@@ -18,7 +18,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from rjdesk_hub.console import ledger
-from rjdesk_hub.console.account_models import ConsoleSession, ConsoleUser
+from rjdesk_hub.models import ConsoleSession, ConsoleUser
 
 IDLE = timedelta(minutes=15)
 ABSOLUTE = timedelta(hours=8)
