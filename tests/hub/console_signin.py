@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pyotp
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
 
 from rjdesk_hub import Hub
 from rjdesk_hub.console.accounts import Accounts
+from rjdesk_hub.console.accounts_web import console_router, permission
 from rjdesk_hub.console.headers import ConsoleGuard
+from rjdesk_hub.console.permissions import Action
+from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.console.web import create_console_app
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -49,6 +52,18 @@ def console_app(hub: Hub) -> tuple[ConsoleGuard, FastAPI]:
     guard = create_console_app(hub)
     assert isinstance(guard.app, FastAPI)
     return guard, guard.app
+
+
+def with_assign_probe(app: FastAPI) -> None:
+    """Add ``POST /probe/assign``: a route that needs the assign permission (and, as every
+    console POST, the session's CSRF token) and answers who assigned."""
+    probe = console_router()
+
+    @probe.post("/probe/assign")
+    async def assign(view: SessionView = Depends(permission(Action.ASSIGN))) -> dict[str, str]:  # noqa: B008
+        return {"assigned_by": view.name}
+
+    app.include_router(probe)
 
 
 def accounts_of(client: TestClient) -> Accounts:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from fastapi import Depends
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -20,10 +19,8 @@ from rjdesk_hub import Hub
 from rjdesk_hub.cli import main
 from rjdesk_hub.console import ledger
 from rjdesk_hub.console.accounts import Accounts
-from rjdesk_hub.console.accounts_web import SESSION_COOKIE, console_router, permission
+from rjdesk_hub.console.accounts_web import SESSION_COOKIE
 from rjdesk_hub.console.ledger import AuditEntry
-from rjdesk_hub.console.permissions import Action
-from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.models import ConsoleAuditEvent
 from tests.hub.conftest import LaptopFactory
 from tests.hub.console_signin import (
@@ -34,6 +31,7 @@ from tests.hub.console_signin import (
     post_code,
     post_password,
     set_up_person,
+    with_assign_probe,
 )
 from tests.laptops import new_case
 
@@ -61,13 +59,7 @@ def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
 def clients(hub: Hub) -> Iterator[MakeClient]:
     """Clients over one app, each connecting from the address given."""
     console, app = console_app(hub)
-    probe = console_router()
-
-    @probe.post("/probe/assign")
-    async def assign(view: SessionView = Depends(permission(Action.ASSIGN))) -> dict[str, str]:  # noqa: B008
-        return {"assigned_by": view.name}
-
-    app.include_router(probe)
+    with_assign_probe(app)
     made: list[TestClient] = []
 
     def make(address: str) -> TestClient:

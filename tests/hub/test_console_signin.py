@@ -11,17 +11,14 @@ from pathlib import Path
 
 import pyotp
 import pytest
-from fastapi import Depends
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from rjdesk_hub import Hub
 from rjdesk_hub.console import accounts as acc
 from rjdesk_hub.console.accounts import Accounts
-from rjdesk_hub.console.accounts_web import SESSION_COOKIE, console_router, permission
+from rjdesk_hub.console.accounts_web import SESSION_COOKIE
 from rjdesk_hub.console.credentials import password_hasher
-from rjdesk_hub.console.permissions import Action
-from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.models import ConsoleUser
 from tests.hub.console_signin import (
     PASSWORD,
@@ -34,6 +31,7 @@ from tests.hub.console_signin import (
     post_password,
     set_up_person,
     sign_in,
+    with_assign_probe,
 )
 
 
@@ -52,13 +50,7 @@ def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
 @pytest.fixture
 def client(hub: Hub) -> Iterator[TestClient]:
     console, app = console_app(hub)
-    probe = console_router()
-
-    @probe.post("/probe/assign")
-    async def assign(view: SessionView = Depends(permission(Action.ASSIGN))) -> dict[str, str]:  # noqa: B008
-        return {"assigned_by": view.name}
-
-    app.include_router(probe)
+    with_assign_probe(app)
     # https: the cookies are Secure, so a client sends them only there.
     with TestClient(console, base_url="https://testserver", follow_redirects=False) as made:
         yield made
