@@ -17,9 +17,10 @@ page (each with its count) and opening a case with its audit event written as ha
 a DB-API cursor over the same encrypted vault, reading the same rows and columns and writing the
 same audit event and chain head. Its results are checked against rjdesk's before they are
 timed, and the audit chain is verified afterwards. Our time / the floor is judged there, not the
-absolute times, which are noisy on a shared machine. Opening a case (about a millisecond, most of
-it the commit of its audit event) is timed in turns, rjdesk encrypted, rjdesk plain and the floor
-one after another in every round, so that a disk busy for a moment weighs on all three alike.
+absolute times, which are noisy on a shared machine. The first page, the search and opening a
+case are timed in turns: rjdesk encrypted, rjdesk plain and the floor one after another in every
+round (every query), so that a disk or processor busy for a moment weighs on all three alike;
+the floor has its own copy of the vault for it (``in_turns``).
 
 Targets: every ratio encrypted / plain <= 1.3 (issue 2); our time at most 2x the floor for the
 first page, the search (p95) and opening a case; search p95 < 20 ms, opening a case < 10 ms.
@@ -166,22 +167,6 @@ def measure(vault: Vault, key: bytearray, runs: int) -> dict[str, list[float]]:
     vault._open(bytearray(key))
     heavy = heaviest_case(vault)
 
-    def first_page() -> None:
-        page = listed(vault)
-        assert len(page.rows) == 100
-
-    results[FIRST_PAGE] = timed(first_page, runs)
-
-    def search(text: str) -> Callable[[], None]:
-        def run() -> None:
-            listed(vault, text)
-
-        return run
-
-    for text in QUERIES:  # warm every query once
-        search(text)()
-    results["search"] = [timed(search(text), 1, warmup=0)[0] for text in QUERIES]
-
     def save_contact() -> None:
         with vault.unit_of_work() as uow:
             case = load_case(uow.session, heavy)
@@ -196,8 +181,9 @@ def measure(vault: Vault, key: bytearray, runs: int) -> dict[str, list[float]]:
     return results
 
 
-def measure_floor(vault: Vault, key: bytearray, runs: int) -> dict[str, list[float]]:
-    """The floor's times, over the same vault file; first checked to give rjdesk's results."""
+def check_floor(vault: Vault, key: bytearray) -> None:
+    """The floor, over the same vault file, gives rjdesk's results: the same rows, counts,
+    parts of a case and "seen before" (before anything of it is timed)."""
     vault._open(bytearray(key))
     heavy = heaviest_case(vault)
     floor = Floor(vault.db_path, bytes(key), actor=(vault.actor.name, vault.actor.device_id))
@@ -237,39 +223,25 @@ def measure_floor(vault: Vault, key: bytearray, runs: int) -> dict[str, list[flo
     assert loaded.seen_before == seen[case.id], "the floor sees others before in the case opened"
     for case_id, ours in seen.items():
         assert floor.seen_before(case_id) == ours, f"the floor sees others before in {case_id}"
-
-    results: dict[str, list[float]] = {}
-    results[FIRST_PAGE] = timed(lambda: floor.first_page(today=TODAY), runs)
-    for text in QUERIES:  # warm every query once
-        floor.search(text, today=TODAY)
-
-    def search(text: str) -> Callable[[], None]:
-        def run() -> None:
-            floor.search(text, today=TODAY)
-
-        return run
-
-    results["search"] = [timed(search(text), 1, warmup=0)[0] for text in QUERIES]
     floor.close()
     vault._open(bytearray(key))  # the floor's audit events must chain as rjdesk's do
     with vault.reader() as session:
         problems = list(verify_chain(session))
     vault.lock()
     assert not problems, f"the floor broke the audit chain: {problems[0].message}"
-    return results
 
 
-def open_alternating(
+def in_turns(
     vault: Vault, plain: Vault, floor_vault: Vault, key: bytearray, runs: int
-) -> tuple[list[float], list[float], list[float]]:
-    """Opening the heaviest case, timed in turns: rjdesk on the encrypted vault, rjdesk on the
-    plain copy and the floor, one of each per round, in a rotating order. A case is opened in
-    about a millisecond, most of it the commit of its audit event, so a disk busy for a few
-    seconds (another process writing back, a checkpoint) would weigh on whichever was timed
-    then; in turns, every drift falls on all three alike. The floor opens its own copy of the
-    encrypted vault: two connections writing in turns to one file would each find its page
-    cache stale at every turn (SQLite drops it when another connection has written), which is
-    not how the window works, with the vault to itself."""
+) -> tuple[dict[str, list[float]], dict[str, list[float]], dict[str, list[float]]]:
+    """The first page, the search and opening the heaviest case, timed in turns: rjdesk on the
+    encrypted vault, rjdesk on the plain copy and the floor, one of each per round (per query
+    for the search), in a rotating order. A disk or a processor busy for a few seconds would
+    weigh on whichever was timed in its block; in turns, every drift falls on all three alike.
+    Opening a case writes its audit event, so the floor has its own copy of the encrypted
+    vault: two connections writing in turns to one file would each find its page cache stale
+    at every turn (SQLite drops it when another connection has written), which is not how the
+    window works, with the vault to itself."""
     vault._open(bytearray(key))
     plain._open(bytearray(key))
     heavy = heaviest_case(vault)
@@ -277,21 +249,43 @@ def open_alternating(
     actor = (floor_vault.actor.name, floor_vault.actor.device_id)
     floor_vault.lock()  # the floor runs alone on its copy
     floor = Floor(floor_vault.db_path, bytes(key), actor=actor)
-    contenders: list[Callable[[], Any]] = [
-        lambda: cases.open_case(vault, heavy, TODAY, viewed=True),  # what the window does
-        lambda: cases.open_case(plain, heavy, TODAY, viewed=True),
-        lambda: floor.open_case(heavy, floor_vault.clock()),
+    sides: list[dict[str, Callable[..., Any]]] = [
+        {
+            FIRST_PAGE: lambda: listed(vault),
+            "search": lambda text: listed(vault, text),
+            OPEN_CASE: lambda: cases.open_case(vault, heavy, TODAY, viewed=True),
+        },
+        {
+            FIRST_PAGE: lambda: listed(plain),
+            "search": lambda text: listed(plain, text),
+            OPEN_CASE: lambda: cases.open_case(plain, heavy, TODAY, viewed=True),
+        },
+        {
+            FIRST_PAGE: lambda: floor.first_page(today=TODAY),
+            "search": lambda text: floor.search(text, today=TODAY),
+            OPEN_CASE: lambda: floor.open_case(heavy, floor_vault.clock()),
+        },
     ]
-    for _ in range(5):  # warm all three
-        for contender in contenders:
-            contender()
-    times: list[list[float]] = [[], [], []]
-    for round_ in range(runs):
-        for turn in range(3):
-            which = (round_ + turn) % 3
-            started = time.perf_counter()
-            contenders[which]()
-            times[which].append((time.perf_counter() - started) * 1000)
+    times: list[dict[str, list[float]]] = [{}, {}, {}]
+
+    def take_turns(name: str, rounds: list[tuple[Any, ...]]) -> None:
+        for round_, args in enumerate(rounds):
+            for turn in range(3):
+                which = (round_ + turn) % 3
+                started = time.perf_counter()
+                sides[which][name](*args)
+                elapsed = (time.perf_counter() - started) * 1000
+                times[which].setdefault(name, []).append(elapsed)
+
+    for side in sides:  # warm each: a few of each, and every query once
+        for _ in range(5):
+            side[FIRST_PAGE]()
+            side[OPEN_CASE]()
+        for text in QUERIES:
+            side["search"](text)
+    take_turns(FIRST_PAGE, [()] * runs)
+    take_turns("search", [(text,) for text in QUERIES])
+    take_turns(OPEN_CASE, [()] * runs)
     floor.close()
     plain.lock()
     vault.lock()
@@ -325,7 +319,7 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(source, work / "encrypted")
     shutil.copytree(plain_source, work / "plain")
-    shutil.copytree(source, work / "floor")  # the floor's own copy for opening a case in turns
+    shutil.copytree(source, work / "floor")  # the floor's own copy, for timing in turns
     os.sync()  # the copies' pages reach the disk now, not while the commits below are timed
     key = KeyFile.read(source / "vault.key").unwrap_with_passphrase(PASSPHRASE)
     clock = _clock_at_noon(TODAY)
@@ -339,17 +333,19 @@ def main() -> int:
     print(f"\nvault: {n_cases} cases, {n_contacts} contacts; {args.runs} warm runs each\n")
 
     plain_vault = PlainVault(work / "plain", clock=clock)
-    # The floor first, and opening a case (in turns): rjdesk's run then saves contacts into the
-    # case they open.
-    floor = measure_floor(encrypted_vault, key, args.runs)
     floor_vault = Vault(work / "floor", clock=clock)
-    opened = open_alternating(encrypted_vault, plain_vault, floor_vault, key, args.runs)
+    # The floor is checked first; then the three are timed in turns, before rjdesk's own runs
+    # save contacts into the case they open.
+    check_floor(encrypted_vault, key)
+    timed_in_turns = in_turns(encrypted_vault, plain_vault, floor_vault, key, args.runs)
     encrypted = measure(encrypted_vault, key, args.runs)
     plain = measure(plain_vault, key, args.runs)
-    for results, times in zip((encrypted, plain, floor), opened, strict=True):
-        results[OPEN_CASE] = times
-        if "save a contact" in results:  # printed last, as before
-            results["save a contact"] = results.pop("save a contact")
+    floor: dict[str, list[float]] = {}
+    for results, times in zip((encrypted, plain, floor), timed_in_turns, strict=True):
+        unlocked = {name: t for name, t in results.items() if name.startswith("unlock")}
+        rest = {name: t for name, t in results.items() if name not in unlocked}
+        results.clear()
+        results.update(unlocked | times | rest)  # printed in the order they always were
 
     print(
         f"{'':44} {'encrypted':>11} {'plain SQLite':>12} {'floor':>10}"
