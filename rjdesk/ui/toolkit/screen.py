@@ -9,9 +9,10 @@ control is ever out of reach.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from shiboken6 import isValid
 
 # A window manager's title bar and frame, in device-independent pixels. The available geometry
 # leaves out the taskbar but not these, and they are not known until the window is shown.
@@ -93,8 +94,18 @@ _FOLLOWING = "rjdeskFollowsFocus"
 
 
 def _bring_into_view(_old: QWidget | None, new: QWidget | None) -> None:
-    """Scroll each scroll area holding ``new``, innermost first, to show it."""
+    """Scroll each scroll area holding ``new``, innermost first, to show it: once the event
+    that moved the focus is over. Focus also moves while widgets are being destroyed (a lock
+    deletes the workspace and its scroll areas): a scroll area half-way through its destructor
+    must not be asked anything (it crashed the process). Qt drops the call if ``new`` is gone
+    by then."""
     if new is None:
+        return
+    QTimer.singleShot(0, new, lambda: _scroll_to(new))
+
+
+def _scroll_to(new: QWidget) -> None:
+    if not isValid(new) or not new.isVisible():
         return
     child, parent = new, new.parentWidget()
     while parent is not None and not child.isWindow():
