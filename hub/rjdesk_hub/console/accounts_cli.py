@@ -12,6 +12,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rjdesk_hub.cli_common import AddCommand
 from rjdesk_hub.cli_common import open_hub as _open
 from rjdesk_hub.cli_common import table as _table
 from rjdesk_hub.cli_common import when as _when
@@ -21,14 +22,10 @@ if TYPE_CHECKING:
     from rjdesk_hub.console.accounts import Accounts, NewCredentials
     from rjdesk_hub.service import Hub
 
-HubCommand = Callable[
-    [str, str, "argparse._SubParsersAction[argparse.ArgumentParser]"], argparse.ArgumentParser
-]
-
 
 def add_user_commands(
     hub_sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    hub_command: HubCommand,
+    hub_command: AddCommand,
     db_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     """Add ``user …`` to the hub's command line (``rjdesk_hub.cli``)."""
