@@ -15,8 +15,10 @@ no reason for a page to wait.
 from __future__ import annotations
 
 import enum
+import itertools
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -45,34 +47,47 @@ class Lane(enum.Enum):
     NETWORK = "network"
 
 
-class _Signals(QObject):
-    """One task's way back to the GUI thread (it lives there; the task emits from its own)."""
+class _Channel(QObject):
+    """The runner's one way back to the GUI thread (it lives there; tasks emit from theirs).
 
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(object, object, str)  # (done, total): byte counts outgrow a C int
+    One channel serves every task, each naming itself by a number, and it lives as long as the
+    runner. A QObject per task, deleted once its answer arrived, raced the worker thread still
+    inside that answer's emit: under load, Qt's destructor then crashed the process."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progress = Signal(int, object, object, str)  # (done, total): byte counts outgrow a C int
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+    def __init__(self, number: int, work: Callable[[Progress], Any], channel: _Channel) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._work, self._signals = work, signals
+        self._number, self._work, self._channel = number, work, channel
 
     def run(self) -> None:
         # Results travel boxed in a 1-tuple: a bare None sent through a queued Signal(object)
         # upsets shiboken's reference counting ("deallocating None").
-        emit = self._signals.progress.emit
+        number, channel = self._number, self._channel
 
         def progress(done: int, total: int, what: str = "", /) -> None:
-            emit(done, total, what)
+            channel.progress.emit(number, done, total, what)
 
         try:
             result = self._work(progress)
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread to report
-            self._signals.failed.emit((error,))
+            channel.failed.emit(number, (error,))
         else:
-            self._signals.done.emit((result,))
+            channel.done.emit(number, (result,))
+
+
+@dataclass
+class _Answers:
+    """What the GUI thread does with one task's answers."""
+
+    done: Callable[[tuple[Any]], None]
+    failed: Callable[[tuple[BaseException]], None]
+    progressed: Callable[[int, int, str], None]
 
 
 class TaskRunner(QObject):
@@ -87,8 +102,34 @@ class TaskRunner(QObject):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
             self._pools[lane] = pool
+        # Made after the pools, so destroyed after them: a pool's destructor waits for its
+        # running task, which may still emit on the channel.
+        self._channel = _Channel(self)
+        self._channel.done.connect(self._done)
+        self._channel.failed.connect(self._failed)
+        self._channel.progress.connect(self._progressed)
+        self._answers: dict[int, _Answers] = {}
+        self._numbers = itertools.count(1)
         self._pending = dict.fromkeys(Lane, 0)
         self.default_failed: Callable[[BaseException], None] = _log_failure
+
+    @Slot(int, object)
+    def _done(self, number: int, boxed: tuple[Any]) -> None:
+        answers = self._answers.pop(number, None)
+        if answers is not None:
+            answers.done(boxed)
+
+    @Slot(int, object)
+    def _failed(self, number: int, boxed: tuple[BaseException]) -> None:
+        answers = self._answers.pop(number, None)
+        if answers is not None:
+            answers.failed(boxed)
+
+    @Slot(int, object, object, str)
+    def _progressed(self, number: int, done: int, total: int, what: str) -> None:
+        answers = self._answers.get(number)
+        if answers is not None:
+            answers.progressed(done, total, what)
 
     @property
     def busy(self) -> bool:
@@ -142,11 +183,9 @@ class TaskRunner(QObject):
         """Like ``run``; ``work(progress)`` may call ``progress(done, total[, what])``, which
         moves the progress dialog's bar and is passed on to ``on_progress`` on the GUI
         thread."""
-        # Parented to the runner, so Qt keeps it alive until deleteLater, however the Python
-        # references fall: it must outlive the emission of its own done/failed signal.
-        signals = _Signals(self)
+        number = next(self._numbers)
         dialog: list[QProgressDialog] = []
-        timer = QTimer(signals)
+        timer = QTimer(self)
         timer.setSingleShot(True)
         # A widget already disabled stays so; one deleted while the work runs is left alone.
         held = [widget for widget in disable if widget.isEnabled()]
@@ -198,12 +237,11 @@ class TaskRunner(QObject):
                 and window.focusWidget() is moved_to
             ):
                 pressed.setFocus(Qt.FocusReason.OtherFocusReason)
-            signals.deleteLater()
+            timer.deleteLater()
             self._pending[lane] -= 1
             if lane is Lane.DATABASE and not self._pending[lane]:
                 self.busy_changed.emit(False)
 
-        @Slot(object)
         def on_done(boxed: tuple[Any]) -> None:
             finish()
             try:
@@ -213,7 +251,6 @@ class TaskRunner(QObject):
                 if then is not None:
                     then()
 
-        @Slot(object)
         def on_failed(boxed: tuple[BaseException]) -> None:
             finish()
             try:
@@ -222,16 +259,14 @@ class TaskRunner(QObject):
                 if then is not None:
                     then()
 
-        signals.done.connect(on_done)
-        signals.failed.connect(on_failed)
-        signals.progress.connect(progressed)
+        self._answers[number] = _Answers(on_done, on_failed, progressed)
         if label:
             timer.timeout.connect(show_dialog)
             timer.start(PROGRESS_AFTER_MS)
         if lane is Lane.DATABASE and not self._pending[lane]:
             self.busy_changed.emit(True)
         self._pending[lane] += 1
-        self._pools[lane].start(_Task(work, signals))
+        self._pools[lane].start(_Task(number, work, self._channel))
 
     def delete_when_answered(self, widget: QWidget, *, lane: Lane = Lane.DATABASE) -> None:
         """Delete ``widget`` once the lane has answered all the work queued before now (it
