@@ -35,14 +35,14 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from rjdesk_hub.console import credentials as cred
-from rjdesk_hub.console import ledger, ledger_wire, sessions
+from rjdesk_hub.console import ledger, ledger_wire, sessions, templating
 from rjdesk_hub.console.accounts import LOCKED, SESSION_ENDED, Accounts, SignInRefused
 from rjdesk_hub.console.permissions import Action, Forbidden, allows, require
 from rjdesk_hub.errors import HubError
@@ -111,6 +111,11 @@ def address_of(request: Request) -> str:
     return ledger.scope_address(request.scope, request.app.state.console_trusted_proxy)
 
 
+def actor_of(request: Request, view: sessions.SessionView) -> ledger.Actor:
+    """The signed-in person of ``request`` as the audit log records them (with their address)."""
+    return ledger_wire.person(view.user_id, view.name, address_of(request))
+
+
 def _session(request: Request, *, touch: bool) -> Awaitable[sessions.SessionView | None]:
     token = request.cookies.get(SESSION_COOKIE)
     accounts, address = accounts_of(request), address_of(request)
@@ -118,21 +123,12 @@ def _session(request: Request, *, touch: bool) -> Awaitable[sessions.SessionView
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
-    """A sign-in page rendered with the console's environment (``web.make_environment``); the
-    console's guard adds the security headers."""
-    env: Environment = request.app.state.templates
-    html = env.get_template(template).render(request=request, **context)
-    return HTMLResponse(html, status_code=status)
+    """A sign-in page (``templating.render``)."""
+    return templating.render(request, template, context, status_code=status)
 
 
-def redirect(to: str) -> Response:
-    return RedirectResponse(to, status_code=303)
-
-
-def page_context(view: sessions.SessionView) -> dict[str, Any]:
-    """What a signed-in page gives its template: the person (the layout shows their name, a
-    Sign out form and the idle warning) and the CSRF token its forms carry."""
-    return {"person": view, "csrf_token": view.csrf_token}
+redirect = templating.redirect
+page_context = templating.page_context
 
 
 def _secure(request: Request) -> bool:
@@ -243,7 +239,7 @@ def permission(
         view: sessions.SessionView = Depends(signed_in),  # noqa: B008
     ) -> sessions.SessionView:
         if request.method == "POST" and not allows(view.role, action):
-            actor = ledger_wire.person(view.user_id, view.name, address_of(request))
+            actor = actor_of(request, view)
             db = accounts_of(request).db
 
             def note() -> None:

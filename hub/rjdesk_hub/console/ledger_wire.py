@@ -82,12 +82,18 @@ Then = Callable[[Session, datetime, Any], None]
 def by_command_line(action: Action) -> Then:
     """A ``then`` for a ``Hub`` method: record ``action`` by "rjdesk-hub command line" with the
     case or device the method's result names."""
+    return by(ledger.COMMAND_LINE, action)
+
+
+def by(actor: Actor, action: Action) -> Then:
+    """A ``then`` for a ``Hub`` method: record ``action`` by ``actor`` (a console page passes
+    ``accounts_web.actor_of(request, view)``) with the case or device its result names."""
 
     def then(session: Session, at: datetime, done: Any) -> None:
         case_id, reference, device_id, detail = _which(done)
         ledger.record(
             session,
-            ledger.COMMAND_LINE,
+            actor,
             action,
             at=at,
             case_id=case_id,

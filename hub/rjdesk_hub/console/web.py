@@ -5,20 +5,17 @@
 (``templates/``, with GOV.UK Frontend's macros under ``govuk_frontend_jinja/``), the error and
 404 pages, the security headers on every response (``headers``), and signing in
 (``accounts_web``: its pages, sessions, CSRF and the ``signed_in``/``permission`` dependencies).
-Pages render with ``render(request, "page.html", {...})``; the hub is ``request.app.state.hub``.
-A signed-in page depends on ``signed_in`` and passes ``page_context(view)``.
+Pages render with ``templating.render`` or ``templating.page``; the hub is
+``request.app.state.hub``. Each page module has a ``router()`` that this module includes.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -26,29 +23,10 @@ from rjdesk_hub.console import sessions
 from rjdesk_hub.console.accounts_web import install_accounts, page_context, signed_in
 from rjdesk_hub.console.headers import ConsoleGuard
 from rjdesk_hub.console.static import STATIC_PATH, Assets
+from rjdesk_hub.console.templating import make_environment, render
 from rjdesk_hub.service import Hub
 
 log = logging.getLogger(__name__)
-
-SERVICE_NAME = "RJ hub"
-
-
-@dataclass(frozen=True)
-class NavItem:
-    """One entry of the service navigation; a page names its ``key`` as ``current_nav``."""
-
-    key: str
-    label: str
-    href: str
-
-
-NAVIGATION: tuple[NavItem, ...] = (
-    NavItem("overview", "Overview", "/"),
-    NavItem("cases", "Cases", "/cases"),
-    NavItem("laptops", "Facilitators and laptops", "/laptops"),
-    NavItem("conflicts", "Conflicts", "/conflicts"),
-    NavItem("audit", "Audit", "/audit"),
-)
 
 # The one sentence of each error page a person can act on (no traceback, no detail).
 _STATUS_SENTENCES = {
@@ -59,39 +37,6 @@ _STATUS_SENTENCES = {
     413: "What you sent is too large for the hub.",
     429: "Too many requests came from your computer. Wait a minute and try again.",
 }
-
-
-def make_environment(assets: Assets) -> Environment:
-    """The Jinja environment of the console's pages: its own templates, GOV.UK Frontend's macros
-    (``govuk_frontend_jinja/components/<name>/macro.html``), autoescaping on."""
-    environment = Environment(
-        loader=ChoiceLoader(
-            [
-                PackageLoader("rjdesk_hub.console", "templates"),
-                PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-            ]
-        ),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.globals.update(
-        service_name=SERVICE_NAME, navigation=NAVIGATION, static_url=assets.url
-    )
-    return environment
-
-
-def render(
-    request: Request,
-    template: str,
-    context: dict[str, Any] | None = None,
-    *,
-    status_code: int = 200,
-) -> HTMLResponse:
-    """``template`` rendered for ``request`` (which the template sees as ``request``)."""
-    environment: Environment = request.app.state.templates
-    html = environment.get_template(template).render(request=request, **(context or {}))
-    return HTMLResponse(html, status_code=status_code)
 
 
 def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> ConsoleGuard:

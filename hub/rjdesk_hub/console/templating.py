@@ -1,0 +1,99 @@
+"""How the console's pages are rendered: the Jinja environment, the service navigation, and
+``render``/``page`` for routes (every page module uses these; ``web`` builds the environment).
+
+A signed-in page is ``page(request, view, "cases/list.html", rows=...)``: the template gets the
+person (the layout shows their name, Sign out and the idle warning), the CSRF token its forms
+carry (``{{ csrf_field() }}``), ``can(action)`` for showing only what the role may do, and
+``request``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
+from starlette.responses import Response
+
+from rjdesk_hub.console.permissions import Action, allows
+from rjdesk_hub.console.static import Assets
+
+if TYPE_CHECKING:
+    from rjdesk_hub.console.sessions import SessionView
+
+SERVICE_NAME = "RJ hub"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One entry of the service navigation; a page names its ``key`` as ``current_nav``."""
+
+    key: str
+    label: str
+    href: str
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem("overview", "Overview", "/"),
+    NavItem("cases", "Cases", "/cases"),
+    NavItem("laptops", "Facilitators and laptops", "/laptops"),
+    NavItem("conflicts", "Conflicts", "/conflicts"),
+    NavItem("audit", "Audit", "/audit"),
+)
+
+
+def make_environment(assets: Assets) -> Environment:
+    """The Jinja environment of the console's pages: its own templates, GOV.UK Frontend's macros
+    (``govuk_frontend_jinja/components/<name>/macro.html``), autoescaping on."""
+    environment = Environment(
+        loader=ChoiceLoader(
+            [
+                PackageLoader("rjdesk_hub.console", "templates"),
+                PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+            ]
+        ),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(
+        service_name=SERVICE_NAME, navigation=NAVIGATION, static_url=assets.url
+    )
+    return environment
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """``template`` rendered for ``request`` (which the template sees as ``request``)."""
+    environment: Environment = request.app.state.templates
+    html = environment.get_template(template).render(request=request, **(context or {}))
+    return HTMLResponse(html, status_code=status_code)
+
+
+def page_context(view: SessionView) -> dict[str, Any]:
+    """What a signed-in page gives its template: the person, the CSRF token its forms carry,
+    and ``can(action)``."""
+
+    def can(action: Action | str) -> bool:
+        """Whether the person's role may do ``action`` (an ``Action`` or its name, "ASSIGN")."""
+        return allows(view.role, Action[action] if isinstance(action, str) else action)
+
+    return {"person": view, "csrf_token": view.csrf_token, "can": can}
+
+
+def page(
+    request: Request, view: SessionView, template: str, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """A signed-in page: ``template`` with ``page_context(view)`` and ``context``."""
+    return render(request, template, {**page_context(view), **context}, status_code=status_code)
+
+
+def redirect(to: str) -> Response:
+    """See other (303): where a POST sends the browser once it is done."""
+    return RedirectResponse(to, status_code=303)
