@@ -434,7 +434,9 @@ def reassign_many(
             others = [
                 holder_id
                 for holder_id in session.scalars(
-                    select(m.Visibility.facilitator_id).where(m.Visibility.case_id == case.case_id)
+                    select(m.Visibility.facilitator_id)
+                    .where(m.Visibility.case_id == case.case_id)
+                    .order_by(m.Visibility.granted_seq, m.Visibility.facilitator_id)
                 )
                 if holder_id != taking.id
             ]
