@@ -179,7 +179,17 @@ async def read_form(request: Request) -> dict[str, str]:
         pairs = []
     form = dict(pairs)
     request.state.console_form = form
+    request.state.console_form_pairs = pairs
     return form
+
+
+async def posted_values(request: Request, name: str) -> list[str]:
+    """Every value of a field a POST repeats (the register's ticked ``case`` boxes), once its
+    CSRF token is checked; ``posted_form`` keeps only the last."""
+    await check_csrf(request)
+    await read_form(request)
+    pairs: list[tuple[str, str]] = getattr(request.state, "console_form_pairs", [])
+    return [value for key, value in pairs if key == name]
 
 
 async def check_csrf(request: Request) -> None:
