@@ -190,12 +190,11 @@ def _read(hub: Hub, actor: ledger.Actor, asked: AuditRequest) -> AuditView:
                 )
             )
         )
-        devices = {entry.device_id for entry in found.entries if entry.device_id}
-        laptops = dict(
-            session.execute(
-                select(m.Device.id, m.Device.device_code).where(m.Device.id.in_(devices))
-            ).tuples()
-        )
+        devices = sorted({entry.device_id for entry in found.entries if entry.device_id})
+        laptops: dict[str, str] = {}
+        if devices:
+            query = select(m.Device.id, m.Device.device_code).where(m.Device.id.in_(devices))
+            laptops = {device_id: code for device_id, code in session.execute(query)}
         # Recorded after reading: a page does not list its own viewing.
         ledger.record(
             session, actor, Done.VIEW_AUDIT, at=tx.now,
