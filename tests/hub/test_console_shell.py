@@ -124,8 +124,11 @@ def test_pages_hold_no_inline_script_or_style(console: TestClient) -> None:
 
 def test_the_layout_shows_the_signed_in_person_and_a_sign_out_form(console: TestClient) -> None:
     environment = console.app.app.state.templates  # type: ignore[attr-defined]
-    html = environment.get_template("overview.html").render(
-        hub_name="North RJ hub", person={"name": "Sam <Reed>"}, csrf_token="t0ken"
+    html = environment.get_template("overview/administrator.html").render(
+        hub_name="North RJ hub",
+        person={"name": "Sam <Reed>"},
+        csrf_token="t0ken",
+        can=lambda action: True,
     )
     assert "Sam &lt;Reed&gt;" in html  # escaped
     form = re.search(

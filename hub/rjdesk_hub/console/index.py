@@ -10,7 +10,10 @@ Per case, kept in the transaction of every change that touches the case (``HubSt
 - the plain facts the register filters and sorts on: reference, type, stage, source, received
   date, last change, open or closed, and who holds it;
 - one facts record, sealed like a payload, of what a register row shows: the people's names and
-  roles, the next date due, where the Victims' Code stands, flags.
+  roles, the next date due, where the Victims' Code stands, flags;
+- for an open case, the plain dates the overview counts on (``overview_models.CaseIndexDates``):
+  the earliest Victims' Code deadline still open, the earliest pending agreed action and the
+  earliest agreement review, of the agreements in force.
 
 Names are folded as the laptop's search folds them (``rjdesk_protocol.text``): "luk" finds
 "Łukasz". Prefixes run from ``NAME_PREFIX_MIN`` to ``NAME_PREFIX_MAX`` letters; a longer word
@@ -28,6 +31,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
+from rjdesk_hub.console.overview_models import CaseIndexDates
 from rjdesk_hub.crypto import AtRest, facts_aad
 from rjdesk_protocol.calendar import add_working_days
 from rjdesk_protocol.enums import Role
@@ -109,6 +113,16 @@ class Entry:
     closed: bool
     facts: dict[str, Any]
     terms: frozenset[str]
+    due: DueDates | None = None  # None for a closed case
+
+
+@dataclass(frozen=True)
+class DueDates:
+    """An open case's earliest dates due, as the overview counts them (plain in the index)."""
+
+    victims_code_due_on: date | None  # a harmed person not yet given RJ information
+    action_due_on: date | None  # a pending action of a signed agreement
+    review_due_on: date | None  # a signed agreement's review
 
 
 def _day(value: object) -> date | None:
@@ -172,6 +186,31 @@ def build_entry(case_id: str, rows: CaseRows) -> Entry | None:
         closed=closed,
         facts=facts,
         terms=frozenset(terms),
+        due=None if closed else _due_dates(by_table, victims_code),
+    )
+
+
+def _due_dates(
+    by_table: dict[str, list[tuple[m.Record, dict[str, Any]]]],
+    victims_code: list[dict[str, str | None]],
+) -> DueDates:
+    """As the laptop's Today page counts them (``rjdesk.services.today``): only a signed
+    agreement is in force; its pending actions and its review are due."""
+    open_deadlines = [
+        day for item in victims_code if item["given_on"] is None if (day := _day(item["deadline"]))
+    ]
+    signed = {r.row_id: f for r, f in by_table.get("agreement", []) if f.get("status") == "signed"}
+    reviews = [day for f in signed.values() if (day := _day(f.get("review_on")))]
+    actions = [
+        day
+        for _, f in by_table.get("agreement_action", [])
+        if f.get("status") == "pending" and _text(f.get("agreement_id")) in signed
+        if (day := _day(f.get("due_on")))
+    ]
+    return DueDates(
+        victims_code_due_on=min(open_deadlines, default=None),
+        action_due_on=min(actions, default=None),
+        review_due_on=min(reviews, default=None),
     )
 
 
@@ -258,8 +297,9 @@ def _write(session: Session, at_rest: AtRest, entries: dict[str, Entry | None]) 
     ids = list(entries)
     session.execute(delete(m.CaseIndexTerm).where(m.CaseIndexTerm.case_id.in_(ids)))
     session.execute(delete(m.CaseIndexFacilitator).where(m.CaseIndexFacilitator.case_id.in_(ids)))
+    session.execute(delete(CaseIndexDates).where(CaseIndexDates.case_id.in_(ids)))
     session.execute(delete(m.CaseIndex).where(m.CaseIndex.case_id.in_(ids)))
-    plain, terms = [], []
+    plain, terms, dates = [], [], []
     for case_id, entry in entries.items():
         if entry is None:
             continue
@@ -276,12 +316,23 @@ def _write(session: Session, at_rest: AtRest, entries: dict[str, Entry | None]) 
                 "facts": at_rest.seal_json(entry.facts, facts_aad(case_id)),
             }
         )
+        if entry.due is not None:
+            dates.append(
+                {
+                    "case_id": case_id,
+                    "victims_code_due_on": entry.due.victims_code_due_on,
+                    "action_due_on": entry.due.action_due_on,
+                    "review_due_on": entry.due.review_due_on,
+                }
+            )
         digests = {at_rest.index_digest(term) for term in entry.terms}
         terms += [{"digest": digest, "case_id": case_id} for digest in sorted(digests)]
     if plain:
         session.execute(insert(m.CaseIndex), plain)
     if terms:
         session.execute(insert(m.CaseIndexTerm), terms)
+    if dates:
+        session.execute(insert(CaseIndexDates), dates)
     holders = session.execute(
         select(m.Visibility.case_id, m.Visibility.facilitator_id).where(
             m.Visibility.case_id.in_([row["case_id"] for row in plain])
@@ -296,7 +347,7 @@ def forget_missing(session: Session) -> int:
     """Remove the entries of cases the hub no longer has (``rjdesk-hub reindex``)."""
     known = select(m.Case.case_id)
     removed = 0
-    for model in (m.CaseIndexTerm, m.CaseIndexFacilitator, m.CaseIndex):
+    for model in (m.CaseIndexTerm, m.CaseIndexFacilitator, CaseIndexDates, m.CaseIndex):
         result = session.execute(delete(model).where(model.case_id.not_in(known)))
         removed += int(getattr(result, "rowcount", 0) or 0) if model is m.CaseIndex else 0
     return removed

@@ -27,19 +27,22 @@ SERVICE_NAME = "RJ hub"
 
 @dataclass(frozen=True)
 class NavItem:
-    """One entry of the service navigation; a page names its ``key`` as ``current_nav``."""
+    """One entry of the service navigation; a page names its ``key`` as ``current_nav``.
+    ``needs`` names the ``Action`` a role must have to see it ("" for everyone signed in): the
+    layout hides an item its person cannot use."""
 
     key: str
     label: str
     href: str
+    needs: str = ""
 
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("overview", "Overview", "/"),
-    NavItem("cases", "Cases", "/cases"),
-    NavItem("laptops", "Facilitators and laptops", "/laptops"),
-    NavItem("conflicts", "Conflicts", "/conflicts"),
-    NavItem("audit", "Audit", "/audit"),
+    NavItem("cases", "Cases", "/cases", Action.READ_CASES.name),
+    NavItem("laptops", "Facilitators and laptops", "/laptops", Action.READ_CASES.name),
+    NavItem("conflicts", "Conflicts", "/conflicts", Action.READ_CASES.name),
+    NavItem("audit", "Audit", "/audit", Action.READ_AUDIT.name),
 )
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from rjdesk_hub.console import assign_web, sessions
-from rjdesk_hub.console.accounts_web import install_accounts, page_context, signed_in
+from rjdesk_hub.console import assign_web, audit_web, overview_web
+from rjdesk_hub.console.accounts_web import install_accounts
 from rjdesk_hub.console.headers import ConsoleGuard
 from rjdesk_hub.console.static import STATIC_PATH, Assets
 from rjdesk_hub.console.templating import make_environment, render
@@ -80,14 +80,8 @@ def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> Conso
         return assets.response(request, name)
 
     install_accounts(app, hub, secure_cookies=secure_cookies)
+    app.include_router(overview_web.router())
     app.include_router(assign_web.router())
-
-    @app.get("/", response_class=HTMLResponse)
-    def overview(
-        request: Request,
-        view: sessions.SessionView = Depends(signed_in),  # noqa: B008
-    ) -> HTMLResponse:
-        # A placeholder until the overview's figures come (issue 14, "Pages").
-        return render(request, "overview.html", {"hub_name": hub.name, **page_context(view)})
+    app.include_router(audit_web.router())
 
     return ConsoleGuard(app, error_page)
