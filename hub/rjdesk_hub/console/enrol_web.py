@@ -85,7 +85,7 @@ def router() -> APIRouter:
         actor = actor_of(request, view)
 
         def make() -> Any:
-            if chosen == NEW:
+            if chosen == NEW or (not chosen and new_name.strip()):
                 return enrol_codes.create(hub, actor, new_name=new_name)
             if not chosen:
                 return enrol_codes.create(hub, actor)  # refused: nobody chosen
