@@ -496,7 +496,7 @@ class Ui_SyncPage(object):
         self.enrolIntro.setText(QCoreApplication.translate("SyncPage", u"Enrolment connects this laptop to your restorative justice hub. Once enrolled, your work reaches the hub coordinator whenever the laptop is online, and cases assigned to you arrive here. Enrol with a code from your coordinator, or by exchanging two files.", None))
         self.codeBox.setTitle(QCoreApplication.translate("SyncPage", u"Enrol with a code from your coordinator", None))
         self.codeHelp.setText(QCoreApplication.translate("SyncPage", u"Type the hub address and the one-time code your coordinator gave you. Capital or small letters, spaces and dashes do not matter.", None))
-        self.hubUrlLabel.setText(QCoreApplication.translate("SyncPage", u"Hub &address", None))
+        self.hubUrlLabel.setText(QCoreApplication.translate("SyncPage", u"Hub a&ddress", None))
 #if QT_CONFIG(accessibility)
         self.hubUrlEdit.setAccessibleName(QCoreApplication.translate("SyncPage", u"Hub address", None))
 #endif // QT_CONFIG(accessibility)
