@@ -477,8 +477,3 @@ class ConsoleSignInFailure(HubBase):
     failures: Mapped[int] = mapped_column(default=0)
     last_failed_at: Mapped[datetime]
     locked_until: Mapped[datetime | None]
-
-
-# The console's own tables live beside the console's code, on this base; importing them here
-# puts them in ``HubBase.metadata`` wherever the hub's models are.
-from rjdesk_hub.console import enrol_models as _enrol_models  # noqa: E402, F401
