@@ -32,6 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from rjdesk_hub import enrol_api
 from rjdesk_hub.console import ops_health, ops_logs
 from rjdesk_hub.console.ops_metrics import UNMATCHED, HubMetrics
 from rjdesk_hub.errors import AuthRefused, UnknownDevice
@@ -262,6 +263,9 @@ def create_app(
         except BadUploadName as exc:
             raise ApiError(404, str(exc)) from None
         return sha256
+
+    # The one route a laptop calls before it is enrolled: a one-time code authorises it.
+    app.include_router(enrol_api.router(hub))
 
     @app.get("/v1/hub")
     async def hub_info() -> dict[str, str]:

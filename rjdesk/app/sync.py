@@ -19,11 +19,13 @@ from rjdesk.services import sync as sync_service
 from rjdesk.services.conflicts import CHOICES, ConflictView, FieldValues
 from rjdesk.services.sync import Exported, SyncReport, SyncStatus
 from rjdesk.store.vault import Vault
+from rjdesk.sync.client import CodeRefused
 from rjdesk.sync.set_aside import SetAside
 from rjdesk_protocol.atomic import atomic_write
 
 __all__ = [
     "CHOICES",
+    "CodeRefused",
     "ConflictView",
     "EnrollmentRequest",
     "Exported",
@@ -33,6 +35,7 @@ __all__ = [
     "SyncReport",
     "SyncStatus",
     "choose",
+    "enrol_with_code",
     "export_bundle",
     "import_hub_config",
     "open_conflicts",
@@ -84,6 +87,15 @@ def write_enrollment_request(vault: Vault, target: Path) -> EnrollmentRequest:
 def import_hub_config(vault: Vault, content: bytes) -> HubJoined:
     """Take the hub's answer to the enrolment request (the bytes of its file)."""
     link = sync_service.import_hub_config(vault, content)
+    return HubJoined(link.name, link.url)
+
+
+def enrol_with_code(vault: Vault, hub_url: str, code: str) -> HubJoined:
+    """Enrol with the hub at ``hub_url`` using the one-time ``code`` the coordinator made in the
+    hub's console: no files carried. ``CodeRefused`` (the code), ``ValidationError`` (field
+    ``hub_url`` or ``code``: what was typed), ``HubUnreachable`` and ``SyncError`` say why not
+    in one sentence."""
+    link = sync_service.enrol_with_code(vault, hub_url, code)
     return HubJoined(link.name, link.url)
 
 

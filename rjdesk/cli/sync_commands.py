@@ -22,6 +22,13 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
     p.set_defaults(run=enroll_request)
 
+    p = command(
+        "enroll", "enrol this laptop with a hub, using a one-time code from your coordinator"
+    )
+    p.add_argument("--code", required=True, help="the code, as K7QM-2XRD-9HVA")
+    p.add_argument("--hub", required=True, metavar="URL", help="the hub's address")
+    p.set_defaults(run=enroll_with_code)
+
     group = sub.add_parser("hub-config", help="the hub this laptop syncs with")
     group_sub = group.add_subparsers(dest="hub_config_command", metavar="COMMAND", required=True)
     p = command("import", "take the hub's answer to the enrolment request", group_sub)
@@ -77,6 +84,17 @@ def enroll_request(args: argparse.Namespace) -> int:
     print(f"Wrote the enrolment request of {request.facilitator_name}'s laptop "
           f"(device {request.device_code}) to {target}.")  # fmt: skip
     print("Give it to your hub coordinator; import their answer with `rjdesk hub-config import`.")
+    return 0
+
+
+def enroll_with_code(args: argparse.Namespace) -> int:
+    vault = _unlocked(args)
+    try:
+        link = sync.enrol_with_code(vault, args.hub, args.code)
+    finally:
+        vault.lock()
+    print(f"This laptop is now enrolled with {link.name or 'the hub'} at {link.url}.")
+    print("Run `rjdesk sync` to send your work and receive your cases.")
     return 0
 
 

@@ -23,6 +23,7 @@ from rjdesk.domain.sync_models import OutboxBundle, SyncConflict
 from rjdesk.services.cases import load_case
 from rjdesk.store.vault import Vault
 from rjdesk.sync import authority, outgoing, set_aside
+from rjdesk.sync import client as hub_client
 from rjdesk.sync.client import HubClient
 from rjdesk.sync.incoming import apply_hub_bundle
 from rjdesk.sync.set_aside import SetAside
@@ -214,6 +215,45 @@ def import_hub_config(vault: Vault, content: bytes) -> outgoing.HubLink:
         state.hub_config = body
         uow.audit("enrolled", entity="hub", entity_id=link.hub_key_id, detail=link.url)
     return link
+
+
+def enrol_with_code(
+    vault: Vault, hub_url: str, code: str, *, transport: Any = None
+) -> outgoing.HubLink:
+    """Enrol with the hub at ``hub_url`` using a one-time ``code`` from the coordinator: this
+    laptop's request goes to the hub, and its answer is verified and kept exactly as
+    ``import_hub_config`` does with the file. ``ValidationError`` (field ``hub_url`` or
+    ``code``) for what was typed; ``CodeRefused`` for a code the hub refused."""
+    url = hub_address(hub_url)
+    if not code.strip():
+        raise ValidationError("type the code your coordinator gave you", field="code")
+    with vault.reader() as session:
+        known = outgoing.sync_state(session).hub_config
+    if known:
+        raise SyncError(
+            f"this laptop is already enrolled with {known.get('hub_name') or 'a hub'}; "
+            "a laptop syncs with one hub"
+        )
+    request = enrollment_request(vault)
+    config = hub_client.enrol_with_code(url, code.strip(), request, transport=transport)
+    return import_hub_config(vault, json.dumps(config).encode())
+
+
+def hub_address(typed: str) -> str:
+    """A hub address as typed (``hub.example.org``, ``https://hub.example.org/``) made whole."""
+    text = typed.strip().rstrip("/")
+    if not text:
+        raise ValidationError("type the hub address your coordinator gave you", field="hub_url")
+    if "://" not in text:
+        text = "https://" + text
+    scheme, _, rest = text.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or any(c.isspace() for c in rest):
+        raise ValidationError(
+            "is not a web address: type it as your coordinator gave it, like "
+            "https://hub.example.org",
+            field="hub_url",
+        )
+    return f"{scheme.lower()}://{rest}"
 
 
 # -- sync -----------------------------------------------------------------------------------

@@ -232,6 +232,62 @@ class HubClient:
         return result
 
 
+class CodeRefused(SyncError):
+    """The hub refused the enrolment code (wrong, used, expired or spent): its sentence says
+    what to do, and belongs beside the code's field."""
+
+
+ENROL_PATH = f"{protocol.API_PREFIX}/enrol"
+
+
+def enrol_with_code(
+    base_url: str,
+    code: str,
+    request: dict[str, Any],
+    *,
+    transport: httpx.BaseTransport | None = None,
+    timeout: float = 30.0,
+) -> dict[str, Any]:
+    """Send this laptop's enrolment ``request`` with a one-time ``code`` to the hub at
+    ``base_url`` (unsigned: the hub does not know this laptop's key yet); the hub's signed
+    configuration, not yet verified. ``CodeRefused`` for the code, ``HubUnreachable`` when
+    nothing answers, ``SyncError`` for the rest."""
+    url = base_url.rstrip("/")
+    with httpx.Client(
+        base_url=url,
+        transport=transport,
+        timeout=timeout,
+        follow_redirects=False,
+        verify=_system_trust() if transport is None else True,
+    ) as http:
+        try:
+            response = http.post(ENROL_PATH, json={"code": code, "request": request})
+        except httpx.TransportError as exc:
+            untrusted = _certificate_problem(exc)
+            if untrusted is not None:
+                raise SyncError(
+                    f"the hub at {url} showed a certificate this laptop does not trust "
+                    f"({untrusted}): ask IT to check the hub's certificate"
+                ) from None
+            raise HubUnreachable(
+                f"nothing answered at {url}: check the hub address and that this laptop is online"
+            ) from None
+    if response.status_code in (400, 403, 410) and _is_hub(response):
+        raise CodeRefused(_error(response))
+    if response.status_code == 429:
+        raise CodeRefused(_error(response))
+    if response.status_code == 404 or not _is_hub(response):
+        raise SyncError(f"{url} is not an rjdesk hub that enrols with codes: check the hub address")
+    if response.status_code != 200:
+        raise SyncError(f"the hub refused to enrol this laptop: {_error(response)}")
+    return _json(response, "enrolling")
+
+
+def _is_hub(response: httpx.Response) -> bool:
+    """Whether an answer is the hub's JSON (not some other web server's page)."""
+    return str(response.headers.get("content-type", "")).startswith("application/json")
+
+
 def _system_trust() -> ssl.SSLContext:
     """Certificates are checked against the operating system's trust store (Windows, macOS,
     the Linux CA bundle), so a hub whose certificate comes from the organisation's own CA works

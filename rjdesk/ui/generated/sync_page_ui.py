@@ -53,6 +53,66 @@ class Ui_SyncPage(object):
 
         self.notEnrolledLayout.addWidget(self.enrolIntro)
 
+        self.codeBox = QGroupBox(self.notEnrolled)
+        self.codeBox.setObjectName(u"codeBox")
+        self.codeBoxLayout = QVBoxLayout(self.codeBox)
+        self.codeBoxLayout.setObjectName(u"codeBoxLayout")
+        self.codeHelp = QLabel(self.codeBox)
+        self.codeHelp.setObjectName(u"codeHelp")
+        self.codeHelp.setWordWrap(True)
+
+        self.codeBoxLayout.addWidget(self.codeHelp)
+
+        self.codeForm = QFormLayout()
+        self.codeForm.setObjectName(u"codeForm")
+        self.hubUrlLabel = QLabel(self.codeBox)
+        self.hubUrlLabel.setObjectName(u"hubUrlLabel")
+
+        self.codeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.hubUrlLabel)
+
+        self.hubUrlEdit = QLineEdit(self.codeBox)
+        self.hubUrlEdit.setObjectName(u"hubUrlEdit")
+
+        self.codeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.hubUrlEdit)
+
+        self.codeLabel = QLabel(self.codeBox)
+        self.codeLabel.setObjectName(u"codeLabel")
+
+        self.codeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.codeLabel)
+
+        self.codeEdit = QLineEdit(self.codeBox)
+        self.codeEdit.setObjectName(u"codeEdit")
+        self.codeEdit.setMaxLength(40)
+
+        self.codeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.codeEdit)
+
+        self.codeMessage = QLabel(self.codeBox)
+        self.codeMessage.setObjectName(u"codeMessage")
+        self.codeMessage.setText(u"")
+        self.codeMessage.setWordWrap(True)
+
+        self.codeForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.codeMessage)
+
+
+        self.codeBoxLayout.addLayout(self.codeForm)
+
+        self.codeRow = QHBoxLayout()
+        self.codeRow.setObjectName(u"codeRow")
+        self.enrolButton = QPushButton(self.codeBox)
+        self.enrolButton.setObjectName(u"enrolButton")
+
+        self.codeRow.addWidget(self.enrolButton)
+
+        self.codeSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.codeRow.addItem(self.codeSpacer)
+
+
+        self.codeBoxLayout.addLayout(self.codeRow)
+
+
+        self.notEnrolledLayout.addWidget(self.codeBox)
+
         self.requestBox = QGroupBox(self.notEnrolled)
         self.requestBox.setObjectName(u"requestBox")
         self.requestLayout = QVBoxLayout(self.requestBox)
@@ -394,11 +454,16 @@ class Ui_SyncPage(object):
         self.layout.addWidget(self.states)
 
 #if QT_CONFIG(shortcut)
+        self.hubUrlLabel.setBuddy(self.hubUrlEdit)
+        self.codeLabel.setBuddy(self.codeEdit)
         self.conflictsLabel.setBuddy(self.conflicts)
         self.hubValueLabel.setBuddy(self.hubValue)
         self.incomingValueLabel.setBuddy(self.incomingValue)
         self.noteLabel.setBuddy(self.note)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.hubUrlEdit, self.codeEdit)
+        QWidget.setTabOrder(self.codeEdit, self.enrolButton)
+        QWidget.setTabOrder(self.enrolButton, self.requestButton)
         QWidget.setTabOrder(self.requestButton, self.importButton)
         QWidget.setTabOrder(self.importButton, self.syncButton)
         QWidget.setTabOrder(self.syncButton, self.exportButton)
@@ -428,8 +493,27 @@ class Ui_SyncPage(object):
         self.states.setAccessibleName(QCoreApplication.translate("SyncPage", u"Sync", None))
 #endif // QT_CONFIG(accessibility)
         self.intro.setText(QCoreApplication.translate("SyncPage", u"This laptop is not connected to a hub. Your cases are kept on this laptop only, encrypted, and nothing is sent anywhere.", None))
-        self.enrolIntro.setText(QCoreApplication.translate("SyncPage", u"Enrolment connects this laptop to your restorative justice hub. Once enrolled, your work reaches the hub coordinator whenever the laptop is online, and cases assigned to you arrive here. It takes two steps.", None))
-        self.requestBox.setTitle(QCoreApplication.translate("SyncPage", u"Step 1: ask to join a hub", None))
+        self.enrolIntro.setText(QCoreApplication.translate("SyncPage", u"Enrolment connects this laptop to your restorative justice hub. Once enrolled, your work reaches the hub coordinator whenever the laptop is online, and cases assigned to you arrive here. Enrol with a code from your coordinator, or by exchanging two files.", None))
+        self.codeBox.setTitle(QCoreApplication.translate("SyncPage", u"Enrol with a code from your coordinator", None))
+        self.codeHelp.setText(QCoreApplication.translate("SyncPage", u"Type the hub address and the one-time code your coordinator gave you. Capital or small letters, spaces and dashes do not matter.", None))
+        self.hubUrlLabel.setText(QCoreApplication.translate("SyncPage", u"Hub a&ddress", None))
+#if QT_CONFIG(accessibility)
+        self.hubUrlEdit.setAccessibleName(QCoreApplication.translate("SyncPage", u"Hub address", None))
+#endif // QT_CONFIG(accessibility)
+        self.hubUrlEdit.setPlaceholderText(QCoreApplication.translate("SyncPage", u"https://hub.example.org", None))
+        self.codeLabel.setText(QCoreApplication.translate("SyncPage", u"&Code", None))
+#if QT_CONFIG(accessibility)
+        self.codeEdit.setAccessibleName(QCoreApplication.translate("SyncPage", u"Code", None))
+#endif // QT_CONFIG(accessibility)
+        self.codeEdit.setPlaceholderText(QCoreApplication.translate("SyncPage", u"K7QM-2XRD-9HVA", None))
+        self.enrolButton.setText(QCoreApplication.translate("SyncPage", u"&Enrol", None))
+#if QT_CONFIG(tooltip)
+        self.enrolButton.setToolTip(QCoreApplication.translate("SyncPage", u"Enrol this laptop with the hub, using the code", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.enrolButton.setAccessibleName(QCoreApplication.translate("SyncPage", u"Enrol", None))
+#endif // QT_CONFIG(accessibility)
+        self.requestBox.setTitle(QCoreApplication.translate("SyncPage", u"Or by file, step 1: ask to join a hub", None))
         self.requestHelp.setText(QCoreApplication.translate("SyncPage", u"Save a request file and give it to your hub coordinator, by email or on a USB stick. It holds no case data: only your name and this laptop's public keys, signed by this laptop.", None))
         self.requestButton.setText(QCoreApplication.translate("SyncPage", u"&Ask to join a hub\u2026", None))
 #if QT_CONFIG(tooltip)

@@ -17,6 +17,7 @@ from rjdesk.app import sync
 from rjdesk.app.sync import ConflictView, EnrollmentRequest, Exported, HubJoined
 from rjdesk.ui.generated.sync_page_ui import Ui_SyncPage
 from rjdesk.ui.pages.sync.conflicts_model import ConflictsModel, from_text, side_texts, what_text
+from rjdesk.ui.pages.sync.enrol_code import CodeEnrolment
 from rjdesk.ui.pages.sync.indicator import (
     connection_text,
     plural,
@@ -68,6 +69,7 @@ class SyncPage(QWidget):
         ui.conflicts.selectionModel().selectionChanged.connect(self._selected)
         ui.requestButton.clicked.connect(self.ask_to_join)
         ui.importButton.clicked.connect(self.import_config)
+        self.code_enrolment = CodeEnrolment(ctx, ui, self._joined, self)
         ui.syncButton.clicked.connect(self.sync_now)
         ui.exportButton.clicked.connect(self.export_for_usb)
         # What the two buttons choose depends on the kind of conflict shown.
@@ -172,17 +174,17 @@ class SyncPage(QWidget):
         def work() -> HubJoined:
             return sync.import_hub_config(vault, path.read_bytes())
 
-        def done(link: HubJoined) -> None:
-            name, url = link.name, link.url
-            set_message(
-                self.ui.message,
-                f"This laptop is now enrolled with {name or 'the hub'} ({url}). "
-                "The first sync starts now.",
-            )
-            set_message(self.ui.enrolMessage, "")
-            self.sync.refresh(then=self.sync.sync_soon)
+        self.ctx.tasks.run(work, self._joined, lambda e: self._file_failed(e, path, "import"))
 
-        self.ctx.tasks.run(work, done, lambda error: self._file_failed(error, path, "import"))
+    def _joined(self, link: HubJoined) -> None:
+        """Enrolled (by file or by code): say with which hub, and start the first sync."""
+        set_message(
+            self.ui.message,
+            f"This laptop is now enrolled with {link.name or 'the hub'} ({link.url}). "
+            "The first sync starts now.",
+        )
+        set_message(self.ui.enrolMessage, "")
+        self.sync.refresh(then=self.sync.sync_soon)
 
     def _file_failed(self, error: BaseException, path: Path, what: str) -> None:
         if isinstance(error, OSError):
@@ -379,6 +381,7 @@ class SyncPage(QWidget):
         self._show_conflict_list()
         for label in (self.ui.message, self.ui.enrolMessage, self.ui.conflictMessage):
             set_message(label, "")
+        self.code_enrolment.clear()
         for label in (self.ui.hub, self.ui.connection, self.ui.waiting, self.ui.lastSync):
             label.clear()
         self.ui.states.setVisible(False)
