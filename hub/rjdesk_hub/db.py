@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk_hub import migrate
+from rjdesk_hub.console import laptop_models  # noqa: F401 - its tables join the metadata
 from rjdesk_hub.errors import HubDamaged
 from rjdesk_hub.models import Counter, HubBase
 from rjdesk_protocol.errors import UsageError
