@@ -39,13 +39,13 @@ class RequestLedger:
     def remember(self, device_id: str, request_id: str, stamp: int, now: float) -> None:
         """Note that ``device_id`` made request ``request_id`` timed ``stamp`` (Unix seconds);
         Replayed if it had already. The device's last contact (the console's "last seen")
-        moves to ``now`` in the same transaction."""
+        moves to the hub's time in the same transaction."""
         until = datetime.fromtimestamp(stamp + MAX_CLOCK_SKEW_SECONDS, UTC)
         self._prune_now_and_then(now)
         try:
             with Session(self._db.engine) as session, session.begin():
                 session.add(m.RequestSeen(device_id=device_id, request_id=request_id, until=until))
-                note_seen(session, device_id, datetime.fromtimestamp(now, UTC))
+                note_seen(session, device_id, self._db.clock())
         except IntegrityError:
             raise Replayed(f"request {request_id} of device {device_id} was replayed") from None
 

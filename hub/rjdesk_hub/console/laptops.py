@@ -271,7 +271,7 @@ def _references(session: Session, case_ids: list[str]) -> list[str]:
     if not case_ids:
         return []
     query = select(m.Case.case_id, m.Case.reference).where(m.Case.case_id.in_(case_ids))
-    known = dict(session.execute(query).tuples())
+    known: dict[str, str] = {case_id: ref for case_id, ref in session.execute(query)}
     return sorted(known.get(case_id) or case_id for case_id in case_ids)
 
 
@@ -375,11 +375,8 @@ def _revoke_and_log(
         if not set(_held(session, device)) <= set(held):
             raise _HeldChanged
         references = _references(session, held)
-        by_case = dict(
-            session.execute(
-                select(m.Case.case_id, m.Case.reference).where(m.Case.case_id.in_(held))
-            ).tuples()
-        )
+        query = select(m.Case.case_id, m.Case.reference).where(m.Case.case_id.in_(held))
+        by_case: dict[str, str] = {case_id: ref for case_id, ref in session.execute(query)}
         listed = [{**p, "reference": by_case.get(p["case_id"], p["case_id"])} for p in people]
         session.add(
             Breach(

@@ -60,7 +60,7 @@ def left(deadline: datetime, now: datetime) -> str:
 
 def _span(span: timedelta) -> str:
     hours = int(span.total_seconds() // 3600)
-    if hours >= 72:
+    if hours >= 96:  # a deadline of 72 hours reads in hours to the end
         days = hours // 24
         return f"{days} days"
     if hours >= 1:
