@@ -17,16 +17,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
-from rjdesk_hub.models import ROW_ID, HubBase
+from rjdesk_hub.models import ID, ROW_ID, HubBase
 
 
 class DeviceSeen(HubBase):
     """The last time a laptop's signed request reached the hub (its bundles have their own time,
-    ``hub_bundle.received_at``): written as each request is authenticated."""
+    ``hub_bundle.received_at``): written as each request is authenticated, beside the request's
+    id (``hub_request_seen``) and, like it, with no foreign key: a key error there would read
+    as a replayed request."""
 
     __tablename__ = "hub_device_seen"
 
-    device_id: Mapped[str] = mapped_column(ForeignKey("hub_device.id"), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
     last_request_at: Mapped[datetime]
 
 

@@ -24,9 +24,6 @@ def upgrade() -> None:
         "hub_device_seen",
         sa.Column("device_id", sa.String(length=128), nullable=False),
         sa.Column("last_request_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["device_id"], ["hub_device.id"], name=op.f("fk_hub_device_seen_device_id_hub_device")
-        ),
         sa.PrimaryKeyConstraint("device_id", name=op.f("pk_hub_device_seen")),
     )
     op.create_table(
