@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk_hub import migrate
-from rjdesk_hub.console import enrol_models as _enrol_models  # noqa: F401 - its table, in HubBase
+from rjdesk_hub.console import tables as _console_tables  # noqa: F401 - in HubBase
 from rjdesk_hub.errors import HubDamaged
 from rjdesk_hub.models import Counter, HubBase
 from rjdesk_protocol.errors import UsageError

@@ -28,6 +28,7 @@ from sqlalchemy import delete, exists, select
 from rjdesk_hub import authority
 from rjdesk_hub import models as m
 from rjdesk_hub.config import HubKeys
+from rjdesk_hub.console.laptop_models import is_retired
 from rjdesk_hub.db import Tx
 from rjdesk_hub.ingest import utc_text
 from rjdesk_hub.store import HubStore, live_device
@@ -75,6 +76,8 @@ class InboxBuilder:
     def next_bundle(self, device_id: str, after: int) -> tuple[int, bytes] | None:
         device = live_device(self.session, device_id)
         self._confirm(device, max(after, 0))
+        if is_retired(self.session, device.id):
+            return None  # replaced: it may still send its last bundle, but is sent nothing new
         top = self.tx.lock()
         out = _Outgoing(withdrawn=authority.waiting_withdrawals(self.session, device.id))
         self._add_deliveries(device, out)

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 
 from rjdesk_hub import models as m
 from rjdesk_hub.config import HubKeys, HubSettings
+from rjdesk_hub.console.laptop_models import is_retired
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import EnrollmentRefused, HubError, UnknownDevice
 from rjdesk_hub.ingest import utc_text
@@ -102,6 +103,11 @@ def enroll(
             raise _refuse(
                 f"device {device_id} was revoked on {existing.revoked_at:%d %b %Y}, and a revoked "
                 "laptop is never enrolled again: make a new vault on it"
+            )
+        if is_retired(session, device_id):
+            raise _refuse(
+                f"device {device_id} was retired, and a retired laptop is never enrolled again: "
+                "make a new vault on it"
             )
         if PublicKey.from_minisign(existing.signing_key).raw != key.raw:
             raise _refuse(f"device {device_id} is already enrolled with another key")

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
+from rjdesk_hub.console.laptop_models import note_seen
 from rjdesk_hub.db import Database
 from rjdesk_hub.errors import AuthRefused
 from rjdesk_protocol.wire import MAX_CLOCK_SKEW_SECONDS
@@ -37,12 +38,14 @@ class RequestLedger:
 
     def remember(self, device_id: str, request_id: str, stamp: int, now: float) -> None:
         """Note that ``device_id`` made request ``request_id`` timed ``stamp`` (Unix seconds);
-        Replayed if it had already."""
+        Replayed if it had already. The device's last contact (the console's "last seen")
+        moves to the hub's time in the same transaction."""
         until = datetime.fromtimestamp(stamp + MAX_CLOCK_SKEW_SECONDS, UTC)
         self._prune_now_and_then(now)
         try:
             with Session(self._db.engine) as session, session.begin():
                 session.add(m.RequestSeen(device_id=device_id, request_id=request_id, until=until))
+                note_seen(session, device_id, self._db.clock())
         except IntegrityError:
             raise Replayed(f"request {request_id} of device {device_id} was replayed") from None
 

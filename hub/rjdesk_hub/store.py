@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
 from rjdesk_hub.console import index as case_index
+from rjdesk_hub.console.laptop_models import not_retired
 from rjdesk_hub.crypto import AtRest, blob_aad, conflict_aad, record_aad
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import HubDamaged, UnknownDevice
@@ -359,9 +360,11 @@ class HubStore:
         return True
 
     def facilitator_devices(self, facilitator_id: str, *, live_only: bool = True) -> list[m.Device]:
+        """A facilitator's laptops; ``live_only``: those sent their cases (not revoked, and not
+        retired: a retired laptop keeps what it holds, but nothing new is queued for it)."""
         query = select(m.Device).where(m.Device.facilitator_id == facilitator_id)
         if live_only:
-            query = query.where(m.Device.revoked_at.is_(None))
+            query = query.where(m.Device.revoked_at.is_(None), not_retired(m.Device.id))
         return list(self.session.scalars(query.order_by(m.Device.enrolled_at)))
 
     # -- conflicts -------------------------------------------------------------------------

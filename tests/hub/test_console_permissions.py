@@ -49,6 +49,7 @@ EXPECTED = {
         A.SUBJECT_ACCESS,
         A.ERASURE,
         A.LEGAL_HOLDS,
+        A.DECIDE_BREACHES,  # the data protection officer's decision on a lost laptop
     },
     Role.AUDITOR: {A.READ_CASES, A.READ_AUDIT},
 }

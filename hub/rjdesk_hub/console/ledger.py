@@ -64,6 +64,8 @@ class Action(StrEnum):
     LAPTOP_LOST = "laptop_lost"
     LAPTOP_REVOKED = "laptop_revoked"
     LAPTOP_AUDIT_RESET = "laptop_audit_reset"
+    VIEW_BREACH = "view_breach"
+    BREACH_DECIDED = "breach_decided"
     CONFLICT_SETTLED = "conflict_settled"
     ACCOUNT_ADDED = "account_added"
     ACCOUNT_RESET = "account_reset"

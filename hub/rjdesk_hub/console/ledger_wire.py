@@ -36,6 +36,7 @@ REFUSED_AS: dict[Allowed, Action] = {
     Allowed.SUBJECT_ACCESS: Action.SUBJECT_ACCESS,
     Allowed.ERASURE: Action.ERASURE,
     Allowed.LEGAL_HOLDS: Action.LEGAL_HOLD,
+    Allowed.DECIDE_BREACHES: Action.BREACH_DECIDED,
 }
 
 

@@ -5,7 +5,8 @@ a role without it is refused with one sentence (HTTP 403). Nothing else decides.
 
 - *admin* manages the console's accounts (and reads the audit, to see what accounts did);
 - *coordinator* reads cases and triages, assigns, enrols and revokes laptops, settles conflicts;
-- *supervisor* does what a coordinator does, plus subject access, erasure and legal holds;
+- *supervisor* does what a coordinator does, plus subject access, erasure and legal holds, and
+  records the data protection officer's decision on a breach (a lost laptop);
 - *auditor* reads everything and changes nothing.
 """
 
@@ -38,6 +39,7 @@ class Action(StrEnum):
     SUBJECT_ACCESS = "answer subject access requests"
     ERASURE = "erase a person's data"
     LEGAL_HOLDS = "place and lift legal holds"
+    DECIDE_BREACHES = "record the data protection officer's decision on a breach"
 
 
 _COORDINATING = frozenset(
@@ -55,7 +57,13 @@ MATRIX: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset({Action.MANAGE_ACCOUNTS, Action.READ_AUDIT}),
     Role.COORDINATOR: _COORDINATING,
     Role.SUPERVISOR: _COORDINATING
-    | {Action.READ_AUDIT, Action.SUBJECT_ACCESS, Action.ERASURE, Action.LEGAL_HOLDS},
+    | {
+        Action.READ_AUDIT,
+        Action.SUBJECT_ACCESS,
+        Action.ERASURE,
+        Action.LEGAL_HOLDS,
+        Action.DECIDE_BREACHES,
+    },
     Role.AUDITOR: frozenset({Action.READ_CASES, Action.READ_AUDIT}),
 }
 

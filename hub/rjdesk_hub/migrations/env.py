@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from rjdesk_hub.console import enrol_models as _enrol_models  # noqa: F401 - its table, in HubBase
+from rjdesk_hub.console import tables as _console_tables  # noqa: F401 - in HubBase
 from rjdesk_hub.models import HubBase
 
 connection = context.config.attributes["connection"]

@@ -1,0 +1,9 @@
+"""Every table the console keeps beside the hub's own (``rjdesk_hub.models``), imported so that
+they join ``HubBase``'s metadata wherever the hub's database is opened or migrated (``db``,
+``migrations/env.py``). A console module with tables of its own adds its import here."""
+
+from __future__ import annotations
+
+from rjdesk_hub.console import enrol_models, laptop_models, overview_models
+
+__all__ = ["enrol_models", "laptop_models", "overview_models"]
