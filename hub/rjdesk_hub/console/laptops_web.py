@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from starlette.responses import Response
 
-from rjdesk_hub.console import laptops, ledger, sessions
+from rjdesk_hub.console import breaches, laptops, ledger, sessions
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission, posted_form
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.templating import page, redirect
@@ -160,7 +160,7 @@ def router() -> APIRouter:
         _form: dict[str, str] = _FORM,
     ) -> Response:
         try:
-            breach_id = laptops.report_lost(_hub(request), device_id, actor_of(request, view))
+            breach_id = breaches.report_lost(_hub(request), device_id, actor_of(request, view))
         except laptops.LaptopRefused as refused:
             if laptops.laptop(_hub(request), device_id) is None:
                 raise HTTPException(404) from None
@@ -170,7 +170,7 @@ def router() -> APIRouter:
     @routes.get("/breaches")
     def breach_log(request: Request, view: sessions.SessionView = _READ) -> Response:
         hub = _hub(request)
-        entries = laptops.breaches(hub)
+        entries = breaches.breaches(hub)
         return page(request, view, "laptops/breaches.html", entries=entries, **_helpers(hub))
 
     def breach_page(
@@ -182,7 +182,7 @@ def router() -> APIRouter:
         form: dict[str, str] | None = None,
     ) -> Response:
         hub = _hub(request)
-        entry = laptops.breach(hub, breach_id, actor_of(request, view))
+        entry = breaches.breach(hub, breach_id, actor_of(request, view))
         if entry is None:
             raise HTTPException(404)
         return page(
@@ -194,7 +194,7 @@ def router() -> APIRouter:
             errors=errors or {},
             form=form or {},
             done=request.query_params.get("done", ""),
-            max_reason=laptops.MAX_REASON,
+            max_reason=breaches.MAX_REASON,
             **_helpers(hub),
         )
 
@@ -211,13 +211,13 @@ def router() -> APIRouter:
         view: sessions.SessionView = _DECIDE,
         form: dict[str, str] = _FORM,
     ) -> Response:
-        decision, errors = laptops.check_decision(form)
+        decision, errors = breaches.check_decision(form)
         if decision is None:
             return breach_page(request, view, breach_id, errors=errors, form=form)
         try:
-            laptops.decide(_hub(request), breach_id, actor_of(request, view), decision)
+            breaches.decide(_hub(request), breach_id, actor_of(request, view), decision)
         except laptops.LaptopRefused as refused:
-            if not any(e.id == breach_id for e in laptops.breaches(_hub(request))):
+            if not any(e.id == breach_id for e in breaches.breaches(_hub(request))):
                 raise HTTPException(404) from None
             return breach_page(request, view, breach_id, errors={"decision": str(refused)})
         return redirect(f"/breaches/{breach_id}?done=decided")
