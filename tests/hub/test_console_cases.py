@@ -58,7 +58,10 @@ class Office:
     pdf_id: str  # the signed agreement's PDF
 
 
-def _full_dispute(alex: Laptop) -> tuple[CaseIds, str, str, str]:
+def full_dispute(alex: Laptop) -> tuple[CaseIds, str, str, str]:
+    """A neighbour dispute with something of every kind (supporter, safeguarding, conference
+    and addendum, a signed agreement with its PDF, a followed-up action, two attachments); its
+    ids and those of the letter, the photo and the PDF."""
     ids = new_case(alex)
     with alex.vault.unit_of_work() as uow:
         case = load_case(uow.session, ids.case_id)
@@ -120,7 +123,7 @@ def office(hub: Hub, laptop: LaptopFactory) -> Office:
     alex, sam = laptop("Alex Morgan"), laptop("Sam Patel")
     alex.enroll(hub)
     sam.enroll(hub)
-    dispute, letter, photo, pdf = _full_dispute(alex)
+    dispute, letter, photo, pdf = full_dispute(alex)
     with alex.vault.unit_of_work() as uow:
         zoe_case = referral(uow, CaseType.HATE_CRIME)
         person(uow, zoe_case, "Zoë Ashby", Role.HARMED, born=date(1990, 4, 2))

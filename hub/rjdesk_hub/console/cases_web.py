@@ -28,7 +28,7 @@ from rjdesk_protocol.victims_code import format_day
 
 REASSIGN_PATH = "/cases/reassign"
 # A document opened from the hub runs nothing and reaches nothing, whatever it holds.
-DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'"
 
 
 def _hub(request: Request) -> Hub:
@@ -95,6 +95,7 @@ def router() -> APIRouter:
             format_day=format_day,
             reassign_path=REASSIGN_PATH,
             searched=any(v not in (None, "") for v in form.used.values()),
+            filtered=any(v not in (None, "") for k, v in form.used.items() if k != "text"),
         )
 
     # Ids are UUIDs: anything else is no case (the 404 page), and is left to other routes
