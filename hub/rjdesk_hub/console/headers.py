@@ -60,8 +60,10 @@ ErrorPage = Callable[[], bytes]
 
 def _with_security_headers(message: Message) -> Message:
     """``message`` (a response start) with the security headers, replacing any of the same name,
-    and ``Cache-Control: no-store`` unless the response chose its own caching (static assets)."""
-    ours = {name.encode() for name, _ in SECURITY_HEADERS}
+    and ``Cache-Control: no-store`` unless the response chose its own caching (static assets).
+    A response's own Content Security Policy is kept beside the console's: a browser enforces
+    both, so it can only narrow it (a document served with ``sandbox``, ``cases_web``)."""
+    ours = {name.encode() for name, _ in SECURITY_HEADERS} - {b"content-security-policy"}
     headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in ours]
     if not any(k.lower() == b"cache-control" for k, _ in headers):
         headers.append((b"cache-control", NO_STORE.encode()))

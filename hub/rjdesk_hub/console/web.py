@@ -19,7 +19,14 @@ from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from rjdesk_hub.console import assign_web, audit_web, enrol_web, laptops_web, overview_web
+from rjdesk_hub.console import (
+    assign_web,
+    audit_web,
+    cases_web,
+    enrol_web,
+    laptops_web,
+    overview_web,
+)
 from rjdesk_hub.console.accounts_web import install_accounts
 from rjdesk_hub.console.headers import ConsoleGuard
 from rjdesk_hub.console.static import STATIC_PATH, Assets
@@ -85,5 +92,6 @@ def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> Conso
     app.include_router(audit_web.router())
     app.include_router(enrol_web.router())
     app.include_router(laptops_web.router())
+    app.include_router(cases_web.router())
 
     return ConsoleGuard(app, error_page)
