@@ -231,6 +231,19 @@ def test_each_filter_narrows_the_register(office: Office, coordinator: TestClien
     assert _references(get("/cases", params={"status": "closed"})) == []
 
 
+def test_not_assigned_lists_the_cases_no_facilitator_is_assigned_to(
+    office: Office, coordinator: TestClient
+) -> None:
+    """The overview's "unassigned referrals" opens the register filtered so."""
+    zoe = _reference(office.hub, office.hate_crime)
+    page = coordinator.get("/cases", params={"facilitator": "none", "status": "open"})
+    before = set(_references(page))
+    assert zoe in before and '<option value="none" selected>Not assigned</option>' in page.text
+    office.hub.assign(office.hate_crime, "Sam Patel")
+    after = set(_references(coordinator.get("/cases", params={"facilitator": "none"})))
+    assert after == before - {zoe}
+
+
 def test_the_column_headers_sort_and_keep_the_query(
     office: Office, coordinator: TestClient
 ) -> None:

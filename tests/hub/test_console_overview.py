@@ -123,7 +123,7 @@ def test_victims_code_information_is_due_then_missed_across_the_christmas_bank_h
     # On the 29th the deadline is the 30th (two bank holidays pushed it on): due, not missed.
     found = _figures(office.hub, datetime(2026, 12, 29, 9, tzinfo=UTC))
     assert found.figures["victims_code_due"].count == 1
-    assert found.figures["victims_code_due"].references == (office.waiting,)
+    assert found.figures["victims_code_due"].reference_names == (office.waiting,)
     assert found.figures["victims_code_missed"].count == 0
     # On the deadline itself it is still due; the next working day it is missed.
     assert (
@@ -131,7 +131,7 @@ def test_victims_code_information_is_due_then_missed_across_the_christmas_bank_h
         == 1
     )
     later = _figures(office.hub, datetime(2026, 12, 31, 9, tzinfo=UTC))
-    assert later.figures["victims_code_missed"].references == (office.waiting,)
+    assert later.figures["victims_code_missed"].reference_names == (office.waiting,)
     assert later.figures["victims_code_due"].count == 0
     # Eight days before the deadline it is not due yet (more than 2 working days ahead).
     assert (
@@ -144,14 +144,14 @@ def test_the_case_whose_harmed_person_was_told_is_never_counted(office: Office) 
     for day in (22, 29, 31):
         found = _figures(office.hub, datetime(2026, 12, day, 9, tzinfo=UTC))
         for key in ("victims_code_due", "victims_code_missed"):
-            assert office.told not in found.figures[key].references
+            assert office.told not in found.figures[key].reference_names
 
 
 def test_agreed_actions_and_reviews_are_overdue_only_after_their_day(office: Office) -> None:
     before = _counts(_figures(office.hub, datetime(2026, 11, 18, 12, tzinfo=UTC)))
     assert before["actions_overdue"] == 0 and before["reviews_overdue"] == 0
     action_late = _figures(office.hub, datetime(2026, 11, 19, 9, tzinfo=UTC))
-    assert action_late.figures["actions_overdue"].references == (office.agreed,)
+    assert action_late.figures["actions_overdue"].reference_names == (office.agreed,)
     assert action_late.figures["reviews_overdue"].count == 0
     both = _counts(_figures(office.hub, datetime(2026, 12, 2, 9, tzinfo=UTC)))
     assert both["actions_overdue"] == 1 and both["reviews_overdue"] == 1
@@ -165,11 +165,11 @@ def test_a_referral_is_unassigned_until_a_facilitator_is_assigned(office: Office
     hub.assign(office.waiting, alex)
     after = _figures(hub, office.clock.now)
     assert after.figures["unassigned"].count == 2
-    assert office.waiting not in after.figures["unassigned"].references
+    assert office.waiting not in after.figures["unassigned"].reference_names
     workload = {row.name: row.open_cases for row in after.workload}
     assert workload == {"Alex Morgan": 2, "Sam Patel": 1}
     assert next(row for row in after.workload if row.name == "Alex Morgan").href == (
-        f"/cases?closed=no&facilitator={alex}"
+        f"/cases?status=open&facilitator={alex}"
     )
 
 
@@ -230,8 +230,8 @@ def test_the_page_shows_each_figure_with_a_link_and_is_recorded(
     assert counts["actions-overdue"] == "1" and counts["reviews-overdue"] == "1"
     assert counts["unassigned"] == "3" and counts["laptops-unseen"] == "2"
     assert counts["conflicts"] == "0" and counts["set-aside"] == "0"
-    assert f'href="/cases?q={office.waiting}"' in answer.text
-    assert 'href="/cases?closed=no&amp;facilitator=none"' in answer.text
+    assert re.search(rf'href="/cases/[0-9a-f-]{{36}}">{office.waiting}<', answer.text)
+    assert 'href="/cases?status=open&amp;facilitator=none"' in answer.text
     assert 'href="/conflicts"' in answer.text and 'href="/laptops"' in answer.text
     assert "31 December 2026" in answer.text
     # Case references, never a person's name.

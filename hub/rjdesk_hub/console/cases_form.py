@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from rjdesk_hub.console.register import RegisterQuery
+from rjdesk_hub.console.register import UNASSIGNED, RegisterQuery
 from rjdesk_protocol.enums import CaseType, ReferralSource, Stage
 
 PAGE_SIZE = 25
@@ -112,7 +112,9 @@ def read(params: Mapping[str, str], facilitator_ids: set[str]) -> RegisterForm:
     case_type = _choice(values, "type", {t.value for t in CaseType}, errors, "type")
     stage = _choice(values, "stage", {s.value for s in Stage}, errors, "stage")
     source = _choice(values, "source", {s.value for s in ReferralSource}, errors, "source")
-    facilitator = _choice(values, "facilitator", facilitator_ids, errors, "facilitator")
+    facilitator = _choice(
+        values, "facilitator", facilitator_ids | {UNASSIGNED}, errors, "facilitator"
+    )
     status = _choice(values, "status", set(STATUSES), errors, "status")
     born = _date(params, values, "dob", errors)
     received_from = _date(params, values, "from", errors)

@@ -19,7 +19,7 @@ from rjdesk_hub.console import cases, cases_form, templating
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission
 from rjdesk_hub.console.case_display import STAGE_TAG, words
 from rjdesk_hub.console.permissions import Action
-from rjdesk_hub.console.register import RegisterPage
+from rjdesk_hub.console.register import UNASSIGNED, RegisterPage
 from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.enums import CaseType, ReferralSource, Stage
@@ -73,7 +73,7 @@ def router() -> APIRouter:
         hub = _hub(request)
         choices = _choices()
         people = await run_in_threadpool(cases.facilitators, hub)
-        choices["facilitator"] = [(f.id, f.label) for f in people]
+        choices["facilitator"] = [(UNASSIGNED, "Not assigned")] + [(f.id, f.label) for f in people]
         form = cases_form.read(request.query_params, {f.id for f in people})
         found: RegisterPage | None = None
         if not form.errors:

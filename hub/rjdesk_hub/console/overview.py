@@ -33,14 +33,15 @@ LAPTOPS = "/laptops"
 
 def register_link(**criteria: str) -> str:
     """The case register filtered so (its query parameters: q, type, stage, source,
-    facilitator, received_from, received_to, closed); open cases unless ``closed`` says."""
-    params = {"closed": "no", **criteria}
+    facilitator — ``none`` for the unassigned —, from, to, status); open cases unless
+    ``status`` says."""
+    params = {"status": "open", **criteria}
     return f"{REGISTER}?{urlencode({k: v for k, v in params.items() if v})}"
 
 
-def case_link(reference: str) -> str:
-    """The register searched for one case's reference (it finds that case alone)."""
-    return register_link(q=reference, closed="")
+def case_link(case_id: str) -> str:
+    """The page of one case."""
+    return f"{REGISTER}/{case_id}"
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,11 @@ class Figure:
     key: str
     count: int
     href: str
-    references: tuple[str, ...] = ()
+    references: tuple[tuple[str, str], ...] = ()  # (reference, case id) of the first few
+
+    @property
+    def reference_names(self) -> tuple[str, ...]:
+        return tuple(reference for reference, _ in self.references)
 
 
 @dataclass(frozen=True)
@@ -118,8 +123,12 @@ def build(session: Session, now: datetime) -> Overview:
     )
 
 
-def _references(session: Session, query: Select[Any], order: Any) -> tuple[str, ...]:
-    return tuple(session.scalars(query.order_by(order, m.CaseIndex.reference).limit(SHOWN)))
+Listed = tuple[tuple[str, str], ...]  # (reference, case id)
+
+
+def _references(session: Session, query: Select[str, str], order: Any) -> Listed:
+    rows = session.execute(query.order_by(order, m.CaseIndex.reference).limit(SHOWN))
+    return tuple((str(reference), str(case_id)) for reference, case_id in rows)
 
 
 def _count(session: Session, query: Select[Any]) -> int:
@@ -133,7 +142,9 @@ def _unassigned(session: Session) -> Figure:
         m.Visibility.case_id == m.CaseIndex.case_id, m.Visibility.how == "assigned"
     )
     query = select(m.CaseIndex.case_id).where(m.CaseIndex.closed.is_(False), ~assigned)
-    listed = select(m.CaseIndex.reference).where(m.CaseIndex.closed.is_(False), ~assigned)
+    listed = select(m.CaseIndex.reference, m.CaseIndex.case_id).where(
+        m.CaseIndex.closed.is_(False), ~assigned
+    )
     return Figure(
         "unassigned",
         _count(session, query),
@@ -147,7 +158,7 @@ def _by_date(session: Session, key: str, column: Any, condition: Any) -> Figure:
     earliest first; each is found in the register by its reference."""
     query = select(CaseIndexDates.case_id).where(condition)
     listed = (
-        select(m.CaseIndex.reference)
+        select(m.CaseIndex.reference, m.CaseIndex.case_id)
         .join(CaseIndexDates, CaseIndexDates.case_id == m.CaseIndex.case_id)
         .where(condition)
     )
@@ -159,7 +170,7 @@ def _by_date(session: Session, key: str, column: Any, condition: Any) -> Figure:
 def _conflicts(session: Session) -> Figure:
     open_ = select(m.Conflict.id).where(m.Conflict.resolved_at.is_(None))
     listed = (
-        select(m.CaseIndex.reference)
+        select(m.CaseIndex.reference, m.CaseIndex.case_id)
         .where(
             m.CaseIndex.case_id.in_(
                 select(m.Conflict.case_id).where(m.Conflict.resolved_at.is_(None))
@@ -173,7 +184,7 @@ def _conflicts(session: Session) -> Figure:
 def _set_aside(session: Session) -> Figure:
     """Records ``rjdesk-hub check`` set aside: kept, but sent to no laptop until dealt with."""
     listed = (
-        select(m.CaseIndex.reference)
+        select(m.CaseIndex.reference, m.CaseIndex.case_id)
         .where(m.CaseIndex.case_id.in_(select(m.SetAside.case_id)))
         .distinct()
     )
@@ -181,8 +192,9 @@ def _set_aside(session: Session) -> Figure:
     return Figure("set_aside", count, CONFLICTS, _listed(session, listed))
 
 
-def _listed(session: Session, query: Select[Any]) -> tuple[str, ...]:
-    return tuple(session.scalars(query.order_by(m.CaseIndex.reference).limit(SHOWN)))
+def _listed(session: Session, query: Select[str, str]) -> Listed:
+    rows = session.execute(query.order_by(m.CaseIndex.reference).limit(SHOWN))
+    return tuple((str(reference), str(case_id)) for reference, case_id in rows)
 
 
 def _unseen(session: Session, now: datetime) -> list[Unseen]:

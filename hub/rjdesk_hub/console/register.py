@@ -22,6 +22,7 @@ from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.text import phone_key, postcode_key, search_terms
 
 MAX_PAGE_SIZE = 200
+UNASSIGNED = "none"  # RegisterQuery.facilitator_id for the cases no facilitator is assigned to
 MAX_WORDS = 8  # search words looked up (each is one indexed subquery)
 _STAGE_ORDER = case(
     {stage.value: stage.order for stage in Stage}, value=m.CaseIndex.stage, else_=len(Stage)
@@ -45,7 +46,7 @@ class RegisterQuery:
     case_types: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    facilitator_id: str = ""
+    facilitator_id: str = ""  # UNASSIGNED: the cases no facilitator is assigned to
     received_from: date | None = None
     received_to: date | None = None
     closed: bool | None = None  # None: open and closed cases alike
@@ -130,7 +131,10 @@ def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[m.CaseIndex]:
         conditions.append(m.CaseIndex.stage.in_(query.stages))
     if query.sources:
         conditions.append(m.CaseIndex.source.in_(query.sources))
-    if query.facilitator_id:
+    if query.facilitator_id == UNASSIGNED:
+        assigned = select(m.Visibility.case_id).where(m.Visibility.how == "assigned")
+        conditions.append(m.CaseIndex.case_id.not_in(assigned))
+    elif query.facilitator_id:
         held = select(m.CaseIndexFacilitator.case_id).where(
             m.CaseIndexFacilitator.facilitator_id == query.facilitator_id
         )
