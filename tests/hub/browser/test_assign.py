@@ -118,7 +118,15 @@ def test_a_coordinator_assigns_a_case_by_name_and_it_reaches_the_laptop(
     page: Any, office: Office
 ) -> None:
     _signed_in(page, office)
-    page.goto(f"{office.console}/cases/{office.case_id}/assign")
+    # Found in the register by a folded name ("lukasz" for Łukasz Nowak), opened, then assigned.
+    page.get_by_role("link", name="Cases", exact=True).click()
+    page.get_by_label("Reference or name").fill("lukasz")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("link", name=office.reference, exact=True).click()
+    page.wait_for_url(f"**/cases/{office.case_id}")
+    assert page.locator("h1").inner_text().startswith(office.reference)
+    page.get_by_role("link", name="Change who holds this case").click()
+    page.wait_for_url(f"**/cases/{office.case_id}/assign")
     assert page.title() == f"Who holds {office.reference} – RJ hub"
     holders = page.get_by_role("table")
     assert "Hub intake" in holders.inner_text() and "Referred it" in holders.inner_text()
@@ -149,13 +157,31 @@ def test_a_coordinator_assigns_a_case_by_name_and_it_reaches_the_laptop(
         assert {p.person.name for p in arrived.participants}
 
 
-def test_a_case_is_assigned_with_the_keyboard_alone(page: Any, office: Office) -> None:
+def test_a_case_is_opened_and_assigned_with_the_keyboard_alone(page: Any, office: Office) -> None:
     _signed_in(page, office)
     priya = office.facilitator_id("Priya Shah")
-    page.goto(f"{office.console}/cases/{office.case_id}/assign")
+    page.goto(f"{office.console}/cases")
 
     def focused(attribute: str) -> str:
         return str(page.evaluate(f"document.activeElement.{attribute} || ''"))
+
+    def tab_to(test: Any, what: str) -> None:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if test():
+                return
+        raise AssertionError(f"Tab never reached {what}")
+
+    tab_to(lambda: focused("id") == "q", "the search box")
+    page.keyboard.type("lukasz")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cases?*")
+    tab_to(lambda: focused("innerText").strip() == office.reference, "the case's link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/cases/{office.case_id}")
+    tab_to(lambda: focused("innerText").strip() == "Change who holds this case", "the link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/cases/{office.case_id}/assign")
 
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -179,22 +205,10 @@ def test_ticked_cases_are_reassigned_and_a_leavers_cases_handed_over(
 ) -> None:
     _signed_in(page, office)
     office.hub.assign(office.reference, office.facilitator_id("Priya Shah"))
-    # What the register's form sends when a coordinator ticks a case and chooses Reassign.
-    page.goto(f"{office.console}/cases/{office.case_id}/assign")
-    page.evaluate(
-        """([caseId]) => {
-            const form = document.createElement("form");
-            form.method = "post";
-            form.action = "/cases/reassign";
-            const token = document.querySelector("input[name=csrf_token]").cloneNode();
-            const ticked = Object.assign(document.createElement("input"),
-                {type: "hidden", name: "case", value: caseId});
-            form.append(token, ticked);
-            document.body.append(form);
-            form.submit();
-        }""",
-        [office.case_id],
-    )
+    # The coordinator ticks the case in the register and chooses Reassign.
+    page.goto(f"{office.console}/cases")
+    page.get_by_label(f"Select {office.reference}").check()
+    page.get_by_role("button", name="Reassign selected cases").click()
     page.wait_for_url(f"{office.console}/cases/reassign")
     assert page.locator("h1").inner_text() == "Reassign 1 case"
     check_accessibility(page)
