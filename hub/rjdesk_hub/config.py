@@ -40,6 +40,7 @@ DEFAULT_MAX_UNFINISHED_UPLOADS = 4
 DEFAULT_MAX_UNFINISHED_UPLOAD_MIB = 512
 DEFAULT_MAX_UPLOAD_MIB_PER_DAY = 2048
 DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32
+DEFAULT_UNTRIAGED_REFERRAL_DAYS = 30  # UK GDPR storage limitation: an untriaged referral goes
 DATA_KEY_BYTES = 32
 
 
@@ -96,6 +97,8 @@ class HubSettings:
     max_connections_per_address: int = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS
     # The reverse proxy's address, whose X-Forwarded-For is believed ("": no proxy).
     trusted_proxy: str = ""
+    # A referral no coordinator has triaged is deleted after this many days (issue 15).
+    untriaged_referral_days: int = DEFAULT_UNTRIAGED_REFERRAL_DAYS
 
     def to_json(self) -> bytes:
         doc = {
@@ -109,6 +112,7 @@ class HubSettings:
             "max_upload_mib_per_day": self.max_upload_mib_per_day,
             "max_connections_per_address": self.max_connections_per_address,
             "trusted_proxy": self.trusted_proxy,
+            "untriaged_referral_days": self.untriaged_referral_days,
         }
         return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -122,6 +126,7 @@ class HubSettings:
                 "max_unfinished_upload_mib": DEFAULT_MAX_UNFINISHED_UPLOAD_MIB,
                 "max_upload_mib_per_day": DEFAULT_MAX_UPLOAD_MIB_PER_DAY,
                 "max_connections_per_address": DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+                "untriaged_referral_days": DEFAULT_UNTRIAGED_REFERRAL_DAYS,
             }
             for key, default in limits.items():
                 value = doc.get(key, default)

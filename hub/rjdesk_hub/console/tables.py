@@ -5,5 +5,6 @@ they join ``HubBase``'s metadata wherever the hub's database is opened or migrat
 from __future__ import annotations
 
 from rjdesk_hub.console import enrol_models, laptop_models, overview_models
+from rjdesk_hub.referrals import models as referral_models
 
-__all__ = ["enrol_models", "laptop_models", "overview_models"]
+__all__ = ["enrol_models", "laptop_models", "overview_models", "referral_models"]
