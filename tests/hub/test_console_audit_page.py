@@ -16,6 +16,8 @@ from sqlalchemy import select
 
 from rjdesk_hub import Hub
 from rjdesk_hub.console import ledger, ledger_query
+from rjdesk_hub.console.audit_web import ACTION_WORDS
+from rjdesk_hub.console.ledger import Action as LoggedAction
 from rjdesk_hub.console.ledger_query import ExportFormat
 from rjdesk_hub.models import ConsoleAuditEvent
 from tests.hub.console_signin import (
@@ -219,3 +221,8 @@ def test_a_stranger_is_sent_to_sign_in(client: TestClient) -> None:
     for path in ("/audit", "/audit/export"):
         answer = client.get(path)
         assert answer.status_code == 303 and answer.headers["location"] == "/sign-in"
+
+
+def test_every_action_the_log_can_hold_has_words_on_the_page() -> None:
+
+    assert set(ACTION_WORDS) == set(LoggedAction), "an action without words shows as its code name"

@@ -72,6 +72,13 @@ class Action(StrEnum):
     ACCOUNT_DISABLED = "account_disabled"
     VIEW_AUDIT = "view_audit"
     EXPORT_AUDIT = "export_audit"
+    # Referrals made without a laptop (issue 15).
+    VIEW_REFERRAL = "view_referral"
+    REFERRAL_TYPED = "referral_typed"  # a phone referral typed into the console
+    REFERRAL_ACCEPTED = "referral_accepted"
+    REFERRAL_DECLINED = "referral_declined"
+    PARTNER_LINK_ISSUED = "partner_link_issued"
+    PARTNER_LINK_REVOKED = "partner_link_revoked"
     # A supervisor's (a later issue); named now so a refused attempt has a name.
     SUBJECT_ACCESS = "subject_access"
     ERASURE = "erasure"
