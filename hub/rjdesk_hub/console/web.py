@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from rjdesk_hub.console import sessions
+from rjdesk_hub.console import conflicts_web, sessions
 from rjdesk_hub.console.accounts_web import install_accounts, page_context, signed_in
 from rjdesk_hub.console.headers import ConsoleGuard
 from rjdesk_hub.console.static import STATIC_PATH, Assets
@@ -80,6 +80,7 @@ def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> Conso
         return assets.response(request, name)
 
     install_accounts(app, hub, secure_cookies=secure_cookies)
+    app.include_router(conflicts_web.router())
 
     @app.get("/", response_class=HTMLResponse)
     def overview(
