@@ -4,11 +4,8 @@ A conflict (``hub_conflict``) holds, sealed, both values of each field two lapto
 differently (``field``), a change to a row deleted elsewhere or the deletion of one changed
 elsewhere (``delete``), a change made after its facilitator was taken off the case
 (``authority``), or a rule of DESIGN §2 the merged case breaks (``rule``). Here they are listed
-and opened (both values, who made each and when, from the record versions) and settled at the
-hub: the choice is applied as the hub's own change (a new version of the row, made by
-``HUB_DEVICE``), the conflict is closed, and both travel to every laptop on the case at its next
-sync, as a laptop's resolution would (docs/sync-protocol.md). The settling person is recorded
-in the console's audit log (``CONFLICT_SETTLED``) in the same transaction.
+and opened (both values, who made each and when, from the record versions); ``conflicts_settle``
+settles them at the hub, as the hub's own change (a new version of the row, by ``HUB_DEVICE``).
 
 Everything here but ids and counts is case data: never logged.
 """
@@ -16,7 +13,7 @@ Everything here but ids and counts is case data: never logged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -27,7 +24,6 @@ from rjdesk_hub import models as m
 from rjdesk_hub.console import ledger
 from rjdesk_hub.crypto import conflict_aad
 from rjdesk_hub.merge import label
-from rjdesk_hub.rules import check_case
 from rjdesk_hub.service import Hub
 from rjdesk_hub.store import HubStore
 from rjdesk_protocol.calendar import LONDON
@@ -64,16 +60,11 @@ OUTCOMES = {
     "resolved": "settled",
 }
 _ID = re.compile(r"[0-9a-fA-F-]{1,36}")
-_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ConflictNotFound(LookupError):
     """No conflict of that id at the hub (the page answers 404)."""
-
-
-class ChoiceRefused(ValueError):
-    """A choice that does not fit the conflict; the message is the sentence to show."""
 
 
 @dataclass(frozen=True)
@@ -155,19 +146,6 @@ class ConflictView:
 
 
 @dataclass(frozen=True)
-class Settled:
-    """What settling did: ``already`` when the conflict was closed before (nothing changed)."""
-
-    conflict_id: str
-    case_id: str
-    reference: str
-    kind: str
-    choice: str
-    already: bool
-    version: int | None = None  # the row's new version, when the choice changed it
-
-
-@dataclass(frozen=True)
 class Page:
     rows: tuple[ConflictRow, ...]
     total: int
@@ -209,18 +187,18 @@ def shown(value: Any) -> str:
     return text
 
 
-def _store(hub: Hub, tx: Any) -> HubStore:
+def open_store(hub: Hub, tx: Any) -> HubStore:
     # The hub's own sealing (service.py has no room for an accessor): case data is opened
     # only here, in the console's process, as the hub's merge opens it.
     return HubStore(tx, hub._at_rest)
 
 
-def _detail(hub: Hub, conflict: m.Conflict) -> dict[str, Any]:
+def detail_of(hub: Hub, conflict: m.Conflict) -> dict[str, Any]:
     detail = hub._at_rest.open_json(conflict.detail, conflict_aad(conflict.id))
     return detail if isinstance(detail, dict) else {}
 
 
-def _fields_of(detail: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def fields_of(detail: dict[str, Any]) -> dict[str, dict[str, Any]]:
     raw = detail.get("fields")
     if not isinstance(raw, dict):
         return {}
@@ -255,7 +233,7 @@ def _row(
         reference=reference,
         kind=conflict.kind,
         table=conflict.table_name,
-        field_names=tuple(_fields_of(detail)),
+        field_names=tuple(fields_of(detail)),
         raised_at=conflict.raised_at,
         raised_by=_maker(session, conflict.from_device, conflict.raised_at),
         settled_at=conflict.resolved_at,
@@ -285,13 +263,13 @@ def listing(hub: Hub, *, settled: bool = False, page: int = 1) -> Page:
             .limit(PAGE_SIZE)
         )
         rows = tuple(
-            _row(session, conflict, reference or "", _detail(hub, conflict))
+            _row(session, conflict, reference or "", detail_of(hub, conflict))
             for conflict, reference in session.execute(query)
         )
         return Page(rows, total, page, pages)
 
 
-def _get(session: Session, conflict_id: str) -> m.Conflict:
+def get(session: Session, conflict_id: str) -> m.Conflict:
     if not _ID.fullmatch(conflict_id):
         raise ConflictNotFound(conflict_id[:40])
     conflict = session.get(m.Conflict, conflict_id.lower())
@@ -326,13 +304,13 @@ def view(hub: Hub, conflict_id: str, *, actor: ledger.Actor | None = None) -> Co
     """A conflict opened, with both values; ``actor``: record that they viewed it (it shows case
     data: VIEW_CASE, with the conflict's id), in the same transaction."""
     with hub.db.transaction() as tx:
-        store = _store(hub, tx)
+        store = open_store(hub, tx)
         session = tx.session
-        conflict = _get(session, conflict_id)
+        conflict = get(session, conflict_id)
         case = session.get(m.Case, conflict.case_id) if conflict.case_id else None
         reference = case.reference if case is not None else ""
-        detail = _detail(hub, conflict)
-        fields = _fields_of(detail)
+        detail = detail_of(hub, conflict)
+        fields = fields_of(detail)
         hub_version = _hub_side(store, conflict, list(fields))
         record = store.record(conflict.row_id)
         if actor is not None:
@@ -359,138 +337,4 @@ def view(hub: Hub, conflict_id: str, *, actor: ledger.Actor | None = None) -> Co
             deleted_at_hub=bool(record is not None and record.deleted),
             choices=CHOICES.get(conflict.kind, ("acknowledged",)),
             note=str(detail.get(NOTE_KEY, "")),
-        )
-
-
-def settle(hub: Hub, conflict_id: str, choice: str, note: str, actor: ledger.Actor) -> Settled:
-    """Settle a conflict at the hub with ``choice`` (one of ``CHOICES[kind]``), as the hub's own
-    change: the row's next version carries it, the conflict closes, and both reach every laptop
-    on the case at its next sync. A conflict closed meanwhile (by a laptop, or posted twice) is
-    left as it is: ``already``. ``ChoiceRefused`` for a choice that does not fit."""
-    note = note.strip()
-    if len(note) > MAX_NOTE:
-        raise ChoiceRefused(f"The note must be {MAX_NOTE} characters or fewer.")
-    with hub.db.transaction() as tx:
-        store = _store(hub, tx)
-        session = tx.session
-        conflict = _get(session, conflict_id)
-        case = session.get(m.Case, conflict.case_id) if conflict.case_id else None
-        done = Settled(
-            conflict.id,
-            conflict.case_id or "",
-            case.reference if case is not None else "",
-            conflict.kind,
-            choice,
-            already=conflict.resolved_at is not None,
-        )
-        if done.already:
-            reason = {"conflict_id": conflict.id, "reason": "already-settled"}
-            _record(session, actor, tx.now, done, reason, outcome=ledger.Outcome.FAILED)
-            return done
-        if choice not in CHOICES.get(conflict.kind, ("acknowledged",)):
-            raise ChoiceRefused(_choose_sentence(conflict.kind))
-        detail = _detail(hub, conflict)
-        version = _apply(store, conflict, detail, choice)
-        if note:
-            detail[NOTE_KEY] = note
-            conflict.detail = hub._at_rest.seal_json(detail, conflict_aad(conflict.id))
-        store.resolve(conflict.id, SETTLED_BY + actor.account_id, choice)
-        if version is not None and conflict.case_id:
-            _recheck_rules(store, conflict.case_id)
-        names = [name for name in _fields_of(detail) if _FIELD_NAME.fullmatch(name)]
-        what = {"conflict_id": conflict.id, "kind": conflict.kind, "choice": choice}
-        _record(session, actor, tx.now, done, {**what, "fields": names, "note": bool(note)})
-        return replace(done, version=version)
-
-
-def _record(
-    session: Session,
-    actor: ledger.Actor,
-    at: datetime,
-    done: Settled,
-    detail: ledger.Detail,
-    *,
-    outcome: ledger.Outcome = ledger.Outcome.OK,
-) -> None:
-    ledger.record(
-        session,
-        actor,
-        ledger.Action.CONFLICT_SETTLED,
-        at=at,
-        case_id=done.case_id,
-        case_reference=done.reference,
-        outcome=outcome,
-        detail=detail,
-    )
-
-
-def _choose_sentence(kind: str) -> str:
-    if kind == "delete":
-        return "Choose whether to keep it or delete it."
-    if kind == "rule":
-        return "Confirm that the problem has been dealt with."
-    return "Choose which value stands."
-
-
-def _apply(
-    store: HubStore, conflict: m.Conflict, detail: dict[str, Any], choice: str
-) -> int | None:
-    """Write the chosen state of the row as its next version (by the hub); its version, or None
-    when the choice changes no row (a rule conflict, or a row the hub never had)."""
-    if conflict.kind == "rule":
-        return None
-    record = store.record(conflict.row_id)
-    if record is None:
-        return None
-    fields = dict(store.fields_of(record))
-    deleted = record.deleted
-    clashes = _fields_of(detail)
-    if conflict.kind in ("field", "authority"):
-        for name, values in clashes.items():
-            fields[name] = values.get(choice)
-    elif choice == "delete":
-        deleted = True
-    else:  # keep: the row stands, with the other laptop's changes when it had been deleted
-        if deleted:
-            for name, values in clashes.items():
-                fields[name] = values.get("incoming")
-        deleted = False
-    written = store.write(
-        row_id=record.row_id,
-        table=record.table_name,
-        case_id=record.case_id,
-        fields=fields,
-        deleted=deleted,
-        device_id=HUB_DEVICE,
-        bundle_id=None,
-        how="settle",
-    )
-    return written.hub_version
-
-
-def _recheck_rules(store: HubStore, case_id: str) -> None:
-    """The rules of DESIGN §2 on the case as settled (a value chosen may break one), as after a
-    merge; a breach raised before, open or dealt with, is not raised again."""
-    rows = [
-        (record.table_name, record.row_id, store.fields_of(record))
-        for record in store.case_records([case_id])
-    ]
-    for breach in check_case(case_id, rows):
-        earlier = select(m.Conflict).where(
-            m.Conflict.case_id == case_id,
-            m.Conflict.kind == "rule",
-            m.Conflict.row_id == breach.row_id,
-        )
-        if any(
-            store.conflict_detail(c).get("message") == breach.message
-            for c in store.session.scalars(earlier)
-        ):
-            continue
-        store.raise_conflict(
-            case_id=case_id,
-            row_id=breach.row_id,
-            table=breach.table,
-            kind="rule",
-            detail={"message": breach.message},
-            from_device=HUB_DEVICE,
         )

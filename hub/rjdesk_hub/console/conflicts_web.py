@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Request
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from rjdesk_hub.console import conflicts
+from rjdesk_hub.console import conflicts, conflicts_settle
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission, posted_form
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
@@ -94,10 +94,10 @@ def router() -> APIRouter:
         hub, actor = _hub(request), actor_of(request, view)
         choice, note = form.get("choice", ""), form.get("note", "")
         try:
-            done = conflicts.settle(hub, conflict_id, choice, note, actor)
+            done = conflicts_settle.settle(hub, conflict_id, choice, note, actor)
         except conflicts.ConflictNotFound:
             raise HTTPException(404) from None
-        except conflicts.ChoiceRefused as refused:
+        except conflicts_settle.ChoiceRefused as refused:
             shown = conflicts.view(hub, conflict_id)
             return _show(
                 request,
