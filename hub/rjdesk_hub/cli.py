@@ -146,7 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(run=hub_import)
 
-    p = hub_command("conflicts", "list the open conflicts (no case content)", hub_sub)
+    p = hub_command(
+        "conflicts", "list the open conflicts (no case content), or show one's values", hub_sub
+    )
+    p.add_argument(
+        "--show", metavar="ID", help="show this conflict: both values, who made each and when"
+    )
     _db_option(p)
     p.set_defaults(run=hub_conflicts)
 
@@ -339,6 +344,12 @@ def hub_import(args: argparse.Namespace) -> int:
 
 
 def hub_conflicts(args: argparse.Namespace) -> int:
+    if args.show:
+        from rjdesk_hub.console import conflicts_cli  # noqa: PLC0415 - see the module doc
+
+        with _open(args) as hub:
+            print("\n".join(conflicts_cli.show(hub, args.show)))
+        return 0
     with _open(args) as hub:
         found = hub.conflicts()
     if not found:

@@ -23,6 +23,7 @@ from rjdesk_hub.console import (
     assign_web,
     audit_web,
     cases_web,
+    conflicts_web,
     enrol_web,
     laptops_web,
     overview_web,
@@ -93,5 +94,6 @@ def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> Conso
     app.include_router(enrol_web.router())
     app.include_router(laptops_web.router())
     app.include_router(cases_web.router())
+    app.include_router(conflicts_web.router())
 
     return ConsoleGuard(app, error_page)
