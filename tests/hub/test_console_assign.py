@@ -22,7 +22,7 @@ from rjdesk.services.cases import load_case
 from rjdesk_hub import Hub
 from rjdesk_hub import models as m
 from rjdesk_hub.console.accounts import Accounts
-from rjdesk_hub.console.assign_web import NOTICE_COOKIE
+from rjdesk_hub.console.notices import NOTICE_COOKIE
 from rjdesk_protocol.enums import ClosureReason
 from tests.hub.conftest import LaptopFactory
 from tests.hub.console_signin import (

@@ -16,9 +16,6 @@ no address carries it and no other site can make the console say something it di
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -28,7 +25,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from rjdesk_hub.console import assign, ledger, ledger_wire
+from rjdesk_hub.console import assign, ledger, ledger_wire, notices
 from rjdesk_hub.console.accounts_web import (
     actor_of,
     console_router,
@@ -38,12 +35,11 @@ from rjdesk_hub.console.accounts_web import (
 )
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
-from rjdesk_hub.console.templating import page, redirect
+from rjdesk_hub.console.templating import page
 from rjdesk_hub.errors import UnknownCase
 from rjdesk_hub.results import Assignment
 from rjdesk_hub.service import Hub
 
-NOTICE_COOKIE = "rjdesk_console_notice"
 BULK_DONE = "/cases/reassign/done"
 
 See = Depends(permission(Action.READ_CASES))
@@ -56,57 +52,6 @@ Form = Depends(posted_form)
 def _hub(request: Request) -> Hub:
     hub: Hub = request.app.state.hub
     return hub
-
-
-# -- the banner after a change: a signed cookie for one page -----------------------------------
-
-
-def _notice_mac(request: Request, view: SessionView, path: str, payload: str) -> str:
-    key = _hub(request).derived_key("console notice banner")
-    message = "\n".join((view.user_id, path, payload)).encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def done(request: Request, view: SessionView, path: str, sentence: str) -> Response:
-    """Redirect to ``path``, whose page shows ``sentence`` in its banner once."""
-    response = redirect(path)
-    payload = base64.urlsafe_b64encode(sentence.encode()).decode().rstrip("=")
-    response.set_cookie(
-        NOTICE_COOKIE,
-        f"{payload}.{_notice_mac(request, view, path, payload)}",
-        path=path,
-        secure=bool(request.app.state.console_secure_cookies),
-        httponly=True,
-        samesite="strict",
-    )
-    return response
-
-
-def _notice(request: Request, view: SessionView) -> str:
-    """The banner's sentence for this page, if a change just sent the person here."""
-    payload, _, mac = request.cookies.get(NOTICE_COOKIE, "").partition(".")
-    if not payload or not mac:
-        return ""
-    expected = _notice_mac(request, view, request.url.path, payload)
-    if not hmac.compare_digest(mac.encode(), expected.encode()):
-        return ""
-    try:
-        return base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
-    except (ValueError, UnicodeDecodeError):
-        return ""
-
-
-def _shown(request: Request, response: Response) -> Response:
-    """The page, with its banner's cookie gone (a reload does not say it again)."""
-    if NOTICE_COOKIE in request.cookies:
-        response.delete_cookie(
-            NOTICE_COOKIE,
-            path=request.url.path,
-            secure=bool(request.app.state.console_secure_cookies),
-            httponly=True,
-            samesite="strict",
-        )
-    return response
 
 
 # -- what the banners say ------------------------------------------------------------------------
@@ -194,7 +139,7 @@ def _case_page(
         holding=[f for f in people if f.id in holding],
         not_holding=[f for f in people if f.id not in holding],
         not_assigned=[f for f in people if f.id not in assigned],
-        notice="" if error else _notice(request, view),
+        notice="" if error else notices.notice(request, view),
         error=str(error) if error else "",
         error_id=_error_id(form, error.field if error else ""),
         form=form,
@@ -222,7 +167,7 @@ def router() -> APIRouter:
         except UnknownCase:
             return page(request, view, "404.html", status_code=404)
         people = await run_in_threadpool(assign.facilitators, hub)
-        return _shown(request, _case_page(request, view, case, people))
+        return notices.shown(request, _case_page(request, view, case, people))
 
     async def change(
         request: Request,
@@ -246,7 +191,7 @@ def router() -> APIRouter:
             return _case_page(
                 request, view, case, people, error=refused, form=form_name, chosen=form
             )
-        return done(request, view, _case_path(found_id), sentence)
+        return notices.done(request, view, _case_path(found_id), sentence)
 
     @routes.post("/cases/{case_id}/assign")
     async def assign_case(
@@ -357,13 +302,13 @@ def router() -> APIRouter:
             )
         except assign.AssignRefused as refused:
             return await bulk_page(request, view, case_ids, error=refused, chosen=to)
-        return done(request, view, BULK_DONE, moved_sentence(moved))
+        return notices.done(request, view, BULK_DONE, moved_sentence(moved))
 
     @routes.get(BULK_DONE)
     async def bulk_done(request: Request, view: SessionView = See) -> Response:
-        return _shown(
+        return notices.shown(
             request,
-            page(request, view, "assign/bulk_done.html", notice=_notice(request, view)),
+            page(request, view, "assign/bulk_done.html", notice=notices.notice(request, view)),
         )
 
     # -- a facilitator who leaves ------------------------------------------------------------
@@ -393,14 +338,14 @@ def router() -> APIRouter:
             error=str(error) if error else "",
             error_id="hand-over-to" if error and error.field == "to" else "main-content",
             chosen=chosen,
-            notice="" if error else _notice(request, view),
+            notice="" if error else notices.notice(request, view),
         )
 
     @routes.get("/facilitators/{facilitator_id}/hand-over")
     async def hand_over_form(
         request: Request, facilitator_id: str, view: SessionView = See
     ) -> Response:
-        return _shown(request, await hand_over_page(request, view, facilitator_id))
+        return notices.shown(request, await hand_over_page(request, view, facilitator_id))
 
     @routes.post("/facilitators/{facilitator_id}/hand-over")
     async def hand_over(
@@ -423,6 +368,6 @@ def router() -> APIRouter:
             f"{moved_sentence(moved)} {leaver}'s laptops take "
             f"{'it' if len(moved) == 1 else 'them'} off once their changes have reached the hub."
         )
-        return done(request, view, path, sentence)
+        return notices.done(request, view, path, sentence)
 
     return routes
