@@ -25,6 +25,15 @@ from tests.hub.browser.harness import VIEWPORT, chromium_or_skip, csp_violations
 from tests.hub.console_signin import Clock, Person
 from tests.hub.server import running_console
 
+try:  # Without Playwright the tests skip (harness.chromium_or_skip); on CI they fail.
+    from playwright.sync_api import expect
+
+    # A loaded machine (CI has two cores) can take seconds to load a page: expect() retries
+    # a title or a heading until the new page has come, for up to this long.
+    expect.set_options(timeout=20_000)
+except ImportError:
+    pass
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:

@@ -5,6 +5,7 @@ leaver's cases handed over. Every page passes axe-core."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from rjdesk.services import importer, sync
 from rjdesk.services.cases import load_case
@@ -127,7 +129,7 @@ def test_a_coordinator_assigns_a_case_by_name_and_it_reaches_the_laptop(
     assert page.locator("h1").inner_text().startswith(office.reference)
     page.get_by_role("link", name="Change who holds this case").click()
     page.wait_for_url(f"**/cases/{office.case_id}/assign")
-    assert page.title() == f"Who holds {office.reference} – RJ hub"
+    expect(page).to_have_title(f"Who holds {office.reference} – RJ hub")
     holders = page.get_by_role("table")
     assert "Hub intake" in holders.inner_text() and "Referred it" in holders.inner_text()
     check_accessibility(page)
@@ -135,7 +137,7 @@ def test_a_coordinator_assigns_a_case_by_name_and_it_reaches_the_laptop(
 
     # Nothing chosen: the error summary and the field say so.
     page.get_by_role("button", name="Assign", exact=True).click()
-    assert page.title().startswith("Error: ")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: ")))
     summary = page.locator(".govuk-error-summary")
     assert "Choose a facilitator from the list." in summary.inner_text()
     check_accessibility(page)
@@ -210,7 +212,7 @@ def test_ticked_cases_are_reassigned_and_a_leavers_cases_handed_over(
     page.get_by_label(f"Select {office.reference}").check()
     page.get_by_role("button", name="Reassign selected cases").click()
     page.wait_for_url(f"{office.console}/cases/reassign")
-    assert page.locator("h1").inner_text() == "Reassign 1 case"
+    expect(page.locator("h1")).to_have_text("Reassign 1 case")
     check_accessibility(page)
     screenshot(page, "assign-bulk")
     page.get_by_label("Give them to").select_option(label="Hub intake – 1 laptop, 0 open cases")
@@ -223,7 +225,7 @@ def test_ticked_cases_are_reassigned_and_a_leavers_cases_handed_over(
 
     intake = office.facilitator_id("Hub intake")
     page.goto(f"{office.console}/facilitators/{intake}/hand-over")
-    assert page.locator("h1").inner_text() == "Hand over Hub intake's cases"
+    expect(page.locator("h1")).to_have_text("Hand over Hub intake's cases")
     assert office.reference in page.get_by_role("table").inner_text()
     check_accessibility(page)
     screenshot(page, "hand-over")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from rjdesk_hub import Hub
 from tests.hub.browser.harness import check_accessibility, screenshot
@@ -30,7 +31,7 @@ def test_a_coordinator_finds_a_case_by_a_folded_name_and_opens_it(
     page = signed_in
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Cases").click()
     page.wait_for_url(f"{console_url}/cases")
-    assert page.title() == "Cases – RJ hub"
+    expect(page).to_have_title("Cases – RJ hub")
     assert page.locator("h2#count").inner_text().strip() == "1 case"
     check_accessibility(page)
     screenshot(page, "cases-register")
@@ -44,7 +45,7 @@ def test_a_coordinator_finds_a_case_by_a_folded_name_and_opens_it(
     screenshot(page, "cases-search")
     row.get_by_role("link", name=dispute.reference).click()
     page.wait_for_url(f"{console_url}/cases/{dispute.case_id}")
-    assert page.title() == f"Case {dispute.reference} – RJ hub"
+    expect(page).to_have_title(f"Case {dispute.reference} – RJ hub")
     assert page.locator("h1").count() == 1
     contents = page.get_by_role("navigation", name="Contents")
     contents.get_by_role("link", name="Agreements").click()
@@ -62,7 +63,7 @@ def test_the_register_with_no_result_and_with_an_error_passes_axe(
     assert page.locator("h2#count").inner_text().strip() == "No cases found"
     check_accessibility(page)
     page.goto(f"{console_url}/cases?dob-day=31&dob-month=2&dob-year=1990")
-    assert page.title() == "Error: Cases – RJ hub"
+    expect(page).to_have_title("Error: Cases – RJ hub")
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     summary.get_by_role("link", name="Date of birth must be a real date").click()

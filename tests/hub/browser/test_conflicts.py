@@ -4,6 +4,7 @@ the list (with conflicts and with none) and on a conflict of each kind."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from rjdesk.services import assessment, cases, conflicts, importer, sync
 from rjdesk.services.cases import load_case
@@ -98,13 +100,13 @@ def test_a_conflict_two_laptops_made_is_settled_in_the_browser_and_both_converge
         coordinator = people.coordinator(hub, clock)  # type: ignore[arg-type]
         people.sign_in(page, url, coordinator, clock)  # type: ignore[arg-type]
         page.get_by_role("link", name="Conflicts").first.click()
-        assert page.title() == "Conflicts – RJ hub"
+        expect(page).to_have_title("Conflicts – RJ hub")
         assert page.get_by_role("link", name=reference, exact=True).count() == 1
         check_accessibility(page)
         screenshot(page, "conflicts")
 
         page.get_by_role("link", name=f"Case: location in {reference}").click()
-        assert page.locator("h1").inner_text() == f"Conflict in {reference}"
+        expect(page.locator("h1")).to_have_text(f"Conflict in {reference}")
         table = page.locator("table.rj-both-values")
         assert "Castle Vale (Alex)" in table.inner_text()
         assert "Farnborough Road (Priya)" in table.inner_text()
@@ -135,7 +137,7 @@ def test_the_list_with_no_conflicts_passes_axe(signed_in: Any, console_url: str)
     assert page.locator("#no-conflicts").inner_text() == "There are no open conflicts."
     check_accessibility(page)
     page.get_by_role("link", name="See the settled conflicts").click()
-    assert page.locator("h1").inner_text() == "Settled conflicts"
+    expect(page.locator("h1")).to_have_text("Settled conflicts")
     check_accessibility(page)
 
 
@@ -167,7 +169,7 @@ def test_a_rule_conflict_passes_axe_and_is_dealt_with(
     check_accessibility(page)
     screenshot(page, "conflict-rule")
     page.get_by_role("button", name="Settle conflict").click()  # not ticked: refused
-    assert page.title().startswith("Error: Conflict in")
+    expect(page).to_have_title(re.compile("^" + re.escape("Error: Conflict in")))
     assert page.locator(".govuk-error-summary").is_visible()
     check_accessibility(page)
     page.get_by_label("The problem has been dealt with").check()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from rjdesk.app import sync as app_sync
 from rjdesk.store.vault import Vault, _clock_at_noon
@@ -55,20 +56,20 @@ def test_a_code_made_in_the_browser_enrols_a_laptop_that_syncs_once(
     page = signed_in
     answer = page.goto(f"{console_url}/laptops/enrol")
     assert answer.status == 200
-    assert page.title() == "Enrol a laptop with a code – RJ hub"
+    expect(page).to_have_title("Enrol a laptop with a code – RJ hub")
     check_accessibility(page)
     screenshot(page, "enrol-code-form")
 
     # Nothing chosen: the error summary and the field's message.
     page.get_by_role("button", name="Make the code").click()
-    assert page.title() == "Error: Enrol a laptop with a code – RJ hub"
+    expect(page).to_have_title("Error: Enrol a laptop with a code – RJ hub")
     assert page.locator(".govuk-error-summary").is_visible()
     check_accessibility(page)
 
     page.get_by_role("radio", name="A new facilitator").check()
     page.get_by_label("A new facilitator's full name").fill("Priya Shah")
     page.get_by_role("button", name="Make the code").click()
-    assert page.title() == "Enrolment code for Priya Shah – RJ hub"
+    expect(page).to_have_title("Enrolment code for Priya Shah – RJ hub")
     code = page.locator("#enrol-code").inner_text().strip()
     assert enrol_codes.normalise(code) is not None
     address = page.locator(".govuk-summary-list__row", has_text="Hub address")

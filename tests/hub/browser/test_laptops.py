@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from rjdesk.services import importer, sync
 from rjdesk_hub import Hub
@@ -51,23 +52,23 @@ def test_a_laptop_reported_lost_is_refused_at_its_next_sync(
             code = vault.info().device_code
 
             page.goto(f"{console_url}/laptops")
-            assert page.title() == "Facilitators and laptops – RJ hub"
+            expect(page).to_have_title("Facilitators and laptops – RJ hub")
             check_accessibility(page)
             screenshot(page, "laptops")
 
             page.get_by_role("link", name=f"Laptop {code} of Priya Shah").click()
-            assert page.locator("h1").inner_text() == f"Laptop {code}"
+            expect(page.locator("h1")).to_have_text(f"Laptop {code}")
             check_accessibility(page)
             screenshot(page, "laptop")
 
             page.get_by_role("button", name="Report this laptop lost").click()
-            assert page.locator("h1").inner_text() == f"Report laptop {code} lost?"
+            expect(page.locator("h1")).to_have_text(f"Report laptop {code} lost?")
             assert reference in page.locator("main").inner_text()
             check_accessibility(page)
             screenshot(page, "report-lost")
 
             page.get_by_role("button", name=f"Report lost and revoke laptop {code}").click()
-            assert page.locator("h1").inner_text() == f"Laptop {code} reported lost"
+            expect(page.locator("h1")).to_have_text(f"Laptop {code} reported lost")
             assert reference in page.locator("#cases").inner_text()
             banner = page.locator(".govuk-notification-banner--success").inner_text()
             assert "was revoked and this breach-log entry opened" in banner

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from rjdesk.services import cases
@@ -66,7 +67,7 @@ def test_the_overview_shows_each_figure_with_its_link(  # noqa: PLR0917 - fixtur
 ) -> None:
     reference = _late_referral(console_hub, tmp_path, vault_template)
     people.sign_in(page, console_url, sam, console_clock)
-    assert page.title() == "Overview – RJ hub"
+    expect(page).to_have_title("Overview – RJ hub")
     assert _count(page, "unassigned") == "1"
     assert _count(page, "victims-code-missed") == "1"
     assert _count(page, "victims-code-due") == "0"

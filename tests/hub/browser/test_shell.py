@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.hub.browser import people
 from tests.hub.browser.harness import check_accessibility, csp_violations, screenshot
 from tests.hub.console_signin import Clock, Person
@@ -19,8 +21,8 @@ def test_the_overview_passes_axe_and_says_where_the_coordinator_is(
     page = signed_in
     answer = page.goto(f"{console_url}/")
     assert answer.status == 200
-    assert page.title() == "Overview – RJ hub"
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page).to_have_title("Overview – RJ hub")
+    expect(page.locator("h1")).to_have_text("Overview")
     navigation = page.get_by_role("navigation", name="Menu")
     assert [link.strip() for link in navigation.get_by_role("link").all_inner_texts()] == NAV
     current = navigation.locator("[aria-current=page]")
@@ -131,7 +133,7 @@ def test_a_page_works_without_javascript(
     cases.click()
     assert page.locator("h1").inner_text() in {"Cases", "Page not found"}
     page.get_by_role("link", name="RJ hub").click()
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page.locator("h1")).to_have_text("Overview")
 
 
 def test_without_its_scripts_the_page_still_passes_axe(signed_in: Any, console_url: str) -> None:
@@ -149,12 +151,12 @@ def test_an_unknown_address_is_a_page_not_a_traceback(signed_in: Any, console_ur
     page = signed_in
     answer = page.goto(f"{console_url}/cases/../no/such/page?x=1")
     assert answer.status == 404
-    assert page.title() == "Page not found – RJ hub"
-    assert page.locator("h1").inner_text() == "Page not found"
+    expect(page).to_have_title("Page not found – RJ hub")
+    expect(page.locator("h1")).to_have_text("Page not found")
     text = page.locator("body").inner_text()
     assert "Traceback" not in text and "detail" not in text
     page.get_by_role("link", name="overview", exact=True).click()
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page.locator("h1")).to_have_text("Overview")
     page.goto(f"{console_url}/no/such/page")
     check_accessibility(page)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from rjdesk_hub.console.accounts import LOCKED, MAX_FAILURES, NOT_RECOGNISED, WRONG_CODE
 from tests.hub.browser import people
 from tests.hub.browser.harness import check_accessibility, screenshot
@@ -16,7 +18,7 @@ def test_sign_in_with_password_and_code_reaches_the_overview(
 ) -> None:
     page.goto(f"{console_url}/")
     assert page.url == f"{console_url}/sign-in"  # a stranger is sent to sign in
-    assert page.title() == "Sign in – RJ hub"
+    expect(page).to_have_title("Sign in – RJ hub")
     assert page.get_by_role("navigation", name="Menu").count() == 0
     check_accessibility(page)
     screenshot(page, "sign-in")
@@ -26,7 +28,7 @@ def test_sign_in_with_password_and_code_reaches_the_overview(
     page.get_by_label("Enter the code from your authenticator app").fill(sam.code(console_clock))
     page.get_by_role("button", name="Sign in").click()
     assert page.url == f"{console_url}/"
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page.locator("h1")).to_have_text("Overview")
     assert page.locator(".rj-person").inner_text() == "sam.coordinator"
     assert page.get_by_role("button", name="Sign out").first.is_visible()
     assert not page.locator("#rj-idle").is_visible()  # no warning yet
@@ -45,7 +47,7 @@ def test_a_wrong_code_is_refused_with_an_error_a_person_can_act_on(
     page.get_by_label("Enter the code from your authenticator app").fill("000000")
     page.get_by_role("button", name="Sign in").click()
     assert page.url == f"{console_url}/sign-in/code"
-    assert page.title() == "Error: Enter your code – RJ hub"
+    expect(page).to_have_title("Error: Enter your code – RJ hub")
     assert WRONG_CODE in page.get_by_role("alert").inner_text()
     check_accessibility(page)
     page.goto(f"{console_url}/")
@@ -90,7 +92,7 @@ def test_the_idle_warning_appears_and_stay_signed_in_keeps_the_session(
     # The idle clock started again: 14 more minutes and the session is still there.
     console_clock.advance(minutes=14)
     page.reload()
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page.locator("h1")).to_have_text("Overview")
 
 
 def test_without_stay_the_session_ends_and_sign_in_says_it_was_inactivity(
@@ -109,8 +111,8 @@ def test_a_form_posted_without_its_csrf_token_is_refused(signed_in: Any, console
     page = signed_in
     page.locator("form.rj-signout input[name=csrf_token]").evaluate("field => field.remove()")
     page.locator("form.rj-signout button").click()
-    assert page.title() == "This form was refused – RJ hub"
+    expect(page).to_have_title("This form was refused – RJ hub")
     assert "not sent from this console page" in page.locator("main").inner_text()
     check_accessibility(page)
     page.goto(f"{console_url}/")
-    assert page.locator("h1").inner_text() == "Overview"  # still signed in: nothing was done
+    expect(page.locator("h1")).to_have_text("Overview")  # still signed in: nothing was done
