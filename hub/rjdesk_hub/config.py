@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
@@ -40,6 +41,7 @@ DEFAULT_MAX_UNFINISHED_UPLOADS = 4
 DEFAULT_MAX_UNFINISHED_UPLOAD_MIB = 512
 DEFAULT_MAX_UPLOAD_MIB_PER_DAY = 2048
 DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32
+FORMS_PORT = 8767  # the referral forms' own port, by default (docs/hub.md)
 DEFAULT_UNTRIAGED_REFERRAL_DAYS = 30  # UK GDPR storage limitation: an untriaged referral goes
 DATA_KEY_BYTES = 32
 
@@ -99,6 +101,20 @@ class HubSettings:
     trusted_proxy: str = ""
     # A referral no coordinator has triaged is deleted after this many days (issue 15).
     untriaged_referral_days: int = DEFAULT_UNTRIAGED_REFERRAL_DAYS
+    # The referral forms' public address ("": the hub's url on port ``FORMS_PORT``); a partner's
+    # link is this address with ``/partner/<token>``.
+    forms_url: str = ""
+
+    @property
+    def forms_address(self) -> str:
+        """Where the public and partner referral forms are served (no trailing slash)."""
+        if self.forms_url:
+            return self.forms_url.rstrip("/")
+        parts = urlsplit(self.url)
+        host = parts.hostname or "localhost"
+        if ":" in host:  # an IPv6 literal
+            host = f"[{host}]"
+        return urlunsplit((parts.scheme or "https", f"{host}:{FORMS_PORT}", "", "", ""))
 
     def to_json(self) -> bytes:
         doc = {
@@ -113,6 +129,7 @@ class HubSettings:
             "max_connections_per_address": self.max_connections_per_address,
             "trusted_proxy": self.trusted_proxy,
             "untriaged_referral_days": self.untriaged_referral_days,
+            "forms_url": self.forms_url,
         }
         return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -139,6 +156,7 @@ class HubSettings:
                 db_url=str(doc.get("db_url") or ""),
                 keep_bundles_days=days,
                 trusted_proxy=str(doc.get("trusted_proxy") or ""),
+                forms_url=str(doc.get("forms_url") or ""),
                 **limits,
             )
         except (KeyError, TypeError, ValueError):

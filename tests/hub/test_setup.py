@@ -40,6 +40,7 @@ def test_init_makes_an_owner_only_folder_with_keys_and_settings(tmp_path: Path) 
         "max_upload_mib_per_day": 2048,
         "max_connections_per_address": 32,
         "untriaged_referral_days": 30,
+        "forms_url": "",
         "trusted_proxy": "",
     }
     keys = json.loads((data_dir / "hub-keys.json").read_text())

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
 from rjdesk_hub.console.overview_models import CaseIndexDates
+from rjdesk_hub.referrals.models import Referral
 from rjdesk_protocol.calendar import LONDON, add_working_days
 
 # A harmed person's information is "due" from today to this many working days ahead (as on the
@@ -29,6 +30,7 @@ SHOWN = 10  # references listed under a figure; the register holds the rest
 REGISTER = "/cases"
 CONFLICTS = "/conflicts"
 LAPTOPS = "/laptops"
+REFERRALS = "/referrals"
 
 
 def register_link(**criteria: str) -> str:
@@ -100,6 +102,7 @@ def build(session: Session, now: datetime) -> Overview:
     victims_code = CaseIndexDates.victims_code_due_on
     action, review = CaseIndexDates.action_due_on, CaseIndexDates.review_due_on
     figures = [
+        _new_referrals(session),
         _unassigned(session),
         _by_date(session, "victims_code_missed", victims_code, victims_code < today),
         _by_date(
@@ -133,6 +136,12 @@ def _references(session: Session, query: Select[str, str], order: Any) -> Listed
 
 def _count(session: Session, query: Select[Any]) -> int:
     return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
+def _new_referrals(session: Session) -> Figure:
+    """Referrals from the forms, partners' links and phone calls waiting for triage."""
+    waiting = select(Referral.id).where(Referral.status == "new")
+    return Figure("referrals_new", _count(session, waiting), REFERRALS)
 
 
 def _unassigned(session: Session) -> Figure:

@@ -30,6 +30,7 @@ class FigureText:
 
 # In the order a coordinator works through them.
 FIGURES = (
+    FigureText("referrals_new", "New referrals to triage", "The triage queue"),
     FigureText("unassigned", "Unassigned referrals", "Unassigned cases in the register"),
     FigureText(
         "victims_code_missed",

@@ -39,6 +39,7 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("overview", "Overview", "/"),
+    NavItem("referrals", "Referrals", "/referrals", Action.READ_CASES.name),
     NavItem("cases", "Cases", "/cases", Action.READ_CASES.name),
     NavItem("laptops", "Facilitators and laptops", "/laptops", Action.READ_CASES.name),
     NavItem("conflicts", "Conflicts", "/conflicts", Action.READ_CASES.name),

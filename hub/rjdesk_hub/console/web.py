@@ -27,6 +27,8 @@ from rjdesk_hub.console import (
     enrol_web,
     laptops_web,
     overview_web,
+    partners_web,
+    triage_web,
 )
 from rjdesk_hub.console.accounts_web import install_accounts
 from rjdesk_hub.console.headers import ConsoleGuard
@@ -95,5 +97,7 @@ def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> Conso
     app.include_router(laptops_web.router())
     app.include_router(cases_web.router())
     app.include_router(conflicts_web.router())
+    app.include_router(triage_web.router())
+    app.include_router(partners_web.router())
 
     return ConsoleGuard(app, error_page)
