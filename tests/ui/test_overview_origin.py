@@ -36,7 +36,7 @@ def _shown(ctx: UiContext, vault: Vault, qtbot: QtBot, origin: Origin | None, or
 
 
 @pytest.mark.parametrize(
-    ("origin", "organisation", "expected"),
+    "shown",
     [
         (Origin.PARTNER_LINK, "Northshire Police", "a partner's link (Northshire Police)"),
         (Origin.PUBLIC_FORM, "", "the online referral form"),
