@@ -226,8 +226,9 @@ class InboxBuilder:
             out.records.values(),
             key=lambda r: (records.TABLE_ORDER.get(r.table_name, 99), r.hub_seq),
         )
+        version = schema.version_for(device.schema_version)
         changes = {
-            "records": [self._record_json(r, out) for r in ordered],
+            "records": [self._record_json(r, out, version) for r in ordered],
             "conflicts": [
                 self._conflict_json(c)
                 for c in sorted(out.conflicts.values(), key=lambda c: c.hub_seq)
@@ -251,7 +252,7 @@ class InboxBuilder:
             sender=hub_key_id,
             recipient=device.id,
             sequence=sequence,
-            schema_version=schema.version_for(device.schema_version),
+            schema_version=version,
             hub_key_id=hub_key_id,
             changes=json.dumps(changes, ensure_ascii=False, separators=(",", ":")).encode(),
             blobs=blobs,
@@ -273,14 +274,15 @@ class InboxBuilder:
         )
         return sequence, sealed
 
-    def _record_json(self, record: m.Record, out: _Outgoing) -> dict[str, Any]:
+    def _record_json(self, record: m.Record, out: _Outgoing, version: str) -> dict[str, Any]:
         return {
             "t": record.table_name,
             "id": record.row_id,
             "op": "del" if record.deleted else "put",
             "v": record.hub_version,
             "case": record.case_id,
-            "f": out.fields[record.row_id],
+            # A laptop of an older protocol is sent only the fields it knows.
+            "f": schema.fields_for(version, record.table_name, out.fields[record.row_id]),
         }
 
     def _reference(self, case_id: str | None) -> str:

@@ -19,6 +19,7 @@ from rjdesk_hub.console.laptop_models import is_retired
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import EnrollmentRefused, HubError, UnknownDevice
 from rjdesk_hub.ingest import utc_text
+from rjdesk_hub.referrals.series import hub_code
 from rjdesk_hub.store import HubStore, device_named
 from rjdesk_protocol.errors import BadSignature, InvalidKey, UsageError
 from rjdesk_protocol.keys import PublicKey, encrypt, sign_document, verify_document
@@ -113,6 +114,11 @@ def enroll(
             raise _refuse(f"device {device_id} is already enrolled with another key")
         # The same laptop asking again (its first answer was lost): the same enrollment.
         return hub_config(keys, settings, existing, url=url)
+    if code == hub_code(session, keys.signing_key.public.raw):
+        raise _refuse(
+            f"device code {code} is the hub's own series of case references: this laptop's key "
+            "collides; make a new vault on it"
+        )
     taken = session.scalars(select(m.Device).where(m.Device.device_code == code)).first()
     if taken is not None:
         raise _refuse(

@@ -71,6 +71,17 @@ class Channel(StrEnum):
     LETTER = "letter"
 
 
+class Origin(StrEnum):
+    """Where a case came from (issue 15): the facilitator's own referral on their laptop, or a
+    case the hub made from the online form, a partner's link or a phone call taken at the hub.
+    A case without one (made before there was an origin) is the facilitator's own."""
+
+    FACILITATOR = "facilitator"
+    PUBLIC_FORM = "public_form"
+    PARTNER_LINK = "partner_link"
+    HUB_PHONE = "hub_phone"
+
+
 class Role(StrEnum):
     HARMED = "harmed"
     RESPONSIBLE = "responsible"

@@ -27,7 +27,8 @@ from rjdesk_protocol.characters import (
 
 # The version of this schema that bundles carry (manifest ``schema_version``). Version 1 is what
 # bundles carried before there was a declared schema: the laptop's migration head ("0004").
-PROTOCOL_VERSION = 2
+# Version 3 adds a case's ``origin`` (issue 15).
+PROTOCOL_VERSION = 3
 # The oldest version this side still accepts (one release back).
 OLDEST_PROTOCOL = 1
 _MIGRATION_HEAD = re.compile(r"0\d{3}")
@@ -151,6 +152,7 @@ TABLES: tuple[Table, ...] = (
             "risk_level": _enum(enums.RiskLevel, required=False),
             "flags": Field(LINES, max_length=NAME),
             "facilitators": Field(LINES, max_length=NAME),
+            "origin": _enum(enums.Origin, required=False),  # protocol 3: absent = facilitator
         },
         case_via="id",
     ),
@@ -317,6 +319,9 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
+# Fields added by a protocol after the first, by table: a record sent to a laptop of an older
+# protocol leaves them out (that laptop would set the record aside for a field it does not know).
+ADDED_IN: dict[int, dict[str, tuple[str, ...]]] = {3: {"case_file": ("origin",)}}
 TABLE_NAMES: tuple[str, ...] = tuple(table.name for table in TABLES)
 OPS = ("put", "del")
 
@@ -371,6 +376,21 @@ def version_for(laptop_version: str) -> str:
     if protocol is not None and OLDEST_PROTOCOL <= protocol <= PROTOCOL_VERSION:
         return laptop_version
     return str(PROTOCOL_VERSION)
+
+
+def fields_for(protocol_text: str, table: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """A record's fields as a side speaking ``protocol_text`` (a bundle's ``schema_version``)
+    knows them: the fields of later protocols left out."""
+    protocol = protocol_of(protocol_text) or PROTOCOL_VERSION
+    newer = {
+        name
+        for version, tables in ADDED_IN.items()
+        if version > protocol
+        for name in tables.get(table, ())
+    }
+    if not newer or not newer & fields.keys():
+        return fields
+    return {name: value for name, value in fields.items() if name not in newer}
 
 
 def references(table: str) -> dict[str, Field]:

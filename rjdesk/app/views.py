@@ -32,6 +32,7 @@ from rjdesk_protocol.enums import (
     ConsentScope,
     ContactKind,
     DocumentKind,
+    Origin,
     ReferralSource,
     RiskLevel,
     Role,
@@ -237,6 +238,7 @@ class CaseView:
     risk_level: RiskLevel | None
     flags: tuple[str, ...]
     facilitators: tuple[str, ...]
+    origin: Origin | None  # None: made before cases said where they came from (the facilitator's)
     created_at: datetime
     updated_at: datetime
     participants: tuple[ParticipantView, ...]

@@ -34,6 +34,7 @@ from rjdesk_protocol.enums import (
     ConsentScope,
     ContactKind,
     DocumentKind,
+    Origin,
     ReferralSource,
     RiskLevel,
     Role,
@@ -101,6 +102,8 @@ class Case(Synced, Base):
     risk_level: Mapped[RiskLevel | None] = enum_column(RiskLevel, nullable=True)
     flags: Mapped[list[str]] = mapped_column(default=list)
     facilitators: Mapped[list[str]] = mapped_column(default=list)
+    # Where the case came from (issue 15); None on cases made before: the facilitator's own.
+    origin: Mapped[Origin | None] = enum_column(Origin, nullable=True)
 
     participants: Mapped[list[Participant]] = relationship(
         back_populates="case", order_by="Participant.position", cascade="all, delete-orphan"

@@ -27,6 +27,7 @@ from rjdesk_protocol.enums import (
     Channel,
     ClosureReason,
     Flag,
+    Origin,
     ReferralSource,
     Stage,
 )
@@ -135,6 +136,7 @@ def create_case(uow: UnitOfWork, referral: Referral, *, reference: str | None = 
         location=_clean(referral.location),
         flags=sorted({flag.value for flag in flags}),
         facilitators=[uow.actor.name],
+        origin=Origin.FACILITATOR,  # the facilitator's own referral (the hub's cases say theirs)
         # A new case has nothing yet: say so, rather than let each list be queried later.
         participants=[],
         risk_assessments=[],

@@ -81,6 +81,7 @@ def build_case_view(case: Case, today: date) -> CaseView:
         risk_level=case.risk_level,
         flags=tuple(case.flags),
         facilitators=tuple(case.facilitators),
+        origin=case.origin,
         created_at=case.created_at,
         updated_at=case.updated_at,
         participants=tuple(people[p.id] for p in case.participants),

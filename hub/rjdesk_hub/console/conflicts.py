@@ -206,7 +206,7 @@ def fields_of(detail: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _maker(session: Session, device_id: str, at: datetime | None) -> Maker:
-    if device_id == HUB_DEVICE:
+    if device_id == HUB_DEVICE or device_id.startswith("hub:"):  # settled, or a case it made
         return Maker("", "", at, by_hub=True)
     device = session.get(m.Device, device_id)
     if device is None:

@@ -23,6 +23,7 @@ from rjdesk.app import closing, risk
 from rjdesk.app.views import CaseView, SafeguardingView, StageChangeView
 from rjdesk.domain import rules
 from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
+from rjdesk.ui.case.overview.origin import CameFrom
 from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.generated.overview_pane_ui import Ui_OverviewPane
 from rjdesk.ui.generated.safeguarding_dialog_ui import Ui_SafeguardingDialog
@@ -82,6 +83,7 @@ class OverviewPane(CasePane):
         self.ui = Ui_OverviewPane()
         self.ui.setupUi(self)
         ui = self.ui
+        self.came_from = CameFrom(ui.referralForm, ui.referralBox)
         _fill(ui.caseType, CASE_TYPES)
         _fill(ui.source, SOURCES)
         _fill(ui.channel, CHANNELS)
@@ -130,6 +132,7 @@ class OverviewPane(CasePane):
 
     def refresh_view(self) -> None:
         case, ui = self.case, self.ui
+        self.came_from.show(case)
         _select(ui.caseType, case.case_type.value)
         # Neither day can be in the future (the service refuses it): the field says so as
         # it is typed, and its calendar does not offer those days.
