@@ -351,10 +351,6 @@ def test_the_accept_form_checks_the_details_and_asks_for_a_facilitator(
 def test_an_accepted_referral_becomes_a_case_the_hub_makes(
     hub: Hub, coordinator: TestClient, laptop: LaptopFactory
 ) -> None:
-    pytest.importorskip(
-        "rjdesk_hub.referrals.hub_cases",
-        reason="the hub's cases from referrals (rjdesk_hub.referrals.hub_cases) are not merged yet",
-    )
     priya = laptop("Priya Shah")
     priya.enroll(hub)
     facilitator_id = next(d.facilitator_id for d in hub.devices() if d.facilitator == "Priya Shah")

@@ -16,7 +16,6 @@ says what happened in its banner (``notices``).
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -30,7 +29,7 @@ from rjdesk_hub.console.case_display import words
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.console.templating import page, redirect
-from rjdesk_hub.referrals import store
+from rjdesk_hub.referrals import hub_cases, store
 from rjdesk_hub.service import Hub
 
 QUEUE = "/referrals"
@@ -41,10 +40,6 @@ Types = Depends(permission(Action.TRIAGE, records=ledger.Action.REFERRAL_TYPED))
 Declines = Depends(permission(Action.TRIAGE, records=ledger.Action.REFERRAL_DECLINED))
 Accepts = Depends(permission(Action.TRIAGE, records=ledger.Action.REFERRAL_ACCEPTED))
 Form = Depends(posted_form)
-NO_HUB_CASES = (
-    "This hub cannot make a case from a referral yet: update rjdesk-hub, or take the referral "
-    "on a facilitator's laptop."
-)
 
 
 def _hub(request: Request) -> Hub:
@@ -74,13 +69,12 @@ def _form_context(checked: triage_form.Checked) -> dict[str, Any]:
 
 
 def create_case(hub: Hub, **arguments: Any) -> str:
-    """The hub's own case made from an accepted referral (``referrals.hub_cases``)."""
+    """The hub's own case made from an accepted referral (``referrals.hub_cases``); what it
+    refuses is said on the accept page."""
     try:
-        hub_cases: Any = importlib.import_module("rjdesk_hub.referrals.hub_cases")
-    except ImportError:
-        raise triage.TriageRefused(NO_HUB_CASES) from None
-    case_id: str = hub_cases.create_case(hub, **arguments)
-    return case_id
+        return hub_cases.create_case(hub, **arguments)
+    except hub_cases.CaseRefused as refused:
+        raise triage.TriageRefused(str(refused)) from None
 
 
 def _case_reference(hub: Hub, case_id: str) -> str:
