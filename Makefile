@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO_DIR ?= .demo-vault
 DEMO_PASSPHRASE ?= demo passphrase for rjdesk
 
-.PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots dist dist-check clean
+.PHONY: demo check lint types contracts test test-slow bench bench-gui forms screenshots console-screenshots dist dist-check clean
 
 # The first install takes a minute or more: each step says what it is doing, and pip shows what
 # it downloads and installs (--progress-bar on even when make's output is not a terminal).
@@ -80,6 +80,11 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.screenshots build/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.screenshots build/screenshots \
 	  --screen 1366x768 --screen 1920x1080@150
+
+# The console's pages as docs/hub.md shows them: the browser tests take them (Debian's chromium).
+console-screenshots: $(STAMP)
+	RJDESK_CONSOLE_SCREENSHOTS=docs/images/console $(BIN)/python -m pytest -q \
+	  tests/hub/browser
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
