@@ -19,6 +19,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -258,6 +259,7 @@ def test_a_canary_in_cases_reaches_no_file_log_metric_index_backup_or_export(
     serving: tuple[Path, subprocess.Popen[str], Path],
 ) -> None:
     hub_dir, process, log = serving
+    began = time.time() - 1
     # Laptops enrolled and a coordinator's account made before the server starts, as the
     # server's own commands would (the hub's SQLite is one writer at a time).
     alex, sam = laptop("Alex Morgan"), laptop("Sam Patel")
@@ -309,6 +311,9 @@ def test_a_canary_in_cases_reaches_no_file_log_metric_index_backup_or_export(
     _stop(process)
     written += list(readable_files(hub_dir))  # and once the hub has stopped
     written += [(path, path.read_bytes()) for path in (log, backup, export)]
+    # Nor anything the hub or its commands left in the system's temp folder meanwhile (this
+    # test's own folder, with the laptops' vaults, aside).
+    written += list(readable_files(Path(tempfile.gettempdir()), began, skip=tmp_path))
     leaks = {str(path): holding(data, needles) for path, data in written if holding(data, needles)}
     assert leaks == {}
     assert holding(metrics.encode(), needles) == []
