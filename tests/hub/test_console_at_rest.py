@@ -260,13 +260,14 @@ def test_a_canary_in_cases_reaches_no_file_log_metric_index_backup_or_export(
 ) -> None:
     hub_dir, process, log = serving
     began = time.time() - 1
-    # Laptops enrolled and a coordinator's account made before the server starts, as the
+    # Laptops enrolled and a supervisor's account made before the server starts, as the
     # server's own commands would (the hub's SQLite is one writer at a time).
     alex, sam = laptop("Alex Morgan"), laptop("Sam Patel")
     with Hub.open(hub_dir) as hub:
         alex.enroll(hub)
         sam.enroll(hub)
-        made = Accounts(hub).add("casey.coordinator", "coordinator", "Casey Coordinator")
+        # A supervisor: a coordinator who may read the audit log too, so every page opens.
+        made = Accounts(hub).add("casey.supervisor", "supervisor", "Casey Supervisor")
     served = _started(process, log)
     case_id, reference = _case_with_canary(alex)
     with httpx.Client(base_url=served.api, timeout=60) as api:
