@@ -21,6 +21,7 @@ from rjdesk_hub import Hub, config
 from rjdesk_hub import models as m
 from rjdesk_hub.cli import main
 from rjdesk_hub.console import index
+from rjdesk_hub.console.overview_models import CaseIndexDates
 from rjdesk_hub.console.register import RegisterQuery
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.errors import HubDamaged
@@ -198,8 +199,12 @@ def _snapshot(hub: Hub) -> dict[str, Any]:
                 select(m.CaseIndexFacilitator.case_id, m.CaseIndexFacilitator.facilitator_id)
             )
         )
+        dates = {
+            d.case_id: (d.victims_code_due_on, d.action_due_on, d.review_due_on)
+            for d in session.scalars(select(CaseIndexDates))
+        }
     facts = {case_id: hub.case_facts(case_id) for case_id in entries}
-    return {"entries": entries, "terms": terms, "holders": holders, "facts": facts}
+    return {"entries": entries, "terms": terms, "holders": holders, "facts": facts, "dates": dates}
 
 
 def test_reindex_gives_the_index_merging_gave(office: Office) -> None:
@@ -240,10 +245,11 @@ def test_reindex_of_a_demo_caseload_gives_exactly_the_index_its_merges_kept(
     send_changes(alex, hub)
     merged = _snapshot(hub)
     assert len(merged["entries"]) == 40
+    assert merged["dates"]  # the overview's dates due are part of what must come back
     for case_id in noted:
         assert merged["entries"][case_id][5] > before["entries"][case_id][5]
     with hub.db.transaction() as tx:
-        for model in (m.CaseIndexTerm, m.CaseIndexFacilitator, m.CaseIndex):
+        for model in (m.CaseIndexTerm, m.CaseIndexFacilitator, CaseIndexDates, m.CaseIndex):
             tx.session.execute(delete(model))
     assert hub.reindex(batch=7) == 40
     assert _snapshot(hub) == merged
