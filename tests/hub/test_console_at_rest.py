@@ -280,8 +280,14 @@ def test_a_canary_in_cases_reaches_no_file_log_metric_index_backup_or_export(
         inbox = signed(api, sam.signing_key, sam.device_id, "GET", "/v1/inbox?after=0")
         assert inbox.status_code == 200  # a hub bundle for Sam's laptop, with the canary
     with httpx.Client(base_url=served.console, timeout=60) as console:
-        _sign_in(console, made.name, made.password, made.totp.secret)
         search = f"/cases?{urlencode({'q': SEARCH})}"
+        # Signed out, the search is refused; a slip types the person's name as the account's
+        # and a note as the password: refused, and kept nowhere.
+        assert console.get(search).status_code in {303, NOT_THERE_YET}
+        page = console.get("/sign-in")
+        slip = {"name": NAME, "password": NOTE, "csrf_token": csrf_of(page)}
+        assert console.post("/sign-in", data=slip).status_code == 400
+        _sign_in(console, made.name, made.password, made.totp.secret)
         visited = _visit(
             console,
             [
