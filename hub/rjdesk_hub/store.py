@@ -236,16 +236,17 @@ class HubStore:
             for case_id, found in rows.items()
         }
 
-    def _people(self, person_ids: Iterable[str]) -> dict[str, m.Record]:
-        """The live person rows of these ids, by id (a person's row has no case)."""
+    def _people(self, person_ids: Iterable[str], *, live_only: bool = True) -> dict[str, m.Record]:
+        """The person rows of these ids (live ones only, unless asked), by id; a person's row
+        has no case."""
         ids = list(dict.fromkeys(person_ids))
         found: dict[str, m.Record] = {}
         for start in range(0, len(ids), _CHUNK):
             query = select(m.Record).where(
-                m.Record.row_id.in_(ids[start : start + _CHUNK]),
-                m.Record.case_id.is_(None),
-                m.Record.deleted.is_(False),
+                m.Record.row_id.in_(ids[start : start + _CHUNK]), m.Record.case_id.is_(None)
             )
+            if live_only:
+                query = query.where(m.Record.deleted.is_(False))
             found |= {record.row_id: record for record in self.session.scalars(query)}
         return found
 
@@ -268,15 +269,17 @@ class HubStore:
         found: dict[str, m.Record] = {}
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
-            people = select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(chunk))
-            query = select(m.Record).where(
-                m.Record.case_id.in_(chunk)
-                | (m.Record.case_id.is_(None) & m.Record.row_id.in_(people))
-            )
+            # The case's rows, then its people's by id: one query with an OR of the two made
+            # SQLite read every person row of the hub (case_id IS NULL) for each case.
+            query = select(m.Record).where(m.Record.case_id.in_(chunk))
             if live_only:
                 query = query.where(m.Record.deleted.is_(False))
             for record in self.session.scalars(query):
                 found[record.row_id] = record
+            people = self.session.scalars(
+                select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(chunk))
+            )
+            found |= self._people(people, live_only=live_only)
         if not include_set_aside:
             return [r for r in found.values() if r.row_id not in self.set_aside_ids()]
         return list(found.values())
