@@ -8,7 +8,9 @@ first run takes a while). Then, each timed ``--rounds`` times, p95 in millisecon
 - the register's first page: 50 most recently changed cases with their facts decrypted, and
   the count of all cases;
 - a name search (folded prefixes, rotating over common names) with its count and first page;
-- a case's facts record (``Hub.case_facts``) for a random case.
+- a case's facts record (``Hub.case_facts``) for a random case;
+- a case view (``console.cases.open_case``): every row of a random case and its people's,
+  opened and made into the case's page, with the viewing recorded in the audit log.
 
 Beside each, the floor: the best plain SQL a person would write over the same index tables for
 the same answer (same words, same HMAC digests, same page and count, the same AES-GCM openings
@@ -16,6 +18,9 @@ of the page's facts), on one DB-API connection with no ORM and no session. The n
 floor finds the matching cases first — per word, the cases holding its digest or whose
 reference contains it, intersected — and then reads the page and the count in one statement
 (a window count), so rjdesk's figure is compared with a real lower bound; the ratio is printed.
+A case view's floor reads and opens the same rows and stops there: rjdesk's figure also makes
+the page of them and commits the viewing to the audit log (a durable write), which the floor
+does not.
 The target is a p95 under 200 ms each; the floor is measured, not asserted.
 
 Then ``rjdesk-hub reindex`` of the whole hub, in cases per second (``--no-reindex`` skips it).
@@ -47,9 +52,9 @@ from rjdesk.services import sync
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.sync import outgoing
 from rjdesk_hub import Hub, config
-from rjdesk_hub.console import index, register
+from rjdesk_hub.console import cases, index, ledger, register
 from rjdesk_hub.console.register import RegisterQuery
-from rjdesk_hub.crypto import AtRest, facts_aad
+from rjdesk_hub.crypto import AtRest, facts_aad, record_aad
 from rjdesk_protocol.text import search_terms
 
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -57,6 +62,7 @@ PASSPHRASE = "benchmark passphrase, synthetic data only"
 TODAY = date(2026, 11, 20)
 PAGE = 50
 TARGET_MS = 200.0
+BENCH_ACTOR = ledger.Actor(account_id="", account_name="hub console bench", address="")
 # What reindex did before it read a chunk of cases in a few queries (one query per case, whose
 # people were found by scanning every person row): measured on this machine, same hubs.
 REINDEX_BEFORE = (
@@ -177,6 +183,22 @@ class Floor:
         ).fetchall()
         return (found[0][-1] if found else 0), self._page(found)
 
+    def case_rows(self, case_id: str) -> list[Any]:
+        """A case's live rows and its people's, each opened: what a case view must read (the
+        page made of them and the audit entry left out)."""
+        found = self.connection.execute(
+            "SELECT row_id, hub_version, payload FROM hub_record"
+            " WHERE case_id = ? AND deleted = 0"
+            " UNION ALL SELECT r.row_id, r.hub_version, r.payload"
+            " FROM hub_case_person p JOIN hub_record r ON r.row_id = p.person_id"
+            " WHERE p.case_id = ? AND r.case_id IS NULL AND r.deleted = 0",
+            [case_id, case_id],
+        ).fetchall()
+        return [
+            self.at_rest.open_json(payload, record_aad(row_id, version))
+            for row_id, version, payload in found
+        ]
+
     def facts(self, case_id: str) -> Any:
         row = self.connection.execute(
             "SELECT facts FROM hub_case_index WHERE case_id = ?", [case_id]
@@ -221,8 +243,11 @@ def run(hub_dir: Path, rounds: int) -> bool:
                 lambda n: hub.case_facts(chosen[n]),
                 lambda n: floor.facts(chosen[n]),
             ),
-            # TODO(case view): "a case view" — console/case_view.py's function for one case,
-            # with its floor (the same rows read and opened by hand), once it is on main.
+            (
+                "a case view, audited",
+                lambda n: cases.open_case(hub, BENCH_ACTOR, chosen[n]),
+                lambda n: floor.case_rows(chosen[n]),
+            ),
         ]
         for label, ours_work, floor_work in measures:
             ours_ms, floor_ms = timed_in_turns(rounds, ours_work, floor_work)
