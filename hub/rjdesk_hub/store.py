@@ -7,10 +7,11 @@ each ciphertext (row and version, blob hash, conflict id) is chosen in one place
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, insert, select, text, update
+from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
@@ -24,6 +25,10 @@ from rjdesk_protocol.bundle import Blob
 CLOSED_STAGE = "closed"
 _CHUNK = 500
 _PIECE = 2**20  # bytes written at a time into a kept bundle's blob (SQLite)
+
+
+def _by_seq(record: m.Record) -> int:
+    return record.hub_seq
 
 
 def live_device(session: Session, device_id: str) -> m.Device:
@@ -177,9 +182,73 @@ class HubStore:
         if times:
             case_index.touch_times(session, times, self.tx.now)
 
-    def index_rows(self, case_id: str) -> list[tuple[m.Record, dict[str, Any]]]:
-        """A case's live rows (its people's included) with their fields, for its index entry."""
-        return [(record, self.fields_of(record)) for record in self.case_records([case_id])]
+    def index_rows(self, case_ids: Sequence[str]) -> dict[str, case_index.CaseRows]:
+        """What the index entries of these cases are made of (``case_index.CaseRows``), read
+        a chunk of cases at a time: the live rows of the indexed tables, their people's found
+        by id, opened; of the other rows only the time of the latest change (set-aside rows
+        left out, as ``case_records`` leaves them)."""
+        wanted = list(dict.fromkeys(case_ids))
+        hidden = self.set_aside_ids()
+        rows: dict[str, list[m.Record]] = {case_id: [] for case_id in wanted}
+        others: dict[str, datetime] = {}
+        live = m.Record.deleted.is_(False)
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            indexed = select(m.Record).where(
+                m.Record.case_id.in_(chunk),
+                m.Record.table_name.in_(case_index.INDEXED_TABLES),
+                live,
+            )
+            for record in self.session.scalars(indexed):
+                rows[str(record.case_id)].append(record)
+            links = list(
+                self.session.execute(
+                    select(m.CasePerson.case_id, m.CasePerson.person_id).where(
+                        m.CasePerson.case_id.in_(chunk)
+                    )
+                )
+            )
+            people = self._people([person_id for _, person_id in links])
+            for case_id, person_id in links:
+                if person_id in people:
+                    rows[case_id].append(people[person_id])
+            latest = (
+                select(m.Record.case_id, func.max(m.Record.changed_at))
+                .where(
+                    m.Record.case_id.in_(chunk),
+                    m.Record.table_name.not_in(case_index.INDEXED_TABLES),
+                    live,
+                )
+                .group_by(m.Record.case_id)
+            )
+            if hidden:
+                latest = latest.where(m.Record.row_id.not_in(hidden))
+            others |= {str(case_id): at for case_id, at in self.session.execute(latest)}
+        return {
+            case_id: case_index.CaseRows(
+                [
+                    (record, self.fields_of(record))
+                    for record in sorted({r.row_id: r for r in found}.values(), key=_by_seq)
+                    if record.row_id not in hidden
+                ],
+                others.get(case_id),
+            )
+            for case_id, found in rows.items()
+        }
+
+    def _people(self, person_ids: Iterable[str], *, live_only: bool = True) -> dict[str, m.Record]:
+        """The person rows of these ids (live ones only, unless asked), by id; a person's row
+        has no case."""
+        ids = list(dict.fromkeys(person_ids))
+        found: dict[str, m.Record] = {}
+        for start in range(0, len(ids), _CHUNK):
+            query = select(m.Record).where(
+                m.Record.row_id.in_(ids[start : start + _CHUNK]), m.Record.case_id.is_(None)
+            )
+            if live_only:
+                query = query.where(m.Record.deleted.is_(False))
+            found |= {record.row_id: record for record in self.session.scalars(query)}
+        return found
 
     def link_person(self, case_id: str, person_id: object) -> None:
         if not isinstance(person_id, str) or not person_id or (case_id, person_id) in self._links:
@@ -200,15 +269,17 @@ class HubStore:
         found: dict[str, m.Record] = {}
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
-            people = select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(chunk))
-            query = select(m.Record).where(
-                m.Record.case_id.in_(chunk)
-                | (m.Record.case_id.is_(None) & m.Record.row_id.in_(people))
-            )
+            # The case's rows, then its people's by id: one query with an OR of the two made
+            # SQLite read every person row of the hub (case_id IS NULL) for each case.
+            query = select(m.Record).where(m.Record.case_id.in_(chunk))
             if live_only:
                 query = query.where(m.Record.deleted.is_(False))
             for record in self.session.scalars(query):
                 found[record.row_id] = record
+            people = self.session.scalars(
+                select(m.CasePerson.person_id).where(m.CasePerson.case_id.in_(chunk))
+            )
+            found |= self._people(people, live_only=live_only)
         if not include_set_aside:
             return [r for r in found.values() if r.row_id not in self.set_aside_ids()]
         return list(found.values())

@@ -14,18 +14,21 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select, update
 
+from rjdesk.demo import fill_demo
 from rjdesk.services import cases, contacts, people
 from rjdesk.services.cases import load_case, participant_of
 from rjdesk_hub import Hub, config
 from rjdesk_hub import models as m
 from rjdesk_hub.cli import main
 from rjdesk_hub.console import index
+from rjdesk_hub.console.overview_models import CaseIndexDates
 from rjdesk_hub.console.register import RegisterQuery
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.errors import HubDamaged
 from rjdesk_protocol.enums import CaseType, ClosureReason, ContactKind, Role, Stage
 from rjdesk_protocol.errors import UsageError
 from tests.canary import files_holding, forms
+from tests.conftest import TODAY
 from tests.hub.conftest import LaptopFactory
 from tests.laptops import CaseIds, Laptop, deleted, new_case, send_changes
 from tests.services.builders import at, person, referral
@@ -196,8 +199,12 @@ def _snapshot(hub: Hub) -> dict[str, Any]:
                 select(m.CaseIndexFacilitator.case_id, m.CaseIndexFacilitator.facilitator_id)
             )
         )
+        dates = {
+            d.case_id: (d.victims_code_due_on, d.action_due_on, d.review_due_on)
+            for d in session.scalars(select(CaseIndexDates))
+        }
     facts = {case_id: hub.case_facts(case_id) for case_id in entries}
-    return {"entries": entries, "terms": terms, "holders": holders, "facts": facts}
+    return {"entries": entries, "terms": terms, "holders": holders, "facts": facts, "dates": dates}
 
 
 def test_reindex_gives_the_index_merging_gave(office: Office) -> None:
@@ -211,6 +218,40 @@ def test_reindex_gives_the_index_merging_gave(office: Office) -> None:
     assert hub.reindex(batch=2) == 3
     assert _snapshot(hub) == merged
     assert hub.reindex() == 3  # again: nothing changes
+    assert _snapshot(hub) == merged
+
+
+def test_reindex_of_a_demo_caseload_gives_exactly_the_index_its_merges_kept(
+    hub: Hub, laptop: LaptopFactory
+) -> None:
+    # Many cases of every kind (contacts, agreements, actions, co-workers' people), sent in
+    # several bundles so entries are kept across merges; reindexed in chunks of another size.
+    alex = laptop("Alex Morgan")
+    alex.enroll(hub)
+    for _ in fill_demo(alex.vault, cases=40, seed=11, batch=15):
+        send_changes(alex, hub)
+    before = _snapshot(hub)
+    noted = sorted(c for c, entry in before["entries"].items() if not entry[6])[:3]
+    with alex.vault.unit_of_work() as uow:  # a later note: only its time moves the entry
+        for case_id in noted:
+            contacts.record_contact(
+                uow,
+                load_case(uow.session, case_id),
+                kind=ContactKind.PHONE,
+                at=at(TODAY, 9),
+                present=[],
+                notes="Called back.",
+            )
+    send_changes(alex, hub)
+    merged = _snapshot(hub)
+    assert len(merged["entries"]) == 40
+    assert merged["dates"]  # the overview's dates due are part of what must come back
+    for case_id in noted:
+        assert merged["entries"][case_id][5] > before["entries"][case_id][5]
+    with hub.db.transaction() as tx:
+        for model in (m.CaseIndexTerm, m.CaseIndexFacilitator, CaseIndexDates, m.CaseIndex):
+            tx.session.execute(delete(model))
+    assert hub.reindex(batch=7) == 40
     assert _snapshot(hub) == merged
 
 

@@ -22,12 +22,12 @@ typed in a search is looked up by its first ``NAME_PREFIX_MAX`` letters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from rjdesk_hub import models as m
@@ -45,9 +45,19 @@ _CHUNK = 500
 # The tables whose rows an entry is made of; a change to any other only moves its last change.
 INDEXED_TABLES = frozenset({"case_file", "participant", "person", "agreement", "agreement_action"})
 
-# The rows of one case as the store holds them: (record, its current fields).
-CaseRows = Sequence[tuple[m.Record, dict[str, Any]]]
-RowsOf = Callable[[str], CaseRows]
+
+@dataclass(frozen=True)
+class CaseRows:
+    """What a case's entry is made of, as the store holds it: the live rows of the indexed
+    tables (its people's included) with their current fields, and when the case's other live
+    rows (contacts, notes, documents…: never opened for the index) last changed."""
+
+    rows: Sequence[tuple[m.Record, dict[str, Any]]]
+    others_changed_at: datetime | None = None
+
+
+# The rows of many cases at once (a few queries per chunk of cases, not per case).
+RowsOf = Callable[[Sequence[str]], Mapping[str, CaseRows]]
 
 
 # -- terms ------------------------------------------------------------------------------------
@@ -147,7 +157,7 @@ def build_entry(case_id: str, rows: CaseRows) -> Entry | None:
     """The entry of a case from its current rows; None when it has no live case row (never
     received whole, or deleted)."""
     by_table: dict[str, list[tuple[m.Record, dict[str, Any]]]] = {}
-    for record, fields in rows:
+    for record, fields in rows.rows:
         if not record.deleted:
             by_table.setdefault(record.table_name, []).append((record, fields))
     cases = [f for r, f in by_table.get("case_file", []) if r.row_id == case_id]
@@ -182,7 +192,7 @@ def build_entry(case_id: str, rows: CaseRows) -> Entry | None:
         stage=stage[:20],
         source=_text(case.get("source"))[:40],
         received_on=received_on,
-        updated_at=max(record.changed_at for record, _ in rows),
+        updated_at=_last_change(rows),
         closed=closed,
         facts=facts,
         terms=frozenset(terms),
@@ -212,6 +222,14 @@ def _due_dates(
         action_due_on=min(actions, default=None),
         review_due_on=min(reviews, default=None),
     )
+
+
+def _last_change(rows: CaseRows) -> datetime:
+    """When any live row of the case last changed (the case row is one: never empty)."""
+    times = [record.changed_at for record, _ in rows.rows]
+    if rows.others_changed_at is not None:
+        times.append(rows.others_changed_at)
+    return max(times)
 
 
 def _victims_code(
@@ -275,7 +293,10 @@ def refresh(session: Session, at_rest: AtRest, case_ids: Iterable[str], rows_of:
     kept = 0
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        entries = {case_id: build_entry(case_id, rows_of(case_id)) for case_id in chunk}
+        found = rows_of(chunk)
+        entries = {
+            case_id: build_entry(case_id, found.get(case_id, CaseRows(()))) for case_id in chunk
+        }
         _write(session, at_rest, entries)
         kept += sum(entry is not None for entry in entries.values())
     return kept
@@ -291,6 +312,12 @@ def touch_times(session: Session, case_ids: Iterable[str], when: datetime) -> No
             .where(m.CaseIndex.case_id.in_(ids[start : start + _CHUNK]))
             .values(updated_at=when)
         )
+
+
+def _table(model: type[m.HubBase]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _write(session: Session, at_rest: AtRest, entries: dict[str, Entry | None]) -> None:
@@ -327,12 +354,14 @@ def _write(session: Session, at_rest: AtRest, entries: dict[str, Entry | None]) 
             )
         digests = {at_rest.index_digest(term) for term in entry.terms}
         terms += [{"digest": digest, "case_id": case_id} for digest in sorted(digests)]
+    # Core inserts of plain rows (one executemany each), not the ORM's bulk path: a chunk of
+    # cases is tens of thousands of terms, and the ORM's bookkeeping per row was most of it.
     if plain:
-        session.execute(insert(m.CaseIndex), plain)
+        session.execute(insert(_table(m.CaseIndex)), plain)
     if terms:
-        session.execute(insert(m.CaseIndexTerm), terms)
+        session.execute(insert(_table(m.CaseIndexTerm)), terms)
     if dates:
-        session.execute(insert(CaseIndexDates), dates)
+        session.execute(insert(_table(CaseIndexDates)), dates)
     holders = session.execute(
         select(m.Visibility.case_id, m.Visibility.facilitator_id).where(
             m.Visibility.case_id.in_([row["case_id"] for row in plain])
@@ -340,7 +369,7 @@ def _write(session: Session, at_rest: AtRest, entries: dict[str, Entry | None]) 
     )
     rows = [{"case_id": case_id, "facilitator_id": holder} for case_id, holder in holders]
     if rows:
-        session.execute(insert(m.CaseIndexFacilitator), rows)
+        session.execute(insert(_table(m.CaseIndexFacilitator)), rows)
 
 
 def forget_missing(session: Session) -> int:
