@@ -126,7 +126,9 @@ class RateLimit:
             mine.append(now)
             self._all.append(now)
             if len(self._by_address) > 10_000:
-                self._by_address = {a: q for a, q in self._by_address.items() if q and q[-1] >= since}
+                self._by_address = {
+                    a: q for a, q in self._by_address.items() if q and q[-1] >= since
+                }
             return True
 
 
