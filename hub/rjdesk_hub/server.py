@@ -83,12 +83,16 @@ def make_server(
     return _server_for(ForwardedCap(create_app(hub, metrics=metrics), limits), limits)
 
 
-def make_forms_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.Server:
-    """A uvicorn server for ``hub``'s referral forms (not yet running)."""
-    from rjdesk_hub.forms.web import create_forms_app  # noqa: PLC0415 - only when serving them
+def make_forms_server(
+    hub: Hub, *, limits: ConnectionLimits | None = None, exit_url: str | None = None
+) -> uvicorn.Server:
+    """A uvicorn server for ``hub``'s referral forms (not yet running); ``exit_url``: where
+    "Leave this site quickly" goes (the tests' own page; by default a neutral public site)."""
+    from rjdesk_hub.forms.web import DEFAULT_EXIT_URL, create_forms_app  # noqa: PLC0415
 
     limits = limits or limits_of(hub)
-    return _server_for(ForwardedCap(create_forms_app(hub), limits), limits)
+    app = create_forms_app(hub, exit_url=exit_url or DEFAULT_EXIT_URL)
+    return _server_for(ForwardedCap(app, limits), limits)
 
 
 def make_console_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.Server:
