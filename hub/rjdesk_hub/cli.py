@@ -161,7 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(run=hub_check)
 
-    p = hub_command("prune", "remove bundles past their retention and stale uploads", hub_sub)
+    p = hub_command(
+        "prune",
+        "remove bundles past their retention, stale uploads and old untriaged referrals",
+        hub_sub,
+    )
     _db_option(p)
     p.set_defaults(run=hub_prune)
 
@@ -386,11 +390,14 @@ def hub_reindex(args: argparse.Namespace) -> int:
 
 
 def hub_prune(args: argparse.Namespace) -> int:
+    from rjdesk_hub.referrals import retention  # noqa: PLC0415
+
     with _open(args) as hub:
         pruned = hub.prune()
+        referrals = retention.clean_up(hub)
     print(
-        f"Removed {pruned.bundles} bundle(s) past their retention and "
-        f"{pruned.uploads} stale upload(s)."
+        f"Removed {pruned.bundles} bundle(s) past their retention, "
+        f"{pruned.uploads} stale upload(s) and {referrals} untriaged referral(s) past their age."
     )
     return 0
 

@@ -9,10 +9,10 @@ laptops. ``--limit-concurrency`` stays off on purpose: it counts idle connection
 clients would turn every laptop's request into a 503. The listening backlog is 2048 and
 ``serve`` raises the open-file limit to the hard limit (docs/deploying.md).
 
-``serve`` also serves the console (``rjdesk_hub.console``) on its own port, under the same
-limits, in a second uvicorn server on a thread of the same process: the same hub, the same
-store. The sync API stays on the main thread, where uvicorn handles Ctrl+C and SIGTERM; when it
-stops, the console stops too.
+``serve`` also serves the console (``rjdesk_hub.console``) and the referral forms
+(``rjdesk_hub.forms``) each on its own port, under the same limits, in uvicorn servers on
+threads of the same process: the same hub, the same store. The sync API stays on the main
+thread, where uvicorn handles Ctrl+C and SIGTERM; when it stops, the others stop too.
 
 The Prometheus metrics (``rjdesk_hub.console.ops_metrics``) are served, when the operator asks
 for them with ``--metrics-port``, by prometheus_client's own small server on a separate
@@ -83,6 +83,18 @@ def make_server(
     return _server_for(ForwardedCap(create_app(hub, metrics=metrics), limits), limits)
 
 
+def make_forms_server(
+    hub: Hub, *, limits: ConnectionLimits | None = None, exit_url: str | None = None
+) -> uvicorn.Server:
+    """A uvicorn server for ``hub``'s referral forms (not yet running); ``exit_url``: where
+    "Leave this site quickly" goes (the tests' own page; by default a neutral public site)."""
+    from rjdesk_hub.forms.web import DEFAULT_EXIT_URL, create_forms_app  # noqa: PLC0415
+
+    limits = limits or limits_of(hub)
+    app = create_forms_app(hub, exit_url=exit_url or DEFAULT_EXIT_URL)
+    return _server_for(ForwardedCap(app, limits), limits)
+
+
 def make_console_server(hub: Hub, *, limits: ConnectionLimits | None = None) -> uvicorn.Server:
     """A uvicorn server for ``hub``'s console (not yet running)."""
     from rjdesk_hub.console.web import create_console_app  # noqa: PLC0415 - only when serving it
@@ -137,13 +149,21 @@ def serve(
     console: tuple[str, int] | None = None,
     on_console_ready: Callable[[str], None] | None = None,
     metrics_at: tuple[str, int] | None = None,
+    forms: tuple[str, int] | None = None,
+    on_forms_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM). ``on_ready`` gets the URL listened on;
     with ``console`` (host, port) the console is served there too and ``on_console_ready``
-    gets its URL; ``metrics_at`` (host, port): serve the Prometheus metrics there too."""
+    gets its URL; likewise ``forms`` and ``on_forms_ready`` for the referral forms;
+    ``metrics_at`` (host, port): serve the Prometheus metrics there too. Untriaged referrals
+    past their age are deleted at start and once a day (``referrals.retention``)."""
+    from rjdesk_hub.referrals.retention import DailyCleanUp  # noqa: PLC0415
+
     raise_open_file_limit()
     sock = _listen(host, port, "--port")
     console_sock = _listen(*console, "--console-port") if console is not None else None
+    forms_sock = _listen(*forms, "--forms-port") if forms is not None else None
+    cleaning = DailyCleanUp(hub).start()
     pruned = hub.prune()
     if pruned.bundles or pruned.uploads:
         log.info(
@@ -156,24 +176,26 @@ def serve(
     if metrics is not None and metrics_at is not None:
         metrics_server, metrics_url = start_metrics(metrics, *metrics_at)
         log.info("metrics served at %s", metrics_url)
-    console_server = console_thread = None
-    if console_sock is not None:
-        console_server = make_console_server(hub)
-        console_thread = threading.Thread(
-            target=console_server.run, kwargs={"sockets": [console_sock]}, daemon=True
-        )
-        console_thread.start()
+    beside: list[tuple[uvicorn.Server, threading.Thread, socket.socket]] = []
+    for side_sock, make in ((console_sock, make_console_server), (forms_sock, make_forms_server)):
+        if side_sock is not None:
+            side = make(hub)
+            thread = threading.Thread(target=side.run, kwargs={"sockets": [side_sock]}, daemon=True)
+            thread.start()
+            beside.append((side, thread, side_sock))
     on_ready(url_of(sock))
     if console_sock is not None and on_console_ready is not None:
         on_console_ready(url_of(console_sock))
+    if forms_sock is not None and on_forms_ready is not None:
+        on_forms_ready(url_of(forms_sock))
     try:
         make_server(hub, metrics=metrics).run(sockets=[sock])
     finally:
-        if console_server is not None and console_thread is not None:
-            console_server.should_exit = True
-            console_thread.join(timeout=15)
-        if console_sock is not None:
-            console_sock.close()
+        cleaning.stop()
+        for side, thread, side_sock in beside:
+            side.should_exit = True
+            thread.join(timeout=15)
+            side_sock.close()
         if metrics_server is not None:
             metrics_server.shutdown()
             metrics_server.server_close()

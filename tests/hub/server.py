@@ -15,7 +15,7 @@ import httpx
 
 from rjdesk_hub import Hub, config
 from rjdesk_hub.limits import ConnectionLimits
-from rjdesk_hub.server import bind, make_console_server, make_server, url_of
+from rjdesk_hub.server import bind, make_console_server, make_forms_server, make_server, url_of
 from rjdesk_protocol.keys import SigningKey
 from rjdesk_protocol.wire import auth_headers
 
@@ -64,6 +64,24 @@ def running_console(hub: Hub, *, port: int = 0) -> Iterator[str]:
     thread.start()
     try:
         _wait_until_up(url, thread, probe="/", any_answer=True)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=STARTUP_SECONDS)
+        sock.close()
+
+
+@contextmanager
+def running_forms(hub: Hub, *, exit_url: str | None = None) -> Iterator[str]:
+    """Serve ``hub``'s referral forms on a free port as ``rjdesk-hub serve`` does, and yield
+    their base URL once they answer; stop them afterwards (the hub stays open)."""
+    sock = bind("127.0.0.1", 0)
+    url = url_of(sock)
+    server = make_forms_server(hub, exit_url=exit_url)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        _wait_until_up(url, thread, probe="/privacy")
         yield url
     finally:
         server.should_exit = True

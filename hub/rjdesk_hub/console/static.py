@@ -36,11 +36,16 @@ class Asset:
 
 
 class Assets:
-    """The built files, by name."""
+    """The built files, by name: the ``static`` folder of each of ``packages`` (the console's
+    by default; the referral forms add their own beside it)."""
 
-    def __init__(self) -> None:
-        folder = resources.files("rjdesk_hub.console").joinpath("static")
+    def __init__(self, *packages: str) -> None:
         self.files: dict[str, Asset] = {}
+        for package in packages or ("rjdesk_hub.console",):
+            self._read(package)
+
+    def _read(self, package: str) -> None:
+        folder = resources.files(package).joinpath("static")
         for entry in folder.iterdir():
             media_type = next(
                 (kind for suffix, kind in _TYPES.items() if entry.name.endswith(suffix)), None

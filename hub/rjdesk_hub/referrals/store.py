@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -132,7 +132,7 @@ def decline(session: Session, referral: Referral, *, reason: str, by: str, at: d
 def clean_up(session: Session, *, today: date, keep_days: int) -> int:
     """Delete the untriaged referrals received more than ``keep_days`` before ``today`` (UTC);
     how many went."""
-    cutoff = datetime.combine(today - timedelta(days=keep_days), datetime.min.time())
+    cutoff = datetime.combine(today - timedelta(days=keep_days), datetime.min.time(), UTC)
     gone = session.execute(
         delete(Referral).where(Referral.status == NEW, Referral.received_at < cutoff)
     )
