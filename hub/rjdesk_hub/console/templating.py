@@ -60,6 +60,7 @@ def make_environment(assets: Assets) -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are package data: no stat of each file per page
     )
     environment.globals.update(
         service_name=SERVICE_NAME, navigation=NAVIGATION, static_url=assets.url

@@ -75,6 +75,7 @@ def make_environment(hub: Hub, assets: Assets, exit_url: str) -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are package data: no stat of each file per page
     )
     environment.globals.update(
         service_name=hub.name,
