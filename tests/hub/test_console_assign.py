@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
@@ -25,6 +24,7 @@ from rjdesk_hub.console.accounts import Accounts
 from rjdesk_hub.console.notices import NOTICE_COOKIE
 from rjdesk_protocol.enums import ClosureReason
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     Person,
@@ -48,20 +48,6 @@ class Office:
 
     def facilitator_id(self, name: str) -> str:
         return next(d.facilitator_id for d in self.hub.devices() if d.facilitator == name)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
 
 
 @pytest.fixture

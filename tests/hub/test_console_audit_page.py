@@ -6,9 +6,7 @@ coordinator; viewing and exporting recorded."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,35 +18,14 @@ from rjdesk_hub.console.audit_web import ACTION_WORDS
 from rjdesk_hub.console.ledger import Action as LoggedAction
 from rjdesk_hub.console.ledger_query import ExportFormat
 from rjdesk_hub.models import ConsoleAuditEvent
+from tests.hub.console_fixtures import client, clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     Person,
     accounts_of,
-    console_app,
     set_up_person,
     sign_in,
 )
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def client(hub: Hub) -> Iterator[TestClient]:
-    console, _app = console_app(hub)
-    with TestClient(console, base_url="https://testserver", follow_redirects=False) as made:
-        yield made
 
 
 @pytest.fixture

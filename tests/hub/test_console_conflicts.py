@@ -5,9 +5,7 @@ a missing CSRF token, hostile ids, the audit log, and ``rjdesk-hub conflicts --s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,38 +19,17 @@ from rjdesk_hub.console import conflicts
 from rjdesk_hub.console.accounts import Accounts
 from rjdesk_hub.models import ConsoleAuditEvent
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import client, clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     Person,
     accounts_of,
-    console_app,
     csrf_of,
     set_up_person,
     sign_in,
 )
 from tests.laptops import CaseIds, Laptop, deleted, edited, new_case, of, send_changes
 from tests.services.builders import conference
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def client(hub: Hub) -> Iterator[TestClient]:
-    console, _app = console_app(hub)
-    with TestClient(console, base_url="https://testserver", follow_redirects=False) as made:
-        yield made
 
 
 def _person(client: TestClient, clock: Clock, name: str, role: str) -> Person:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,25 +15,12 @@ from rjdesk_hub import Hub
 from rjdesk_hub.console.audit_web import ACTION_WORDS
 from rjdesk_hub.console.ledger import Action
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import Clock, accounts_of, console_app, csrf_of, set_up_person
 from tests.hub.console_signin import sign_in as console_sign_in
 from tests.laptops import edited, new_case, send_changes
 
 NAME = "pat.supervisor"  # a supervisor: does what a coordinator does, and reads the audit log
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
 
 
 @pytest.fixture

@@ -4,10 +4,7 @@ the real console app: who may use it, the form's refusals, and the code shown on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from rjdesk_hub import Hub
@@ -15,11 +12,11 @@ from rjdesk_hub.app import create_app
 from rjdesk_hub.console import enrol_codes, ledger, ledger_query
 from rjdesk_hub.enrol_api import PATH as API_PATH
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import client, clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     Person,
     accounts_of,
-    console_app,
     csrf_of,
     set_up_person,
     sign_in,
@@ -27,27 +24,6 @@ from tests.hub.console_signin import (
 
 PAGE = "/laptops/enrol"
 CODE = re.compile(r'id="enrol-code">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<')
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def client(hub: Hub) -> Iterator[TestClient]:
-    console, _app = console_app(hub)
-    with TestClient(console, base_url="https://testserver", follow_redirects=False) as made:
-        yield made
 
 
 def person(client: TestClient, clock: Clock, name: str, role: str) -> Person:

@@ -21,6 +21,7 @@ from rjdesk_hub import models as m
 from rjdesk_hub.app import NOT_AUTHORISED, create_app
 from rjdesk_hub.errors import EnrollmentRefused
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     Person,
@@ -34,20 +35,6 @@ from tests.hub.server import signed
 from tests.laptops import Laptop, new_case, send_changes
 
 BREACH_PATH = re.compile(r"^/breaches/([0-9a-f-]{36})\?done=reported$")
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ have no navigation; the laptops' sync API serves none of it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,36 +12,15 @@ from fastapi.testclient import TestClient
 from rjdesk_hub import Hub
 from rjdesk_hub.app import create_app
 from rjdesk_hub.console.accounts import Accounts
+from tests.hub.console_fixtures import client, clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     Person,
     accounts_of,
-    console_app,
     csrf_of,
     set_up_person,
     sign_in,
 )
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def client(hub: Hub) -> Iterator[TestClient]:
-    console, _app = console_app(hub)
-    with TestClient(console, base_url="https://testserver", follow_redirects=False) as made:
-        yield made
 
 
 @pytest.fixture

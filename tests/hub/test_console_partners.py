@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +17,7 @@ from rjdesk_hub import Hub
 from rjdesk_hub import models as m
 from rjdesk_hub.referrals import partners
 from rjdesk_hub.referrals.models import Partner
+from tests.hub.console_fixtures import clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     accounts_of,
@@ -28,20 +28,6 @@ from tests.hub.console_signin import (
 )
 
 LINK = re.compile(r'id="partner-link">(https://[^<]+)<')
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
 
 
 def _signed_in(hub: Hub, clock: Clock, name: str, role: str) -> Iterator[TestClient]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,6 +26,7 @@ from rjdesk_hub.referrals.models import Referral
 from rjdesk_protocol.calendar import add_working_days
 from rjdesk_protocol.victims_code import format_day
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import (
     Clock,
     accounts_of,
@@ -43,15 +43,6 @@ CANARY = "Zebedee Quillfeather"
 @pytest.fixture
 def clock() -> Clock:
     return Clock()  # 12 January 2027, 09:00 UTC
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
 
 
 def _client(hub: Hub) -> Iterator[TestClient]:

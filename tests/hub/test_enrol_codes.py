@@ -21,23 +21,10 @@ from rjdesk_hub.console.enrol_models import EnrolCode
 from rjdesk_hub.enrol_api import PATH
 from rjdesk_protocol.keys import verify_document
 from tests.hub.conftest import LaptopFactory
+from tests.hub.console_fixtures import clock, hub  # noqa: F401 - fixtures
 from tests.hub.console_signin import Clock
 
 SAM = ledger_wire.person("a0b1c2d3-0000-4000-8000-000000000001", "sam.coordinator", "10.0.0.5")
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: Clock) -> Iterator[Hub]:
-    made = Hub.init(
-        tmp_path / "hub", name="North RJ hub", url="https://hub.example.org", clock=clock
-    )
-    yield made
-    made.close()
 
 
 @pytest.fixture
