@@ -77,21 +77,32 @@ class ConsoleGuard:
     body or an address), and turns an unexpected error into the error page, logged by its type
     and stack frames, never by its message (which could quote case data)."""
 
+    access = access_log
+
     def __init__(self, app: ASGIApp, error_page: ErrorPage) -> None:
         self.app = app
         self.error_page = error_page
+
+    def secured(self, message: Message, path: str) -> Message:
+        """A response's start with the security headers (``path``: what was asked for)."""
+        return _with_security_headers(message)
+
+    def logged_path(self, path: str) -> str:
+        """``path`` as the logs show it."""
+        return path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        path = str(scope.get("path", ""))
         status, started = 500, False
 
         async def send_secured(message: Message) -> None:
             nonlocal status, started
             if message["type"] == "http.response.start":
                 status, started = int(message["status"]), True
-                message = _with_security_headers(message)
+                message = self.secured(message, path)
             await send(message)
 
         try:
@@ -101,7 +112,7 @@ class ConsoleGuard:
                 "unexpected %s in %s %s\n%s",
                 type(exc).__name__,
                 scope.get("method"),
-                scope.get("path"),
+                self.logged_path(path),
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
             if not started:
@@ -118,4 +129,4 @@ class ConsoleGuard:
                 )
                 await send_secured({"type": "http.response.body", "body": body})
         finally:
-            access_log.info("%s %s %s", scope.get("method"), scope.get("path"), status)
+            self.access.info("%s %s %s", scope.get("method"), self.logged_path(path), status)

@@ -47,13 +47,14 @@ NAVIGATION: tuple[NavItem, ...] = (
 )
 
 
-def make_environment(assets: Assets) -> Environment:
-    """The Jinja environment of the console's pages: its own templates, GOV.UK Frontend's macros
-    (``govuk_frontend_jinja/components/<name>/macro.html``), autoescaping on."""
-    environment = Environment(
+def govuk_environment(package: str) -> Environment:
+    """A Jinja environment over ``package``'s ``templates/`` and GOV.UK Frontend's macros
+    (``govuk_frontend_jinja/components/<name>/macro.html``), autoescaping on (the console's, and
+    the referral forms')."""
+    return Environment(
         loader=ChoiceLoader(
             [
-                PackageLoader("rjdesk_hub.console", "templates"),
+                PackageLoader(package, "templates"),
                 PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
             ]
         ),
@@ -62,6 +63,11 @@ def make_environment(assets: Assets) -> Environment:
         lstrip_blocks=True,
         auto_reload=False,  # the templates are package data: no stat of each file per page
     )
+
+
+def make_environment(assets: Assets) -> Environment:
+    """The Jinja environment of the console's pages."""
+    environment = govuk_environment("rjdesk_hub.console")
     environment.globals.update(
         service_name=SERVICE_NAME, navigation=NAVIGATION, static_url=assets.url
     )

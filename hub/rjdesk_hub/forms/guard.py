@@ -8,12 +8,10 @@ a partner's link is logged as ``/partner/…`` (its token is a secret).
 from __future__ import annotations
 
 import logging
-import traceback
-from collections.abc import Callable
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message
 
-from rjdesk_hub.console.headers import NO_STORE, SECURITY_HEADERS
+from rjdesk_hub.console.headers import NO_STORE, SECURITY_HEADERS, ConsoleGuard
 from rjdesk_hub.console.static import STATIC_PATH
 
 log = logging.getLogger(__name__)
@@ -35,47 +33,13 @@ def _secured(message: Message, path: str) -> Message:
     return {**message, "headers": kept + cache + secured}
 
 
-class FormsGuard:
-    def __init__(self, app: ASGIApp, error_page: Callable[[], bytes]) -> None:
-        self.app = app
-        self.error_page = error_page
+class FormsGuard(ConsoleGuard):
+    """The console's guard, with the forms' own cache rule, access log and hidden tokens."""
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = str(scope.get("path", ""))
-        status, started = 500, False
+    access = access_log
 
-        async def send_secured(message: Message) -> None:
-            nonlocal status, started
-            if message["type"] == "http.response.start":
-                status, started = int(message["status"]), True
-                message = _secured(message, path)
-            await send(message)
+    def secured(self, message: Message, path: str) -> Message:
+        return _secured(message, path)
 
-        try:
-            await self.app(scope, receive, send_secured)
-        except Exception as exc:  # noqa: BLE001 - the one place every failure ends up
-            log.error(
-                "unexpected %s in %s %s\n%s",
-                type(exc).__name__,
-                scope.get("method"),
-                logged_path(path),
-                "".join(traceback.format_tb(exc.__traceback__)),
-            )
-            if not started:
-                body = self.error_page()
-                await send_secured(
-                    {
-                        "type": "http.response.start",
-                        "status": 500,
-                        "headers": [
-                            (b"content-type", b"text/html; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send_secured({"type": "http.response.body", "body": body})
-        finally:
-            access_log.info("%s %s %s", scope.get("method"), logged_path(path), status)
+    def logged_path(self, path: str) -> str:
+        return logged_path(path)

@@ -20,7 +20,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -28,6 +28,7 @@ from starlette.responses import Response
 
 from rjdesk_hub.console.ledger import scope_address
 from rjdesk_hub.console.static import STATIC_PATH, Assets
+from rjdesk_hub.console.templating import govuk_environment
 from rjdesk_hub.forms import fields
 from rjdesk_hub.forms.guard import FormsGuard
 from rjdesk_hub.forms.protect import MAX_BODY_BYTES, MAX_FIELDS, FormTokens, Limits, RateLimit
@@ -65,18 +66,7 @@ class Refused(Exception):
 
 
 def make_environment(hub: Hub, assets: Assets, exit_url: str) -> Environment:
-    environment = Environment(
-        loader=ChoiceLoader(
-            [
-                PackageLoader("rjdesk_hub.forms", "templates"),
-                PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-            ]
-        ),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,  # the templates are package data: no stat of each file per page
-    )
+    environment = govuk_environment("rjdesk_hub.forms")
     environment.globals.update(
         service_name=hub.name,
         static_url=assets.url,
