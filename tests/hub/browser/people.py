@@ -15,6 +15,11 @@ def coordinator(hub: Hub, clock: Clock, name: str = "sam.coordinator") -> Person
     return set_up_person(Accounts(hub), clock, name, "coordinator")
 
 
+def auditor(hub: Hub, clock: Clock, name: str = "ines.auditor") -> Person:
+    """An auditor who has set up their account: reads everything, changes nothing."""
+    return set_up_person(Accounts(hub), clock, name, "auditor")
+
+
 def enter_password(page: Any, url: str, person: Person, password: str | None = None) -> None:
     page.goto(f"{url}/sign-in")
     page.get_by_label("Sign-in name").fill(person.name)

@@ -234,3 +234,29 @@ def test_ticked_cases_are_reassigned_and_a_leavers_cases_handed_over(
     assert _banner(page).startswith(f"{office.reference} is now assigned to Priya Shah.")
     assert "Hub intake holds no open case." in page.locator("main").inner_text()
     check_accessibility(page)
+
+
+def test_an_auditor_sees_no_way_to_assign_and_the_post_itself_is_refused(
+    page: Any, office: Office
+) -> None:
+    auditor = people.auditor(office.hub, office.clock)
+    people.sign_in(page, office.console, auditor, office.clock)
+    page.goto(f"{office.console}/cases/{office.case_id}")
+    expect(page.locator("h1")).to_contain_text(office.reference)
+    assert page.get_by_role("link", name="Change who holds this case").count() == 0
+    page.goto(f"{office.console}/cases/{office.case_id}/assign")
+    assert page.get_by_role("button").filter(has_text="Assign").count() == 0
+    assert page.locator("form[method=post] select").count() == 0
+    check_accessibility(page)
+    # The POST itself, with the auditor's own valid CSRF token, as a forged form would send it.
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    priya = office.facilitator_id("Priya Shah")
+    answer = page.request.post(
+        f"{office.console}/cases/{office.case_id}/assign",
+        form={"csrf_token": token or "", "facilitator": priya},
+        max_redirects=0,
+    )
+    assert answer.status == 403
+    assert "auditors may not assign cases" in answer.text()
+    changes = office.hub.holder_changes(office.case_id)
+    assert not [c for c in changes if c.facilitator_id == priya], "nothing changed"
