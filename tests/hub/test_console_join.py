@@ -7,7 +7,7 @@ are each refused with nothing written."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -20,11 +20,11 @@ from rjdesk_hub import models as m
 from rjdesk_hub.referrals import partners, store
 from rjdesk_hub.referrals.made import HUB_INTAKE, MADE
 from rjdesk_hub.referrals.models import Referral
-from rjdesk_hub.service import StoredRecord
+from rjdesk_hub.results import StoredRecord
 from rjdesk_protocol.enums import ClosureReason
 from tests.hub.conftest import LaptopFactory
 from tests.hub.console_fixtures import hub  # noqa: F401 - fixtures
-from tests.hub.console_signin import Clock, accounts_of, set_up_person, sign_in
+from tests.hub.console_signin import Clock, accounts_of, csrf_of, set_up_person, sign_in
 from tests.hub.test_console_triage import PHONE_FORM, _banner, _client, _events, _post
 from tests.laptops import CaseIds, new_case, send_changes
 
@@ -120,14 +120,14 @@ def test_joining_adds_the_referrers_details_to_the_case_as_the_hubs_note(
     hub: Hub, coordinator: TestClient, earlier: CaseIds
 ) -> None:
     referral = partner_referral(hub)
-    before = {record.id for record in notes_of(hub, earlier.case_id)}
+    before = {record.row_id for record in notes_of(hub, earlier.case_id)}
     answer = join(coordinator, referral.id, earlier.case_id)
     assert answer.status_code == 303
     banner = _banner(coordinator.get("/referrals"))
     assert f"{referral.reference} joined {earlier.reference}." in banner
     assert "Alex Morgan receives it at the next sync" in banner
 
-    (note,) = [r for r in notes_of(hub, earlier.case_id) if r.id not in before]
+    (note,) = [r for r in notes_of(hub, earlier.case_id) if r.row_id not in before]
     assert (note.device_id, note.how, note.version) == (HUB_INTAKE, MADE, 1)
     fields = note.fields
     assert fields["kind"] == "email" and fields["present"] == []
@@ -209,7 +209,7 @@ def test_a_closed_case_is_refused_and_nothing_is_written(
     closed = new_case(alex)
     with alex.vault.unit_of_work() as uow:
         case = cases.load_case(uow.session, closed.case_id)
-        cases.close_case(uow, case, ClosureReason.DECLINED, closed_on=date(2027, 1, 10))
+        cases.close_case(uow, case, ClosureReason.DECLINED)
     send_changes(alex, hub)
     referral = partner_referral(hub)
     answer = join(coordinator, referral.id, closed.case_id)
@@ -242,8 +242,9 @@ def test_an_auditor_and_a_form_without_its_token_write_nothing(
     path = f"/referrals/{referral.id}/accept"
     token_less = coordinator.post(path, data={"join": earlier.case_id, **PHONE_FORM})
     assert token_less.status_code in (400, 403)
-    refused = join(auditor, referral.id, earlier.case_id)
-    assert refused.status_code == 403
+    token = csrf_of(auditor.get(f"/referrals/{referral.id}"))  # the auditor may read it
+    data = {"join": earlier.case_id, **PHONE_FORM, "csrf_token": token}
+    assert auditor.post(path, data=data).status_code == 403
     assert not [r for r in notes_of(hub, earlier.case_id) if r.device_id == HUB_INTAKE]
     assert _status(hub, referral.id) == store.NEW
 
