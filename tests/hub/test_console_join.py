@@ -168,6 +168,11 @@ def test_joining_adds_the_referrers_details_to_the_case_as_the_hubs_note(
     assert event.case_id == earlier.case_id and "joined=yes" in event.detail
     assert "note=yes" in event.detail
     assert CANARY not in event.detail and "Whitlock" not in event.detail
+    # The coordinator sees the note on the case's page at the hub, as a laptop will.
+    page = coordinator.get(f"/cases/{earlier.case_id}")
+    assert page.status_code == 200
+    assert f"Referral {referral.reference} joined this case" in page.text
+    assert "PC Dana Whitlock" in page.text
 
 
 def test_a_phone_referral_names_the_people_the_case_does_not_hold(
