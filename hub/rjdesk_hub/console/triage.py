@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from rjdesk_hub import models as m
 from rjdesk_hub.console import ledger
 from rjdesk_hub.console.case_display import stamp, words
-from rjdesk_hub.referrals import store
+from rjdesk_hub.referrals import joining, made, store
 from rjdesk_hub.referrals.models import Partner, Referral
 from rjdesk_hub.service import Hub
+from rjdesk_hub.store import HubStore
 from rjdesk_protocol.calendar import LONDON
 from rjdesk_protocol.victims_code import VictimsCodeState, VictimsCodeStatus, victims_code_status
 
@@ -259,19 +260,44 @@ def type_phone_referral(
         return received
 
 
-def join_case(hub: Hub, referral_id: str, case_id: str, actor: ledger.Actor) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Joined:
+    """A referral that joined a case: the two references and who receives its details (the
+    names of the facilitators holding the case; none while it is unassigned)."""
+
+    reference: str
+    case_reference: str
+    holders: list[str]
+
+
+def join_case(hub: Hub, referral_id: str, case_id: str, actor: ledger.Actor) -> Joined:
     """Accept a new referral as part of a case the hub holds already (the revolving-door match
-    found it): recorded (REFERRAL_ACCEPTED, ``joined``). The referral's and the case's
-    references."""
+    found it), in one transaction: its details are added to the case as the hub's own contact
+    note (``referrals.joining``), which reaches every laptop holding the case at its next sync;
+    the referral is accepted (its sealed record kept) and REFERRAL_ACCEPTED recorded
+    (``joined``). A closed or unknown case is refused and nothing is written."""
     with hub.db.transaction() as tx:
         referral = _new_referral(tx.session, referral_id)
         entry = tx.session.get(m.CaseIndex, case_id) if len(case_id) <= 36 else None
-        if entry is None:
+        case = tx.session.get(m.Case, case_id) if entry is not None else None
+        if entry is None or case is None:
             raise TriageRefused("Choose a case the hub holds, or a new case.", "join")
+        if case.closed:
+            raise TriageRefused(
+                f"{entry.reference} is closed, so the referral cannot join it: accept it as a "
+                "new case instead.",
+                "join",
+            )
+        typed = store.fields_of(store.sealer(hub), referral)
+        hub_store = HubStore(tx, hub._at_rest)  # the hub's own sealing, as hub_cases uses it
+        try:
+            joining.add_note(hub_store, referral, typed, case_id=case_id, author=actor.account_name)
+        except made.CaseRefused as refused:
+            raise TriageRefused(str(refused), "join") from None
         store.accept(tx.session, referral, case_id=case_id, by=actor.account_id, at=tx.now)
         ledger.record(
             tx.session, actor, ledger.Action.REFERRAL_ACCEPTED, at=tx.now,
             case_id=case_id, case_reference=entry.reference,
-            detail={"referral_id": referral.id, "joined": True},
+            detail={"referral_id": referral.id, "joined": True, "note": True},
         )  # fmt: skip
-        return referral.reference, entry.reference
+        return Joined(referral.reference, entry.reference, joining.holders(tx.session, case_id))

@@ -254,16 +254,13 @@ def router() -> APIRouter:
         join = checked.typed.get("join", NEW_CASE)
         if join != NEW_CASE:
             try:
-                reference, case_reference = await run_in_threadpool(
-                    triage.join_case, hub, referral_id, join, actor
-                )
+                joined = await run_in_threadpool(triage.join_case, hub, referral_id, join, actor)
             except triage.TriageRefused as refused:
                 return await accept_page(
                     request, view, opened, checked, refused=str(refused), status=400
                 )
-            sentence = (
-                f"{reference} joined {case_reference}. Tell the case's facilitator: what the "
-                "referrer wrote stays on its referral page."
+            sentence = f"{joined.reference} joined {joined.case_reference}. " + _who_receives(
+                joined.holders
             )
             return notices.done(request, view, QUEUE, sentence)
         facilitators = await run_in_threadpool(assign.facilitators, hub)
@@ -294,6 +291,18 @@ def router() -> APIRouter:
         return notices.done(request, view, QUEUE, sentence)
 
     return routes
+
+
+def _who_receives(holders: list[str]) -> str:
+    if not holders:
+        return (
+            "Its details are in a note on the case, which has no facilitator yet: they receive "
+            "it when the case is assigned."
+        )
+    if len(holders) == 1:
+        return f"Its details are in a note on the case: {holders[0]} receives it at the next sync."
+    names = ", ".join(holders[:-1]) + f" and {holders[-1]}"
+    return f"Its details are in a note on the case: {names} receive it at their next sync."
 
 
 # -- what the referrer typed, as rows -------------------------------------------------------------

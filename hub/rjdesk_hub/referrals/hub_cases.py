@@ -5,7 +5,8 @@ The case's records are built as the laptop's referral wizard writes them (``rjde
 referrals.create_case``): the case file at the referral stage, each person and their
 participant, and the first stage entry. They are checked as a laptop's bundle is
 (``validate.refusals``: the declared schema and the references), and by the wizard's own rules,
-then written as the hub's own versions (device ``HUB_INTAKE``), indexed as every change is (the
+then written as the hub's own versions (device ``HUB_INTAKE``, through ``made.write``, the path
+a joining referral's note takes too), indexed as every change is (the
 store's commit hook), assigned when a facilitator is given (queued whole for their laptops,
 which receive it in a hub bundle signed with the hub's key), and the referral is accepted and
 the console's audit log records it, all in one transaction: a refusal writes nothing.
@@ -27,19 +28,19 @@ from rjdesk_hub import authority
 from rjdesk_hub import models as m
 from rjdesk_hub.console import ledger
 from rjdesk_hub.ingest import utc_text
+from rjdesk_hub.referrals import made
 from rjdesk_hub.referrals import store as referrals
+from rjdesk_hub.referrals.made import HUB_INTAKE, CaseRefused
 from rjdesk_hub.referrals.models import Partner, Referral
 from rjdesk_hub.referrals.series import hub_code, next_hub_reference
-from rjdesk_hub.rules import check_case
 from rjdesk_hub.service import Hub
 from rjdesk_hub.store import HubStore
-from rjdesk_hub.validate import refusals
 from rjdesk_protocol.enums import CaseType, Channel, Flag, Origin, ReferralSource, Role, Stage
 from rjdesk_protocol.records import TABLE_ORDER, Record
 from rjdesk_protocol.text import address_key, name_key, phone_key, postcode_key
 
-HUB_INTAKE = "hub:intake"  # the "device" of the hub's own cases (conflicts.HUB_DEVICE: settling)
-MADE = "made"  # ``hub_record.how`` of a row the hub made
+__all__ = ["HUB_INTAKE", "ORIGIN_OF_CHANNEL", "CaseRefused", "create_case"]
+
 ORIGIN_OF_CHANNEL = {
     referrals.PUBLIC: Origin.PUBLIC_FORM,
     referrals.PARTNER: Origin.PARTNER_LINK,
@@ -60,16 +61,6 @@ _CASE_TEXTS = (
     "crime_reference",
     "location",
 )
-
-
-class CaseRefused(ValueError):
-    """What the coordinator typed cannot become a case: the message is one sentence to show,
-    ``field`` the form's field it is about ("" for the whole form, "people.N.name" for a
-    person's)."""
-
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -128,23 +119,7 @@ def create_case(
             today=tx.now.date(),
             now=utc_text(tx.now),
         )
-        refused = refusals(store, built.records, {})
-        if refused:
-            raise _first(refused, built.records)
-        breaches = check_case(built.case_id, [(r.table, r.id, r.fields) for r in built.records])
-        if breaches:
-            raise CaseRefused(breaches[0].message)
-        for record in built.records:
-            store.write(
-                row_id=record.id,
-                table=record.table,
-                case_id=record.case_id,
-                fields=record.fields,
-                deleted=False,
-                device_id=HUB_INTAKE,
-                bundle_id=None,
-                how=MADE,
-            )
+        made.write(store, built.case_id, built.records)
         found = store.ensure_case(built.case_id)
         detail: dict[str, str | int] = {"people": len(people), "origin": origin.value}
         if referral is not None:
@@ -211,27 +186,6 @@ def _facilitator(session: Session, facilitator_id: str | None) -> m.Facilitator 
     if found is None:
         raise CaseRefused("Choose a facilitator from the list.", "facilitator_id")
     return found
-
-
-def _first(refused: Mapping[str, str], records: Sequence[Record]) -> CaseRefused:
-    """The first refusal as a sentence about a field ("The location holds a bidirectional
-    override."), without the record's table and id."""
-    people = [r.id for r in records if r.table == "person"]
-    for record in records:
-        if record.id not in refused:
-            continue
-        reason = refused[record.id]
-        name, _, problem = reason.partition(": ")[2].partition(" ")
-        if not problem:
-            return CaseRefused(f"The case cannot be made: {reason}.")
-        words = name.replace("_", " ")
-        if record.table == "case_file":
-            return CaseRefused(f"The {words} {problem}.", name)
-        if record.table == "person":
-            where = f"people.{people.index(record.id)}.{name}"
-            return CaseRefused(f"A person's {words} {problem}.", where)
-        return CaseRefused(f"The case cannot be made: {words} {problem}.")
-    return CaseRefused("The case cannot be made.")
 
 
 # -- the records, as the laptop's wizard writes them ----------------------------------------
