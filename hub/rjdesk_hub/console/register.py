@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, intersect, select, union
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -95,36 +95,40 @@ def _check(query: RegisterQuery) -> None:
         raise UsageError("the received-from date is after the received-to date")
 
 
-def _with_term(at_rest: AtRest, term: str) -> ColumnElement[bool]:
-    holders = select(m.CaseIndexTerm.case_id).where(
+def _holders_of(at_rest: AtRest, term: str) -> Select[str]:
+    """The cases holding a term's digest (the term table's primary key: each case once)."""
+    return select(m.CaseIndexTerm.case_id).where(
         m.CaseIndexTerm.digest == at_rest.index_digest(term)
     )
-    return m.CaseIndex.case_id.in_(holders)
 
 
-def _text_matches(at_rest: AtRest, text: str) -> list[ColumnElement[bool]]:
-    """Each word must be a name's prefix (folded) or part of the reference."""
-    conditions: list[ColumnElement[bool]] = []
-    for word in list(dict.fromkeys(search_terms(text)))[:MAX_WORDS]:
-        by_name = _with_term(at_rest, index.name_term(word[: index.NAME_PREFIX_MAX]))
-        by_reference = func.lower(m.CaseIndex.reference).contains(word, autoescape=True)
-        conditions.append(by_name | by_reference)
-    return conditions
-
-
-def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[m.CaseIndex]:
-    found = select(m.CaseIndex)
-    conditions = _text_matches(at_rest, query.text)
-    if query.date_of_birth is not None:
-        conditions.append(
-            _with_term(at_rest, index.date_of_birth_term(query.date_of_birth.isoformat()))
+def _matches(at_rest: AtRest, query: RegisterQuery) -> list[Select[str]]:
+    """One set of case ids per criterion the term digests answer: each search word a name's
+    prefix (folded) or part of the reference, the date of birth, the phone, the postcode."""
+    matches: list[Select[str]] = []
+    for word in list(dict.fromkeys(search_terms(query.text)))[:MAX_WORDS]:
+        by_name = _holders_of(at_rest, index.name_term(word[: index.NAME_PREFIX_MAX]))
+        by_reference = select(m.CaseIndex.case_id).where(
+            func.lower(m.CaseIndex.reference).contains(word, autoescape=True)
         )
+        # Wrapped as a subquery: SQLite gives UNION and INTERSECT the same precedence.
+        either = union(by_name, by_reference).subquery()
+        matches.append(select(either.c.case_id))
+    if query.date_of_birth is not None:
+        day = query.date_of_birth.isoformat()
+        matches.append(_holders_of(at_rest, index.date_of_birth_term(day)))
     if query.phone.strip():
         # A number too short to be one matches nothing rather than everything.
-        conditions.append(_with_term(at_rest, index.phone_term(phone_key(query.phone) or "-")))
+        matches.append(_holders_of(at_rest, index.phone_term(phone_key(query.phone) or "-")))
     if query.postcode.strip():
         key = postcode_key(query.postcode) or "-"
-        conditions.append(_with_term(at_rest, index.postcode_term(key)))
+        matches.append(_holders_of(at_rest, index.postcode_term(key)))
+    return matches
+
+
+def _facts_filters(query: RegisterQuery) -> list[ColumnElement[bool]]:
+    """The criteria the plain facts answer."""
+    conditions: list[ColumnElement[bool]] = []
     if query.case_types:
         conditions.append(m.CaseIndex.case_type.in_(query.case_types))
     if query.stages:
@@ -145,23 +149,59 @@ def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[m.CaseIndex]:
         conditions.append(m.CaseIndex.received_on <= query.received_to)
     if query.closed is not None:
         conditions.append(m.CaseIndex.closed.is_(query.closed))
-    return found.where(*conditions)
+    return conditions
 
 
-def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterPage:
-    """One page of the register and how many cases match in all."""
-    _check(query)
-    filtered = _filtered(at_rest, query)
-    total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[str]:
+    """The ids of the matching cases, match-first: the cases the digests (and the reference)
+    answer are found first, intersected across criteria, and only they are filtered on the
+    plain facts; with no such criterion, the index's plain facts alone."""
+    found = select(m.CaseIndex.case_id)
+    matches = _matches(at_rest, query)
+    if matches:
+        hits = (matches[0] if len(matches) == 1 else intersect(*matches)).cte("hits")
+        found = found.join(hits, hits.c.case_id == m.CaseIndex.case_id)
+    return found.where(*_facts_filters(query))
+
+
+def _order(query: RegisterQuery) -> list[ColumnElement[Any] | InstrumentedAttribute[Any]]:
     key = SORTS[query.sort]
-    ordered = filtered.order_by(
+    return [
         key.desc() if query.descending else key.asc(),
         m.CaseIndex.reference.desc() if query.descending else m.CaseIndex.reference.asc(),
         m.CaseIndex.case_id,
+    ]
+
+
+def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterPage:
+    """One page of the register and how many cases match in all.
+
+    One statement finds the page's case ids and the count (a window count over the matching
+    cases, only their ids and sort keys read); a second reads the page's entries by id. The
+    count is asked again on its own only for a page past the last one, which has no row to
+    carry it."""
+    _check(query)
+    filtered = _filtered(at_rest, query)
+    page = (
+        filtered.add_columns(func.count().over().label("total"))
+        .order_by(*_order(query))
+        .offset((query.page - 1) * query.page_size)
+        .limit(query.page_size)
     )
-    page = ordered.offset((query.page - 1) * query.page_size).limit(query.page_size)
-    entries = list(session.scalars(page))
-    holders = _holders(session, [entry.case_id for entry in entries])
+    found = session.execute(page).all()
+    if found:
+        total = int(found[0][1])
+    elif query.page == 1:
+        total = 0
+    else:
+        total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+    ids = [case_id for case_id, _ in found]
+    by_id = {
+        entry.case_id: entry
+        for entry in session.scalars(select(m.CaseIndex).where(m.CaseIndex.case_id.in_(ids)))
+    }
+    entries = [by_id[case_id] for case_id in ids]
+    holders = _holders(session, ids)
     rows = [
         RegisterRow(
             case_id=entry.case_id,
