@@ -152,16 +152,18 @@ def _facts_filters(query: RegisterQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[str]:
-    """The ids of the matching cases, match-first: the cases the digests (and the reference)
-    answer are found first, intersected across criteria, and only they are filtered on the
-    plain facts; with no such criterion, the index's plain facts alone."""
+def _filtered(at_rest: AtRest, query: RegisterQuery) -> tuple[Select[str], bool]:
+    """The ids of the matching cases, and whether the term digests answered any criterion.
+
+    Match-first: the cases the digests (and the reference) answer are found first, intersected
+    across criteria, and only they are filtered on the plain facts; with no such criterion, the
+    plain facts alone."""
     found = select(m.CaseIndex.case_id)
     matches = _matches(at_rest, query)
     if matches:
         hits = (matches[0] if len(matches) == 1 else intersect(*matches)).cte("hits")
         found = found.join(hits, hits.c.case_id == m.CaseIndex.case_id)
-    return found.where(*_facts_filters(query))
+    return found.where(*_facts_filters(query)), bool(matches)
 
 
 def _order(query: RegisterQuery) -> list[ColumnElement[Any] | InstrumentedAttribute[Any]]:
@@ -173,35 +175,44 @@ def _order(query: RegisterQuery) -> list[ColumnElement[Any] | InstrumentedAttrib
     ]
 
 
-def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterPage:
-    """One page of the register and how many cases match in all.
+def _page(session: Session, at_rest: AtRest, query: RegisterQuery) -> tuple[list[m.CaseIndex], int]:
+    """The page's entries, in order, and how many cases match in all.
 
-    One statement finds the page's case ids and the count (a window count over the matching
-    cases, only their ids and sort keys read); a second reads the page's entries by id. The
-    count is asked again on its own only for a page past the last one, which has no row to
-    carry it."""
-    _check(query)
-    filtered = _filtered(at_rest, query)
+    A search by terms reads the page and the count in one statement: the page's ids with a
+    window count over the matching cases (only their ids and sort keys read), joined to their
+    entries. With the plain facts alone, a window count would read every case before the first
+    row, so the count is asked on its own (it reads an index) and the page walks the sort's
+    index. A page past the last one has no row to carry a window count: it is counted apart."""
+    filtered, by_terms = _filtered(at_rest, query)
     page = (
-        filtered.add_columns(func.count().over().label("total"))
-        .order_by(*_order(query))
+        filtered.order_by(*_order(query))
         .offset((query.page - 1) * query.page_size)
         .limit(query.page_size)
     )
-    found = session.execute(page).all()
-    if found:
-        total = int(found[0][1])
-    elif query.page == 1:
-        total = 0
-    else:
+    if not by_terms:
         total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
-    ids = [case_id for case_id, _ in found]
-    by_id = {
-        entry.case_id: entry
-        for entry in session.scalars(select(m.CaseIndex).where(m.CaseIndex.case_id.in_(ids)))
-    }
-    entries = [by_id[case_id] for case_id in ids]
-    holders = _holders(session, ids)
+        entries = list(session.scalars(page.with_only_columns(m.CaseIndex))) if total else []
+        return entries, int(total)
+    ids = page.add_columns(func.count().over().label("total")).subquery("page")
+    found = session.execute(
+        select(m.CaseIndex, ids.c.total)
+        .join(ids, ids.c.case_id == m.CaseIndex.case_id)
+        .order_by(*_order(query))
+    ).all()
+    if found:
+        return [entry for entry, _ in found], int(found[0][1])
+    if query.page == 1:
+        return [], 0
+    total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+    return [], int(total)
+
+
+def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterPage:
+    """One page of the register and how many cases match in all, with the page's holders'
+    names and their facts records opened."""
+    _check(query)
+    entries, total = _page(session, at_rest, query)
+    holders = _holders(session, [entry.case_id for entry in entries])
     rows = [
         RegisterRow(
             case_id=entry.case_id,
@@ -217,7 +228,7 @@ def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterP
         )
         for entry in entries
     ]
-    return RegisterPage(rows, int(total), query.page, query.page_size)
+    return RegisterPage(rows, total, query.page, query.page_size)
 
 
 def facts_of(session: Session, at_rest: AtRest, case_id: str) -> dict[str, Any] | None:
