@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, event, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -291,3 +291,29 @@ def test_the_words_search_names_and_references_together(caseload: Caseload) -> N
     number = row.reference.split("-")[-1]
     page = _same_page(caseload, RegisterQuery(text=f"{name[:3]} {number}", page_size=200))
     assert row.case_id in [found.case_id for found in page.rows]
+
+
+def _statements(load: Caseload, query: RegisterQuery) -> list[str]:
+    """The SQL statements one register query sends."""
+    sent: list[str] = []
+
+    def note(*args: object) -> None:
+        sent.append(str(args[2]))
+
+    event.listen(load.hub.db.engine, "before_cursor_execute", note)
+    try:
+        load.hub.register(query)
+    finally:
+        event.remove(load.hub.db.engine, "before_cursor_execute", note)
+    return [sql for sql in sent if "hub_case_index" in sql]
+
+
+def test_a_name_search_reads_its_page_and_count_in_one_statement(caseload: Caseload) -> None:
+    # The page with its window count, then the page's holders: the match is not run twice.
+    word = next(word for word in caseload.words if word.isalpha() and len(word) >= 3)
+    found = _statements(caseload, RegisterQuery(text=f"{word} {word[:2]}", sort="stage"))
+    assert len(found) <= 2 and "count(*) OVER ()" in found[0], found
+    assert "INTERSECT" in found[0]  # match-first: the words' cases found, then intersected
+    # A page past the last one has no row to carry the count: it is counted apart.
+    past = _statements(caseload, RegisterQuery(text=word[:1], page=500))
+    assert len(past) == 2 and "count(*)" in past[1]
