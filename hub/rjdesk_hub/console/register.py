@@ -1,7 +1,11 @@
 """The case register's queries, over the case index alone (``rjdesk_hub.console.index``).
 
 Searching, filtering, sorting and counting read only plain facts and keyed hashes; nothing is
-decrypted but the facts records of the page's rows (at most ``MAX_PAGE_SIZE``).
+decrypted but the facts records of the page's rows (at most ``MAX_PAGE_SIZE``). A search by
+words, date of birth, phone or postcode is match-first: the cases each criterion's digest (or
+the reference) answers are found and intersected before the plain facts filter them, and the
+page and its count are read in one statement (``bench/hub_console_bench.py``'s floor has the
+same form; ``tests/hub/test_register_query.py`` keeps the query before and checks both agree).
 """
 
 from __future__ import annotations
