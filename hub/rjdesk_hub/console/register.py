@@ -1,7 +1,11 @@
 """The case register's queries, over the case index alone (``rjdesk_hub.console.index``).
 
 Searching, filtering, sorting and counting read only plain facts and keyed hashes; nothing is
-decrypted but the facts records of the page's rows (at most ``MAX_PAGE_SIZE``).
+decrypted but the facts records of the page's rows (at most ``MAX_PAGE_SIZE``). A search by
+words, date of birth, phone or postcode is match-first: the cases each criterion's digest (or
+the reference) answers are found and intersected before the plain facts filter them, and the
+page and its count are read in one statement (``bench/hub_console_bench.py``'s floor has the
+same form; ``tests/hub/test_register_query.py`` keeps the query before and checks both agree).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, intersect, select, union
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -95,36 +99,40 @@ def _check(query: RegisterQuery) -> None:
         raise UsageError("the received-from date is after the received-to date")
 
 
-def _with_term(at_rest: AtRest, term: str) -> ColumnElement[bool]:
-    holders = select(m.CaseIndexTerm.case_id).where(
+def _holders_of(at_rest: AtRest, term: str) -> Select[str]:
+    """The cases holding a term's digest (the term table's primary key: each case once)."""
+    return select(m.CaseIndexTerm.case_id).where(
         m.CaseIndexTerm.digest == at_rest.index_digest(term)
     )
-    return m.CaseIndex.case_id.in_(holders)
 
 
-def _text_matches(at_rest: AtRest, text: str) -> list[ColumnElement[bool]]:
-    """Each word must be a name's prefix (folded) or part of the reference."""
-    conditions: list[ColumnElement[bool]] = []
-    for word in list(dict.fromkeys(search_terms(text)))[:MAX_WORDS]:
-        by_name = _with_term(at_rest, index.name_term(word[: index.NAME_PREFIX_MAX]))
-        by_reference = func.lower(m.CaseIndex.reference).contains(word, autoescape=True)
-        conditions.append(by_name | by_reference)
-    return conditions
-
-
-def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[m.CaseIndex]:
-    found = select(m.CaseIndex)
-    conditions = _text_matches(at_rest, query.text)
-    if query.date_of_birth is not None:
-        conditions.append(
-            _with_term(at_rest, index.date_of_birth_term(query.date_of_birth.isoformat()))
+def _matches(at_rest: AtRest, query: RegisterQuery) -> list[Select[str]]:
+    """One set of case ids per criterion the term digests answer: each search word a name's
+    prefix (folded) or part of the reference, the date of birth, the phone, the postcode."""
+    matches: list[Select[str]] = []
+    for word in list(dict.fromkeys(search_terms(query.text)))[:MAX_WORDS]:
+        by_name = _holders_of(at_rest, index.name_term(word[: index.NAME_PREFIX_MAX]))
+        by_reference = select(m.CaseIndex.case_id).where(
+            func.lower(m.CaseIndex.reference).contains(word, autoescape=True)
         )
+        # Wrapped as a subquery: SQLite gives UNION and INTERSECT the same precedence.
+        either = union(by_name, by_reference).subquery()
+        matches.append(select(either.c.case_id))
+    if query.date_of_birth is not None:
+        day = query.date_of_birth.isoformat()
+        matches.append(_holders_of(at_rest, index.date_of_birth_term(day)))
     if query.phone.strip():
         # A number too short to be one matches nothing rather than everything.
-        conditions.append(_with_term(at_rest, index.phone_term(phone_key(query.phone) or "-")))
+        matches.append(_holders_of(at_rest, index.phone_term(phone_key(query.phone) or "-")))
     if query.postcode.strip():
         key = postcode_key(query.postcode) or "-"
-        conditions.append(_with_term(at_rest, index.postcode_term(key)))
+        matches.append(_holders_of(at_rest, index.postcode_term(key)))
+    return matches
+
+
+def _facts_filters(query: RegisterQuery) -> list[ColumnElement[bool]]:
+    """The criteria the plain facts answer."""
+    conditions: list[ColumnElement[bool]] = []
     if query.case_types:
         conditions.append(m.CaseIndex.case_type.in_(query.case_types))
     if query.stages:
@@ -145,22 +153,69 @@ def _filtered(at_rest: AtRest, query: RegisterQuery) -> Select[m.CaseIndex]:
         conditions.append(m.CaseIndex.received_on <= query.received_to)
     if query.closed is not None:
         conditions.append(m.CaseIndex.closed.is_(query.closed))
-    return found.where(*conditions)
+    return conditions
 
 
-def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterPage:
-    """One page of the register and how many cases match in all."""
-    _check(query)
-    filtered = _filtered(at_rest, query)
-    total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+def _filtered(at_rest: AtRest, query: RegisterQuery) -> tuple[Select[str], bool]:
+    """The ids of the matching cases, and whether the term digests answered any criterion.
+
+    Match-first: the cases the digests (and the reference) answer are found first, intersected
+    across criteria, and only they are filtered on the plain facts; with no such criterion, the
+    plain facts alone."""
+    found = select(m.CaseIndex.case_id)
+    matches = _matches(at_rest, query)
+    if matches:
+        hits = (matches[0] if len(matches) == 1 else intersect(*matches)).cte("hits")
+        found = found.join(hits, hits.c.case_id == m.CaseIndex.case_id)
+    return found.where(*_facts_filters(query)), bool(matches)
+
+
+def _order(query: RegisterQuery) -> list[ColumnElement[Any] | InstrumentedAttribute[Any]]:
     key = SORTS[query.sort]
-    ordered = filtered.order_by(
+    return [
         key.desc() if query.descending else key.asc(),
         m.CaseIndex.reference.desc() if query.descending else m.CaseIndex.reference.asc(),
         m.CaseIndex.case_id,
+    ]
+
+
+def _page(session: Session, at_rest: AtRest, query: RegisterQuery) -> tuple[list[m.CaseIndex], int]:
+    """The page's entries, in order, and how many cases match in all.
+
+    A search by terms reads the page and the count in one statement: the page's ids with a
+    window count over the matching cases (only their ids and sort keys read), joined to their
+    entries. With the plain facts alone, a window count would read every case before the first
+    row, so the count is asked on its own (it reads an index) and the page walks the sort's
+    index. A page past the last one has no row to carry a window count: it is counted apart."""
+    filtered, by_terms = _filtered(at_rest, query)
+    page = (
+        filtered.order_by(*_order(query))
+        .offset((query.page - 1) * query.page_size)
+        .limit(query.page_size)
     )
-    page = ordered.offset((query.page - 1) * query.page_size).limit(query.page_size)
-    entries = list(session.scalars(page))
+    if not by_terms:
+        total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+        entries = list(session.scalars(page.with_only_columns(m.CaseIndex))) if total else []
+        return entries, int(total)
+    ids = page.add_columns(func.count().over().label("total")).subquery("page")
+    found = session.execute(
+        select(m.CaseIndex, ids.c.total)
+        .join(ids, ids.c.case_id == m.CaseIndex.case_id)
+        .order_by(*_order(query))
+    ).all()
+    if found:
+        return [entry for entry, _ in found], int(found[0][1])
+    if query.page == 1:
+        return [], 0
+    total = session.scalar(select(func.count()).select_from(filtered.subquery())) or 0
+    return [], int(total)
+
+
+def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterPage:
+    """One page of the register and how many cases match in all, with the page's holders'
+    names and their facts records opened."""
+    _check(query)
+    entries, total = _page(session, at_rest, query)
     holders = _holders(session, [entry.case_id for entry in entries])
     rows = [
         RegisterRow(
@@ -177,7 +232,7 @@ def search(session: Session, at_rest: AtRest, query: RegisterQuery) -> RegisterP
         )
         for entry in entries
     ]
-    return RegisterPage(rows, int(total), query.page, query.page_size)
+    return RegisterPage(rows, total, query.page, query.page_size)
 
 
 def facts_of(session: Session, at_rest: AtRest, case_id: str) -> dict[str, Any] | None:
