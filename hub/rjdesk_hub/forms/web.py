@@ -12,6 +12,7 @@ and answered with its reference and nothing else.
 
 from __future__ import annotations
 
+import secrets
 import time
 import urllib.parse
 from pathlib import Path
@@ -127,9 +128,16 @@ def create_forms_app(
     def static_file(request: Request, name: str) -> Response:
         return assets.response(request, name)
 
+    # The blank public form is the same page for everyone but its token: rendered once (its
+    # GOV.UK macros cost most of a submission's time), the token put in per request.
+    marker = "rjdesk-form-token-" + secrets.token_hex(16)
+    blank = environment.get_template("public.html").render(
+        form_token=marker, values={}, errors={}
+    )
+
     @app.get("/")
-    def public_form() -> Response:
-        return render("public.html", form_token=tokens.issue(PUBLIC), values={}, errors={})
+    async def public_form() -> Response:
+        return HTMLResponse(blank.replace(marker, tokens.issue(PUBLIC)))
 
     @app.post("/")
     async def public_send(request: Request) -> Response:
