@@ -137,14 +137,8 @@ def issue_link(hub: Hub) -> tuple[str, str]:
         return partner.id, token
 
 
-def test_a_partner_refers_through_its_link_and_a_revoked_link_is_refused(
-    page: Any, forms_url: str, console_hub: Hub
-) -> None:
-    partner_id, token = issue_link(console_hub)
-    page.goto(f"{forms_url}/partner/{token}")
-    assert "Northshire Police" in page.content()
-    check_accessibility(page)
-    screenshot(page, "partner-form")
+def fill_partner(page: Any) -> None:
+    """Everything a partner's form asks but the person's agreement to be referred."""
     page.get_by_label("Your name").fill("PC Dee")
     page.get_by_label("Your job title or role").fill("Neighbourhood officer")
     page.get_by_label("Your phone number").fill("01632 960001")
@@ -160,6 +154,17 @@ def test_a_partner_refers_through_its_link_and_a_revoked_link_is_refused(
     page.get_by_label("Year").fill("2026")
     page.get_by_label("The people involved and their roles").fill("Carl (harmed)")
     page.get_by_label("Risks you know of").fill("None known")
+
+
+def test_a_partner_refers_through_its_link_and_a_revoked_link_is_refused(
+    page: Any, forms_url: str, console_hub: Hub
+) -> None:
+    partner_id, token = issue_link(console_hub)
+    page.goto(f"{forms_url}/partner/{token}")
+    assert "Northshire Police" in page.content()
+    check_accessibility(page)
+    screenshot(page, "partner-form")
+    fill_partner(page)
     time.sleep(FILL_SECONDS)
     page.get_by_role("button", name="Send referral").click()
     expect(page).to_have_title(re.compile("^Error: "))  # the agreement was not ticked

@@ -3,7 +3,8 @@
 vault: a member of the public refers online, a coordinator accepts it and assigns it to a
 facilitator by name, and it arrives on the facilitator's laptop at its next sync with the
 referral's details, a reference from the hub's own series and where it came from; and a phone
-referral typed into the console goes the same way (issue 15, "Done when")."""
+referral typed into the console goes the same way; a partner refers through its link and the
+coordinator declines it, leaving only what the funders' figures count (issue 15, "Done when")."""
 
 from __future__ import annotations
 
@@ -29,7 +30,13 @@ from rjdesk_protocol.enums import Origin
 from tests.hub.browser import people
 from tests.hub.browser.harness import check_accessibility
 from tests.hub.browser.test_assign import LiveClock, _wait_for
-from tests.hub.browser.test_referral_forms import FILL_SECONDS, REFERENCE, fill_public
+from tests.hub.browser.test_referral_forms import (
+    FILL_SECONDS,
+    REFERENCE,
+    fill_partner,
+    fill_public,
+    issue_link,
+)
 from tests.hub.server import running_console, running_forms
 from tests.laptops import make_laptop
 
@@ -135,3 +142,31 @@ def test_an_online_and_a_phone_referral_reach_the_facilitators_laptop(
     assert phoned, banner
     case_id = _accept_and_assign(page, service, phoned.group(0), "Dev Caller")
     _arrives(service, case_id, "Dev Caller", Origin.HUB_PHONE)
+
+
+def test_a_partner_referral_declined_leaves_only_the_figures(page: Any, service: Service) -> None:
+    _partner_id, token = issue_link(service.hub)
+    page.goto(f"{service.forms}/partner/{token}")
+    fill_partner(page)
+    page.get_by_label("The person agreed to be referred").check()
+    time.sleep(FILL_SECONDS)
+    page.get_by_role("button", name="Send referral").click()
+    page.get_by_role("heading", name="Referral sent").wait_for()
+    found = REFERENCE.search(page.content())
+    assert found
+    reference = found.group(0)
+
+    coordinator = people.coordinator(service.hub, service.clock)
+    people.sign_in(page, service.console, coordinator, service.clock)
+    page.goto(f"{service.console}/referrals")
+    page.get_by_role("link", name=reference).click()
+    expect(page).to_have_title(f"Referral {reference} – RJ hub")
+    assert "Northshire Police" in page.content() and "NP/1234/26" in page.content()
+    page.get_by_role("button", name="Decline").click()
+    page.get_by_label("Not suitable for restorative justice").check()
+    page.get_by_role("button", name=f"Decline referral {reference}").click()
+    expect(page).to_have_title("Referrals – RJ hub")
+    with service.hub.db.reader() as session:
+        kept = session.query(Referral).filter_by(reference=reference).one()
+        assert (kept.status, kept.channel, kept.problem) == ("declined", "partner", "crime")
+        assert kept.partner_id and kept.decline_reason and kept.sealed is None
