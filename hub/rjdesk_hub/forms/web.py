@@ -131,9 +131,7 @@ def create_forms_app(
     # The blank public form is the same page for everyone but its token: rendered once (its
     # GOV.UK macros cost most of a submission's time), the token put in per request.
     marker = "rjdesk-form-token-" + secrets.token_hex(16)
-    blank = environment.get_template("public.html").render(
-        form_token=marker, values={}, errors={}
-    )
+    blank = environment.get_template("public.html").render(form_token=marker, values={}, errors={})
 
     @app.get("/")
     async def public_form() -> Response:
