@@ -119,6 +119,17 @@ def router() -> APIRouter:
             **_helpers(hub),
         )
 
+    def refused_page(
+        request: Request,
+        view: sessions.SessionView,
+        device_id: str,
+        refused: laptops.LaptopRefused,
+    ) -> Response:
+        """A retirement or report refused: the laptop's page saying why (404 if no laptop)."""
+        if laptops.laptop(_hub(request), device_id) is None:
+            raise HTTPException(404) from None
+        return detail_page(request, view, device_id, error=str(refused), status_code=409)
+
     @routes.get("/laptops/{device_id}")
     def one_laptop(
         request: Request, device_id: str, view: sessions.SessionView = _READ
@@ -141,9 +152,7 @@ def router() -> APIRouter:
         try:
             done = laptops.retire(_hub(request), device_id, actor_of(request, view))
         except laptops.LaptopRefused as refused:
-            if laptops.laptop(_hub(request), device_id) is None:
-                raise HTTPException(404) from None
-            return detail_page(request, view, device_id, error=str(refused), status_code=409)
+            return refused_page(request, view, device_id, refused)
         return redirect(f"/laptops/{done.device_id}?done=retired")
 
     @routes.get("/laptops/{device_id}/report-lost")
@@ -162,9 +171,7 @@ def router() -> APIRouter:
         try:
             breach_id = breaches.report_lost(_hub(request), device_id, actor_of(request, view))
         except laptops.LaptopRefused as refused:
-            if laptops.laptop(_hub(request), device_id) is None:
-                raise HTTPException(404) from None
-            return detail_page(request, view, device_id, error=str(refused), status_code=409)
+            return refused_page(request, view, device_id, refused)
         return redirect(f"/breaches/{breach_id}?done=reported")
 
     @routes.get("/breaches")
