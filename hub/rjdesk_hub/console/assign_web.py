@@ -35,7 +35,7 @@ from rjdesk_hub.console.accounts_web import (
 )
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
-from rjdesk_hub.console.templating import page
+from rjdesk_hub.console.templating import hub_of, page
 from rjdesk_hub.errors import UnknownCase
 from rjdesk_hub.results import Assignment
 from rjdesk_hub.service import Hub
@@ -47,11 +47,6 @@ Assigns = Depends(permission(Action.ASSIGN))
 Unassigns = Depends(permission(Action.ASSIGN, records=ledger.Action.UNASSIGN))
 Reassigns = Depends(permission(Action.ASSIGN, records=ledger.Action.REASSIGN))
 Form = Depends(posted_form)
-
-
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
 
 
 # -- what the banners say ------------------------------------------------------------------------
@@ -161,7 +156,7 @@ def router() -> APIRouter:
 
     @routes.get("/cases/{case_id}/assign")
     async def case_page(request: Request, case_id: str, view: SessionView = See) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         try:
             case = await run_in_threadpool(assign.holders, hub, case_id)
         except UnknownCase:
@@ -180,7 +175,7 @@ def router() -> APIRouter:
     ) -> Response:
         """Do ``act`` (which answers the case's id and the banner's sentence); on a refusal,
         the page again with the error beside the form's field."""
-        hub = _hub(request)
+        hub = hub_of(request)
         try:
             found_id, sentence = await run_in_threadpool(act, hub, case_id)
         except UnknownCase:
@@ -265,7 +260,7 @@ def router() -> APIRouter:
         error: assign.AssignRefused | None = None,
         chosen: str = "",
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         try:
             cases = await run_in_threadpool(assign.cases_named, hub, case_ids)
         except assign.AssignRefused as refused:
@@ -295,7 +290,7 @@ def router() -> APIRouter:
     async def bulk_reassign(request: Request, view: SessionView = Reassigns) -> Response:
         case_ids = await posted_values(request, "case")
         to = (await posted_form(request)).get("to", "")
-        hub, then = _hub(request), reassigned_by(actor_of(request, view))
+        hub, then = hub_of(request), reassigned_by(actor_of(request, view))
         try:
             moved = await run_in_threadpool(
                 lambda: assign.reassign_many(hub, case_ids, to, by=view.name, then=then)
@@ -321,7 +316,7 @@ def router() -> APIRouter:
         error: assign.AssignRefused | None = None,
         chosen: str = "",
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         try:
             leaver, cases = await run_in_threadpool(assign.open_cases_of, hub, facilitator_id)
         except assign.AssignRefused:
@@ -354,7 +349,7 @@ def router() -> APIRouter:
         view: SessionView = Reassigns,
         form: dict[str, str] = Form,
     ) -> Response:
-        hub, then = _hub(request), reassigned_by(actor_of(request, view))
+        hub, then = hub_of(request), reassigned_by(actor_of(request, view))
         to = form.get("to", "")
         try:
             moved = await run_in_threadpool(

@@ -21,7 +21,7 @@ from rjdesk_hub.console.case_display import STAGE_TAG, words
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.register import UNASSIGNED, RegisterPage
 from rjdesk_hub.console.sessions import SessionView
-from rjdesk_hub.service import Hub
+from rjdesk_hub.console.templating import hub_of
 from rjdesk_protocol.enums import CaseType, ReferralSource, Stage
 from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.victims_code import format_day
@@ -29,11 +29,6 @@ from rjdesk_protocol.victims_code import format_day
 REASSIGN_PATH = "/cases/reassign"
 # A document opened from the hub runs nothing and reaches nothing, whatever it holds.
 DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'"
-
-
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
 
 
 def _choices() -> dict[str, list[tuple[str, str]]]:
@@ -70,7 +65,7 @@ def router() -> APIRouter:
         request: Request,
         view: SessionView = Depends(permission(Action.READ_CASES)),  # noqa: B008
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         choices = _choices()
         people = await run_in_threadpool(cases.facilitators, hub)
         choices["facilitator"] = [(UNASSIGNED, "Not assigned")] + [(f.id, f.label) for f in people]
@@ -107,7 +102,7 @@ def router() -> APIRouter:
         view: SessionView = Depends(permission(Action.READ_CASES)),  # noqa: B008
     ) -> Response:
         actor = actor_of(request, view)
-        shown = await run_in_threadpool(cases.open_case, _hub(request), actor, str(case_id))
+        shown = await run_in_threadpool(cases.open_case, hub_of(request), actor, str(case_id))
         if shown is None:
             raise HTTPException(status_code=404)
         return templating.page(request, view, "cases/case.html", case=shown, stage_tag=STAGE_TAG)
@@ -120,7 +115,7 @@ def router() -> APIRouter:
         view: SessionView = Depends(permission(Action.READ_CASES)),  # noqa: B008
     ) -> Response:
         actor = actor_of(request, view)
-        hub = _hub(request)
+        hub = hub_of(request)
         found = await run_in_threadpool(
             cases.open_document, hub, actor, str(case_id), str(document_id)
         )

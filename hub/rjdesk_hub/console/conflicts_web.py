@@ -20,16 +20,10 @@ from rjdesk_hub.console import conflicts, conflicts_settle
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission, posted_form
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
-from rjdesk_hub.console.templating import page, redirect
-from rjdesk_hub.service import Hub
+from rjdesk_hub.console.templating import hub_of, page, redirect
 
 # What a banner says after a POST (the conflict's page is shown again, by redirect).
 DONE = {"settled", "already"}
-
-
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
 
 
 def _show(
@@ -51,7 +45,7 @@ def router() -> APIRouter:
         request: Request,
         view: SessionView = Depends(permission(Action.READ_CASES)),  # noqa: B008
     ) -> Response:
-        found = conflicts.listing(_hub(request), page=_page_number(request))
+        found = conflicts.listing(hub_of(request), page=_page_number(request))
         return _show(request, view, "conflicts/list.html", found=found, settled=False)
 
     @routes.get("/conflicts/settled")
@@ -59,7 +53,7 @@ def router() -> APIRouter:
         request: Request,
         view: SessionView = Depends(permission(Action.READ_CASES)),  # noqa: B008
     ) -> Response:
-        found = conflicts.listing(_hub(request), settled=True, page=_page_number(request))
+        found = conflicts.listing(hub_of(request), settled=True, page=_page_number(request))
         return _show(request, view, "conflicts/list.html", found=found, settled=True)
 
     @routes.get("/conflicts/{conflict_id}")
@@ -69,7 +63,7 @@ def router() -> APIRouter:
         view: SessionView = Depends(permission(Action.READ_CASES)),  # noqa: B008
     ) -> Response:
         try:
-            shown = conflicts.view(_hub(request), conflict_id, actor=actor_of(request, view))
+            shown = conflicts.view(hub_of(request), conflict_id, actor=actor_of(request, view))
         except conflicts.ConflictNotFound:
             raise HTTPException(404) from None
         done = request.query_params.get("done", "")
@@ -91,7 +85,7 @@ def router() -> APIRouter:
         view: SessionView = Depends(permission(Action.SETTLE_CONFLICTS)),  # noqa: B008
         form: dict[str, str] = Depends(posted_form),  # noqa: B008
     ) -> Response:
-        hub, actor = _hub(request), actor_of(request, view)
+        hub, actor = hub_of(request), actor_of(request, view)
         choice, note = form.get("choice", ""), form.get("note", "")
         try:
             done = conflicts_settle.settle(hub, conflict_id, choice, note, actor)

@@ -18,17 +18,11 @@ from starlette.concurrency import run_in_threadpool
 from rjdesk_hub.console import enrol_codes, sessions
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission, posted_form
 from rjdesk_hub.console.permissions import Action
-from rjdesk_hub.console.templating import page
-from rjdesk_hub.service import Hub
+from rjdesk_hub.console.templating import hub_of, page
 from rjdesk_protocol.calendar import LONDON
 
 PATH = "/laptops/enrol"
 NEW = "new"
-
-
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
 
 
 def _form(
@@ -40,7 +34,7 @@ def _form(
     error: str = "",
     error_field: str = "",
 ) -> HTMLResponse:
-    hub = _hub(request)
+    hub = hub_of(request)
     people = enrol_codes.facilitators(hub)
     return page(
         request,
@@ -81,7 +75,7 @@ def router() -> APIRouter:
     ) -> HTMLResponse:
         chosen = form.get("facilitator", "").strip()
         new_name = form.get("new_name", "")
-        hub = _hub(request)
+        hub = hub_of(request)
         actor = actor_of(request, view)
 
         def make() -> Any:

@@ -22,7 +22,7 @@ from starlette.responses import Response
 from rjdesk_hub.console import breaches, laptops, ledger, sessions
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission, posted_form
 from rjdesk_hub.console.permissions import Action
-from rjdesk_hub.console.templating import page, redirect
+from rjdesk_hub.console.templating import hub_of, page, redirect
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.calendar import LONDON
 
@@ -69,11 +69,6 @@ def _span(span: timedelta) -> str:
     return f"{minutes} minute" + ("s" if minutes != 1 else "")
 
 
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
-
-
 def _helpers(hub: Hub) -> dict[str, Any]:
     now = hub.clock()
     return {
@@ -90,7 +85,7 @@ def router() -> APIRouter:
 
     @routes.get("/laptops")
     def list_laptops(request: Request, view: sessions.SessionView = _READ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         people = laptops.facilitators(hub)
         return page(request, view, "laptops/list.html", people=people, **_helpers(hub))
 
@@ -103,7 +98,7 @@ def router() -> APIRouter:
         error: str = "",
         status_code: int = 200,
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         found = laptops.laptop(hub, device_id)
         if found is None:
             raise HTTPException(404)
@@ -126,7 +121,7 @@ def router() -> APIRouter:
         refused: laptops.LaptopRefused,
     ) -> Response:
         """A retirement or report refused: the laptop's page saying why (404 if no laptop)."""
-        if laptops.laptop(_hub(request), device_id) is None:
+        if laptops.laptop(hub_of(request), device_id) is None:
             raise HTTPException(404) from None
         return detail_page(request, view, device_id, error=str(refused), status_code=409)
 
@@ -150,7 +145,7 @@ def router() -> APIRouter:
         _form: dict[str, str] = _FORM,
     ) -> Response:
         try:
-            done = laptops.retire(_hub(request), device_id, actor_of(request, view))
+            done = laptops.retire(hub_of(request), device_id, actor_of(request, view))
         except laptops.LaptopRefused as refused:
             return refused_page(request, view, device_id, refused)
         return redirect(f"/laptops/{done.device_id}?done=retired")
@@ -169,14 +164,14 @@ def router() -> APIRouter:
         _form: dict[str, str] = _FORM,
     ) -> Response:
         try:
-            breach_id = breaches.report_lost(_hub(request), device_id, actor_of(request, view))
+            breach_id = breaches.report_lost(hub_of(request), device_id, actor_of(request, view))
         except laptops.LaptopRefused as refused:
             return refused_page(request, view, device_id, refused)
         return redirect(f"/breaches/{breach_id}?done=reported")
 
     @routes.get("/breaches")
     def breach_log(request: Request, view: sessions.SessionView = _READ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         entries = breaches.breaches(hub)
         return page(request, view, "laptops/breaches.html", entries=entries, **_helpers(hub))
 
@@ -188,7 +183,7 @@ def router() -> APIRouter:
         errors: dict[str, str] | None = None,
         form: dict[str, str] | None = None,
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         entry = breaches.breach(hub, breach_id, actor_of(request, view))
         if entry is None:
             raise HTTPException(404)
@@ -222,9 +217,9 @@ def router() -> APIRouter:
         if decision is None:
             return breach_page(request, view, breach_id, errors=errors, form=form)
         try:
-            breaches.decide(_hub(request), breach_id, actor_of(request, view), decision)
+            breaches.decide(hub_of(request), breach_id, actor_of(request, view), decision)
         except laptops.LaptopRefused as refused:
-            if not any(e.id == breach_id for e in breaches.breaches(_hub(request))):
+            if not any(e.id == breach_id for e in breaches.breaches(hub_of(request))):
                 raise HTTPException(404) from None
             return breach_page(request, view, breach_id, errors={"decision": str(refused)})
         return redirect(f"/breaches/{breach_id}?done=decided")

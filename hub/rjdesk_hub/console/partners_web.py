@@ -14,8 +14,7 @@ from rjdesk_hub.console import ledger, notices, partner_links
 from rjdesk_hub.console.accounts_web import actor_of, console_router, permission, posted_form
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
-from rjdesk_hub.console.templating import page
-from rjdesk_hub.service import Hub
+from rjdesk_hub.console.templating import hub_of, page
 
 LIST = "/partners"
 See = Depends(permission(Action.READ_CASES))
@@ -25,18 +24,13 @@ Revokes = Depends(permission(Action.TRIAGE, records=ledger.Action.PARTNER_LINK_R
 Form = Depends(posted_form)
 
 
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
-
-
 def router() -> APIRouter:
     """The Partners' links routes (``web.create_console_app`` includes them)."""
     routes = console_router()
 
     @routes.get(LIST)
     async def list_page(request: Request, view: SessionView = See) -> Response:
-        rows = await run_in_threadpool(partner_links.listed, _hub(request))
+        rows = await run_in_threadpool(partner_links.listed, hub_of(request))
         shown = page(
             request, view, "partners/list.html", partners=rows,
             notice=notices.notice(request, view),
@@ -67,7 +61,7 @@ def router() -> APIRouter:
         request: Request, view: SessionView = Issues, form: dict[str, str] = Form
     ) -> Response:
         organisation, kind = form.get("organisation", ""), form.get("kind", "")
-        hub, actor = _hub(request), actor_of(request, view)
+        hub, actor = hub_of(request), actor_of(request, view)
         try:
             issued = await run_in_threadpool(partner_links.issue, hub, organisation, kind, actor)
         except partner_links.LinkRefused as refused:
@@ -81,7 +75,7 @@ def router() -> APIRouter:
         request: Request, partner_id: str, view: SessionView = Triages
     ) -> Response:
         try:
-            row = await run_in_threadpool(partner_links.find, _hub(request), partner_id)
+            row = await run_in_threadpool(partner_links.find, hub_of(request), partner_id)
         except partner_links.PartnerNotFound:
             return page(request, view, "404.html", status_code=404)
         return page(request, view, "partners/revoke.html", partner=row)
@@ -90,7 +84,7 @@ def router() -> APIRouter:
     async def revoke(
         request: Request, partner_id: str, view: SessionView = Revokes, form: dict[str, str] = Form
     ) -> Response:
-        hub, actor = _hub(request), actor_of(request, view)
+        hub, actor = hub_of(request), actor_of(request, view)
         try:
             row = await run_in_threadpool(partner_links.revoke, hub, partner_id, actor)
         except partner_links.PartnerNotFound:

@@ -18,6 +18,7 @@ from starlette.responses import Response
 
 from rjdesk_hub.console.permissions import Action, allows
 from rjdesk_hub.console.static import Assets
+from rjdesk_hub.service import Hub
 
 if TYPE_CHECKING:
     from rjdesk_hub.console.sessions import SessionView
@@ -103,6 +104,12 @@ def page(
 ) -> HTMLResponse:
     """A signed-in page: ``template`` with ``page_context(view)`` and ``context``."""
     return render(request, template, {**page_context(view), **context}, status_code=status_code)
+
+
+def hub_of(request: Request) -> Hub:
+    """The hub a console request is served by."""
+    hub: Hub = request.app.state.hub
+    return hub
 
 
 def redirect(to: str) -> Response:

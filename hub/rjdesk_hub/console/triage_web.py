@@ -28,7 +28,7 @@ from rjdesk_hub.console.accounts_web import actor_of, console_router, permission
 from rjdesk_hub.console.case_display import words
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
-from rjdesk_hub.console.templating import page, redirect
+from rjdesk_hub.console.templating import hub_of, page, redirect
 from rjdesk_hub.referrals import hub_cases, store
 from rjdesk_hub.service import Hub
 
@@ -40,11 +40,6 @@ Types = Depends(permission(Action.TRIAGE, records=ledger.Action.REFERRAL_TYPED))
 Declines = Depends(permission(Action.TRIAGE, records=ledger.Action.REFERRAL_DECLINED))
 Accepts = Depends(permission(Action.TRIAGE, records=ledger.Action.REFERRAL_ACCEPTED))
 Form = Depends(posted_form)
-
-
-def _hub(request: Request) -> Hub:
-    hub: Hub = request.app.state.hub
-    return hub
 
 
 def path_of(referral_id: str) -> str:
@@ -89,7 +84,7 @@ def router() -> APIRouter:
 
     @routes.get(QUEUE)
     async def queue_page(request: Request, view: SessionView = See) -> Response:
-        waiting = await run_in_threadpool(triage.queue, _hub(request))
+        waiting = await run_in_threadpool(triage.queue, hub_of(request))
         shown = page(
             request, view, "triage/queue.html", waiting=waiting,
             notice=notices.notice(request, view),
@@ -113,7 +108,7 @@ def router() -> APIRouter:
     async def phone_typed(
         request: Request, view: SessionView = Types, form: dict[str, str] = Form
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         today = triage.london_day(hub.clock())
         checked = triage_form.read(form, received_on=today, today=today)
         if checked.problems:
@@ -138,7 +133,7 @@ def router() -> APIRouter:
     async def referral_page(
         request: Request, referral_id: str, view: SessionView = See
     ) -> Response:
-        hub, actor = _hub(request), actor_of(request, view)
+        hub, actor = hub_of(request), actor_of(request, view)
         try:
             opened = await run_in_threadpool(triage.open_referral, hub, referral_id, actor)
         except triage.ReferralNotFound:
@@ -165,7 +160,7 @@ def router() -> APIRouter:
         request: Request, referral_id: str, view: SessionView = Triages
     ) -> Response:
         try:
-            opened = await run_in_threadpool(triage.peek, _hub(request), referral_id)
+            opened = await run_in_threadpool(triage.peek, hub_of(request), referral_id)
         except triage.ReferralNotFound:
             return _not_found(request, view)
         if opened.status != store.NEW:
@@ -179,7 +174,7 @@ def router() -> APIRouter:
         view: SessionView = Declines,
         form: dict[str, str] = Form,
     ) -> Response:
-        hub, actor = _hub(request), actor_of(request, view)
+        hub, actor = hub_of(request), actor_of(request, view)
         reason = form.get("reason", "")
         try:
             reference = await run_in_threadpool(triage.decline, hub, referral_id, reason, actor)
@@ -205,7 +200,7 @@ def router() -> APIRouter:
         refused: str = "",
         status: int = 200,
     ) -> Response:
-        hub = _hub(request)
+        hub = hub_of(request)
         people = checked.fields.get("people") or _people(opened.fields)
         seen = await run_in_threadpool(triage_form.seen_before, hub, people)
         facilitators = await run_in_threadpool(assign.facilitators, hub)
@@ -225,7 +220,7 @@ def router() -> APIRouter:
         request: Request, referral_id: str, view: SessionView = Triages
     ) -> Response:
         try:
-            opened = await run_in_threadpool(triage.peek, _hub(request), referral_id)
+            opened = await run_in_threadpool(triage.peek, hub_of(request), referral_id)
         except triage.ReferralNotFound:
             return _not_found(request, view)
         if opened.status != store.NEW:
@@ -241,7 +236,7 @@ def router() -> APIRouter:
     async def accept(
         request: Request, referral_id: str, view: SessionView = Accepts, form: dict[str, str] = Form
     ) -> Response:
-        hub, actor = _hub(request), actor_of(request, view)
+        hub, actor = hub_of(request), actor_of(request, view)
         try:
             opened = await run_in_threadpool(triage.peek, hub, referral_id)
         except triage.ReferralNotFound:
