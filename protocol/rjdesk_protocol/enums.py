@@ -184,3 +184,159 @@ class DocumentKind(StrEnum):
     AGREEMENT_PDF = "agreement_pdf"
     CASE_SUMMARY_PDF = "case_summary_pdf"
     ATTACHMENT = "attachment"
+
+
+# -- outcomes and equality monitoring (protocol 4, issue 16; DESIGN §11) ----------------------
+
+
+class InterventionType(StrEnum):
+    """How the parties met: a conference is direct; the others are indirect."""
+
+    CONFERENCE = "conference"
+    SHUTTLE = "shuttle"
+    LETTER = "letter"
+    RECORDED_AUDIO = "recorded_audio"
+    RECORDED_VIDEO = "recorded_video"
+
+
+DIRECT_INTERVENTIONS = frozenset({InterventionType.CONFERENCE})
+
+
+class StartedBy(StrEnum):
+    """Which party asked for restorative justice first."""
+
+    HARMED = "harmed"
+    RESPONSIBLE = "responsible"
+
+
+class JusticeStage(StrEnum):
+    """Where the case stood in the criminal justice system when RJ took place."""
+
+    OUT_OF_COURT = "out_of_court"
+    PRE_SENTENCE = "pre_sentence"
+    POST_SENTENCE = "post_sentence"
+    CUSTODY = "custody"
+    NOT_A_CRIME = "not_a_crime"
+
+
+class FeedbackMoment(StrEnum):
+    END = "end"  # at the end of the intervention
+    FOLLOW_UP = "follow_up"
+
+
+class Satisfaction(StrEnum):
+    """1 (very dissatisfied) to 5 (very satisfied), or declined to answer."""
+
+    ONE = "1"
+    TWO = "2"
+    THREE = "3"
+    FOUR = "4"
+    FIVE = "5"
+    DECLINED = "declined"
+
+
+class Answer(StrEnum):
+    """A yes/no question's answer; "declined to answer" is an answer."""
+
+    YES = "yes"
+    NO = "no"
+    DECLINED = "declined"
+
+
+# Every equality question is optional (null: not asked) and has "prefer not to say".
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+class AgeBand(StrEnum):
+    UNDER_18 = "under_18"
+    FROM_18_TO_24 = "18_24"
+    FROM_25_TO_34 = "25_34"
+    FROM_35_TO_44 = "35_44"
+    FROM_45_TO_54 = "45_54"
+    FROM_55_TO_64 = "55_64"
+    FROM_65 = "65_plus"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class GenderSameAsSex(StrEnum):
+    """ONS 2021: is the gender you identify with the same as your sex registered at birth?"""
+
+    YES = "yes"
+    NO = "no"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class SexualOrientation(StrEnum):
+    STRAIGHT = "straight"
+    GAY_OR_LESBIAN = "gay_or_lesbian"
+    BISEXUAL = "bisexual"
+    OTHER = "other"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Ethnicity(StrEnum):
+    """The ONS 2021 census categories for England and Wales (19, in five groups)."""
+
+    ASIAN_BANGLADESHI = "asian_bangladeshi"
+    ASIAN_CHINESE = "asian_chinese"
+    ASIAN_INDIAN = "asian_indian"
+    ASIAN_PAKISTANI = "asian_pakistani"
+    ASIAN_OTHER = "asian_other"
+    BLACK_AFRICAN = "black_african"
+    BLACK_CARIBBEAN = "black_caribbean"
+    BLACK_OTHER = "black_other"
+    MIXED_WHITE_ASIAN = "mixed_white_asian"
+    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african"
+    MIXED_WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean"
+    MIXED_OTHER = "mixed_other"
+    WHITE_BRITISH = "white_british"  # English, Welsh, Scottish, Northern Irish or British
+    WHITE_IRISH = "white_irish"
+    WHITE_GYPSY_OR_IRISH_TRAVELLER = "white_gypsy_or_irish_traveller"
+    WHITE_ROMA = "white_roma"
+    WHITE_OTHER = "white_other"
+    OTHER_ARAB = "other_arab"
+    OTHER_ANY = "other_any"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+ETHNIC_GROUPS: dict[str, str] = {
+    "asian": "Asian, Asian British or Asian Welsh",
+    "black": "Black, Black British, Black Welsh, Caribbean or African",
+    "mixed": "Mixed or Multiple ethnic groups",
+    "white": "White",
+    "other": "Other ethnic group",
+}
+
+
+def ethnic_group(ethnicity: Ethnicity) -> str | None:
+    """The ONS high-level group of an ethnicity ("asian", "black", …); None if not said."""
+    if ethnicity is Ethnicity.PREFER_NOT_TO_SAY:
+        return None
+    return ethnicity.value.split("_", 1)[0]
+
+
+class Disability(StrEnum):
+    """ONS 2021: day-to-day activities limited by a long-term condition or illness."""
+
+    YES_A_LOT = "yes_a_lot"
+    YES_A_LITTLE = "yes_a_little"
+    NO = "no"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Religion(StrEnum):
+    NO_RELIGION = "no_religion"
+    CHRISTIAN = "christian"
+    BUDDHIST = "buddhist"
+    HINDU = "hindu"
+    JEWISH = "jewish"
+    MUSLIM = "muslim"
+    SIKH = "sikh"
+    OTHER = "other"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY

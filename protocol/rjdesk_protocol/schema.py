@@ -27,8 +27,10 @@ from rjdesk_protocol.characters import (
 
 # The version of this schema that bundles carry (manifest ``schema_version``). Version 1 is what
 # bundles carried before there was a declared schema: the laptop's migration head ("0004").
-# Version 3 adds a case's ``origin`` (issue 15).
-PROTOCOL_VERSION = 3
+# Version 3 adds a case's ``origin`` (issue 15). Version 4 adds what the funders' returns need
+# (issue 16): a case's first contact, intervention type, who started it and its stage in the
+# justice system, and the tables ``feedback`` and ``equality``.
+PROTOCOL_VERSION = 4
 # The oldest version this side still accepts (one release back).
 OLDEST_PROTOCOL = 1
 _MIGRATION_HEAD = re.compile(r"0\d{3}")
@@ -153,6 +155,13 @@ TABLES: tuple[Table, ...] = (
             "flags": Field(LINES, max_length=NAME),
             "facilitators": Field(LINES, max_length=NAME),
             "origin": _enum(enums.Origin, required=False),  # protocol 3: absent = facilitator
+            # protocol 4: what the returns need. The first contact dates correct what the
+            # contacts say (absent: worked out from them); the rest is absent until known.
+            "first_contact_attempted_on": _OPTIONAL_DATE,
+            "first_contact_made_on": _OPTIONAL_DATE,
+            "intervention_type": _enum(enums.InterventionType, required=False),
+            "started_by": _enum(enums.StartedBy, required=False),
+            "justice_stage": _enum(enums.JusticeStage, required=False),
         },
         case_via="id",
     ),
@@ -305,6 +314,42 @@ TABLES: tuple[Table, ...] = (
         case_via="case_id",
     ),
     Table(
+        # A participant's feedback at one moment (protocol 4). Each answer absent: not asked;
+        # "declined" is an answer.
+        "feedback",
+        {
+            **_STAMPS,
+            **_CASE,
+            "participant_id": _ref("participant"),
+            "moment": _enum(enums.FeedbackMoment),
+            "given_on": _DATE,
+            "satisfaction": _enum(enums.Satisfaction, required=False),
+            "coping": _enum(enums.Answer, required=False),  # better able to cope and recover
+            "feels_safer": _enum(enums.Answer, required=False),
+            "would_recommend": _enum(enums.Answer, required=False),
+            "comment": _text(required=False),
+        },
+        case_via="case_id",
+    ),
+    Table(
+        # A participant's equality monitoring (protocol 4): special-category data, never on a
+        # PDF. Each answer absent: not asked.
+        "equality",
+        {
+            **_STAMPS,
+            **_CASE,
+            "participant_id": _ref("participant"),
+            "age_band": _enum(enums.AgeBand, required=False),
+            "sex": _enum(enums.Sex, required=False),
+            "gender_same_as_sex": _enum(enums.GenderSameAsSex, required=False),
+            "sexual_orientation": _enum(enums.SexualOrientation, required=False),
+            "ethnicity": _enum(enums.Ethnicity, required=False),
+            "disability": _enum(enums.Disability, required=False),
+            "religion": _enum(enums.Religion, required=False),
+        },
+        case_via="case_id",
+    ),
+    Table(
         "stage_change",
         {
             **_CASE,
@@ -321,7 +366,21 @@ TABLES: tuple[Table, ...] = (
 BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 # Fields added by a protocol after the first, by table: a record sent to a laptop of an older
 # protocol leaves them out (that laptop would set the record aside for a field it does not know).
-ADDED_IN: dict[int, dict[str, tuple[str, ...]]] = {3: {"case_file": ("origin",)}}
+ADDED_IN: dict[int, dict[str, tuple[str, ...]]] = {
+    3: {"case_file": ("origin",)},
+    4: {
+        "case_file": (
+            "first_contact_attempted_on",
+            "first_contact_made_on",
+            "intervention_type",
+            "started_by",
+            "justice_stage",
+        )
+    },
+}
+# Tables added by a protocol after the first: a side speaking an older protocol is sent none of
+# their records.
+TABLES_ADDED_IN: dict[int, tuple[str, ...]] = {4: ("feedback", "equality")}
 TABLE_NAMES: tuple[str, ...] = tuple(table.name for table in TABLES)
 OPS = ("put", "del")
 
