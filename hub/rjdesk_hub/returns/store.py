@@ -1,0 +1,73 @@
+"""Reading every case's return facts (``facts.Facts``) for the engine to count.
+
+Three queries of plain columns (no ORM objects: 20,000 cases' rows are read in a fraction of a
+second) and one pass opening each case's sealed people facts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rjdesk_hub.crypto import AtRest
+from rjdesk_hub.errors import HubDamaged
+from rjdesk_hub.returns.facts import CaseFacts, ContactFacts, Facts, PersonFacts
+from rjdesk_hub.returns.keep import PEOPLE_FORMAT, PERSON_DATES, PERSON_FIELDS, people_aad
+from rjdesk_hub.returns.models import ReturnCase, ReturnContact, ReturnPeople
+from rjdesk_hub.service import Hub
+
+_CASE_COLUMNS = tuple(ReturnCase.__table__.columns)
+_CONTACT = ReturnContact
+_CONTACT_COLUMNS = (_CONTACT.case_id, _CONTACT.contact_id, _CONTACT.kind, _CONTACT.on)
+_CASE_NAMES = tuple(column.name for column in _CASE_COLUMNS)
+_DATE_AT = tuple(
+    i for i, name in enumerate(PERSON_FIELDS[1:]) if name in PERSON_DATES
+)  # positions of the dates in a sealed person
+
+
+def load_facts(hub: Hub) -> Facts:
+    """Every case's facts, as kept at the hub's last change."""
+    with hub.db.reader() as session:
+        return read_facts(session, hub._at_rest)
+
+
+def read_facts(session: Session, at_rest: AtRest) -> Facts:
+    cases = tuple(
+        CaseFacts(**dict(zip(_CASE_NAMES, row, strict=True)))
+        for row in session.execute(select(*_CASE_COLUMNS).order_by(ReturnCase.case_id))
+    )
+    contacts = tuple(
+        ContactFacts(case_id, contact_id, kind, on)
+        for case_id, contact_id, kind, on in session.execute(
+            select(
+                ReturnContact.case_id,
+                ReturnContact.contact_id,
+                ReturnContact.kind,
+                ReturnContact.on,
+            ).order_by(ReturnContact.case_id, ReturnContact.on, ReturnContact.contact_id)
+        )
+    )
+    people: list[PersonFacts] = []
+    for case_id, sealed in session.execute(
+        select(ReturnPeople.case_id, ReturnPeople.sealed).order_by(ReturnPeople.case_id)
+    ):
+        people += open_people(at_rest, case_id, sealed)
+    return Facts(cases, tuple(people), contacts)
+
+
+def open_people(at_rest: AtRest, case_id: str, sealed: bytes) -> list[PersonFacts]:
+    doc: Any = at_rest.open_json(sealed, people_aad(case_id))
+    if not isinstance(doc, dict) or doc.get("format") != PEOPLE_FORMAT:
+        raise HubDamaged(f"the return facts of case {case_id} at the hub are malformed")
+    found = []
+    for values in doc.get("people") or []:
+        if not isinstance(values, list) or len(values) != len(PERSON_FIELDS) - 1:
+            raise HubDamaged(f"the return facts of case {case_id} at the hub are malformed")
+        for at in _DATE_AT:
+            if values[at] is not None:
+                values[at] = date.fromisoformat(values[at])
+        found.append(PersonFacts(case_id, *values))
+    return found
