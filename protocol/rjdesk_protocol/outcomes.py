@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rjdesk_protocol.enums import DIRECT_INTERVENTIONS, AgeBand, InterventionType, Stage
+from rjdesk_protocol.rules import age_on
 
 
 @dataclass(frozen=True)
@@ -89,14 +90,9 @@ _BANDS: tuple[tuple[int, AgeBand], ...] = (
 )
 
 
-def age_on(born: date, day: date) -> int:
-    """Whole years of age on ``day`` (a person born on 29 February is a year older on 1 March
-    in a common year)."""
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
 def age_band(born: date, day: date) -> AgeBand:
-    """The age band of a person born on ``born``, on ``day``."""
+    """The age band of a person born on ``born``, on ``day`` (one born on 29 February is a
+    year older on 1 March in a common year)."""
     age = age_on(born, day)
     for first, band in _BANDS:
         if age >= first:
