@@ -452,6 +452,15 @@ def fields_for(protocol_text: str, table: str, fields: dict[str, Any]) -> dict[s
     return {name: value for name, value in fields.items() if name not in newer}
 
 
+def table_known(protocol_text: str, table: str) -> bool:
+    """Whether a side speaking ``protocol_text`` (a bundle's ``schema_version``) knows this
+    table: one speaking an older protocol is sent none of the records of later tables."""
+    protocol = protocol_of(protocol_text) or PROTOCOL_VERSION
+    return not any(
+        version > protocol and table in tables for version, tables in TABLES_ADDED_IN.items()
+    )
+
+
 def references(table: str) -> dict[str, Field]:
     """The fields of a table that name other records (REF and IDS)."""
     return {name: f for name, f in BY_NAME[table].fields.items() if f.kind in (REF, IDS)}
