@@ -5,7 +5,9 @@
    stage changes, an agreement with 2 actions, feedback and equality: 24 rows each) written
    through the hub's store in one transaction as an ingest applies a bundle, with the facts
    kept and with their refresh switched off, alternately (best of ``--rounds`` each).
-2. Read: ``load_facts`` over ``--cases`` synthetic cases' kept facts (best of 5).
+2. Ingest: 200 demo cases (``rjdesk.demo.fill_demo``) sent by a laptop in real bundles,
+   ingested by a fresh hub with the facts kept and with their refresh switched off, alternately.
+3. Read: ``load_facts`` over ``--cases`` synthetic cases' kept facts (best of 5).
 
     python bench/returns_facts_bench.py [--cases 20000] [--rounds 5]
 """
@@ -13,6 +15,9 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import shutil
 import sys
 import tempfile
 import time
@@ -22,8 +27,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+os.environ.setdefault("RJDESK_INSECURE_FAST_KDF", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from rjdesk.demo import fill_demo
+from rjdesk.services import sync
+from rjdesk.store.vault import Vault
+from rjdesk.sync import outgoing
 from rjdesk_hub import Hub
 from rjdesk_hub.returns import keep
 from rjdesk_hub.returns.extract import FactsRows, build_facts
@@ -94,7 +104,8 @@ def bench_writes(folder: Path, rounds: int) -> None:
     timings: dict[bool, list[float]] = {True: [], False: []}
     for round_ in range(rounds):
         for off in (False, True):
-            with Hub.init(folder / f"w{round_}-{off}", name="Bench", url="http://x") as hub:
+            made = Hub.init(folder / f"w{round_}-{off}", name="Bench", url="http://127.0.0.1:9")
+            with made as hub:
                 rows = [row for n in range(200) for row in case_rows(n + round_ * 1000)]
                 with facts_off(off):
                     timings[off].append(write(hub, rows))
@@ -106,8 +117,47 @@ def bench_writes(folder: Path, rounds: int) -> None:
     )
 
 
+def demo_bundles(folder: Path, hub: Hub, cases: int) -> list[bytes]:
+    """A laptop's bundles of ``cases`` demo cases (made once, ingested by every hub)."""
+    vault, _ = Vault.create(folder / "laptop", facilitator_name="Alex Morgan",
+                            passphrase="bench passphrase, synthetic data only")  # fmt: skip
+    sync.import_hub_config(vault, json.dumps(hub.enroll(sync.enrollment_request(vault))).encode())
+    made = []
+    for _done in fill_demo(vault, cases=cases, seed=7, batch=50):
+        while True:
+            with vault.unit_of_work() as uow:
+                bundle = outgoing.build_bundle(uow)
+            if bundle is None:
+                break
+            made.append(bundle.content)
+    vault.lock()
+    return made
+
+
+def bench_ingest(folder: Path, rounds: int) -> None:
+    """The same bundles into fresh hubs made from one enrolled hub's copy."""
+    template = folder / "ingest-template"
+    with Hub.init(template, name="Bench", url="http://127.0.0.1:9") as hub:
+        bundles = demo_bundles(folder, hub, 200)
+    timings: dict[bool, list[float]] = {True: [], False: []}
+    for round_ in range(rounds):
+        for off in (False, True):
+            copy = folder / f"ingest-{round_}-{off}"
+            shutil.copytree(template, copy)
+            with Hub.open(copy) as hub, facts_off(off):
+                started = time.perf_counter()
+                for content in bundles:
+                    hub.ingest(content, via="file")
+                timings[off].append(time.perf_counter() - started)
+    with_facts, without = min(timings[False]), min(timings[True])
+    print(
+        f"ingesting 200 demo cases ({len(bundles)} bundles): {with_facts * 1000:.0f} ms with the "
+        f"return facts kept, {without * 1000:.0f} ms without (+{with_facts / without - 1:.0%})"
+    )
+
+
 def bench_read(folder: Path, cases: int) -> None:
-    with Hub.init(folder / "read", name="Bench", url="http://x") as hub:
+    with Hub.init(folder / "read", name="Bench", url="http://127.0.0.1:9") as hub:
         chunk = 1000
         for start in range(0, cases, chunk):
             extracts = {}
@@ -136,6 +186,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         bench_writes(Path(folder), args.rounds)
+        bench_ingest(Path(folder), args.rounds)
         bench_read(Path(folder), args.cases)
     return 0
 

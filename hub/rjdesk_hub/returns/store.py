@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from rjdesk_hub.crypto import AtRest
@@ -20,11 +20,12 @@ from rjdesk_hub.returns.keep import PEOPLE_FORMAT, PERSON_DATES, PERSON_FIELDS, 
 from rjdesk_hub.returns.models import ReturnCase, ReturnContact, ReturnPeople
 from rjdesk_hub.service import Hub
 
-_CASE_COLUMNS = tuple(ReturnCase.__table__.columns)
+_CASE_COLUMNS: tuple[ColumnElement[Any], ...] = tuple(ReturnCase.__table__.columns)
 T = TypeVar("T")
-_CONTACT = ReturnContact
-_CONTACT_COLUMNS = (_CONTACT.case_id, _CONTACT.contact_id, _CONTACT.kind, _CONTACT.on)
 _CONTACT_NAMES = ("case_id", "contact_id", "kind", "on")
+_CONTACT_COLUMNS: tuple[ColumnElement[Any], ...] = tuple(
+    ReturnContact.__table__.c[name] for name in _CONTACT_NAMES
+)
 _CASE_NAMES = tuple(column.name for column in _CASE_COLUMNS)
 _DATE_AT = tuple(
     i for i, name in enumerate(PERSON_FIELDS[1:]) if name in PERSON_DATES
@@ -49,18 +50,12 @@ def load_facts(hub: Hub) -> Facts:
 def read_facts(session: Session, at_rest: AtRest) -> Facts:
     cases = tuple(
         _made(CaseFacts, _CASE_NAMES, row)
-        for row in session.execute(select(*_CASE_COLUMNS).order_by(ReturnCase.case_id))
+        for row in session.execute(select(*_CASE_COLUMNS).order_by(_CASE_COLUMNS[0]))
     )
     contacts = tuple(
         _made(ContactFacts, _CONTACT_NAMES, row)
-        for row in session.execute(
-            select(
-                ReturnContact.case_id,
-                ReturnContact.contact_id,
-                ReturnContact.kind,
-                ReturnContact.on,
-            ).order_by(ReturnContact.case_id, ReturnContact.on, ReturnContact.contact_id)
-        )
+        # by its primary key: no sort of 100,000 rows
+        for row in session.execute(select(*_CONTACT_COLUMNS).order_by(_CONTACT_COLUMNS[1]))
     )
     people: list[PersonFacts] = []
     for case_id, sealed in session.execute(
