@@ -13,6 +13,7 @@ from sqlalchemy import delete, select, update
 
 from rjdesk_hub import Hub
 from rjdesk_hub.errors import HubDamaged
+from rjdesk_hub.referrals.hub_cases import create_case
 from rjdesk_hub.returns.models import ReturnCase, ReturnContact, ReturnPeople
 from rjdesk_hub.returns.store import load_facts
 from rjdesk_hub.store import HubStore
@@ -136,3 +137,25 @@ def test_the_peoples_facts_are_sealed_and_bound_to_their_case(hub: Hub, hub_dir:
         load_facts(hub)
     assert "\n" not in str(refused.value)
     assert "Dana" not in str(refused.value)
+
+
+def test_a_case_the_hub_made_from_a_partners_referral_is_that_partners(hub: Hub) -> None:
+    from tests.hub.test_hub_cases import CASE as REFERRED
+    from tests.hub.test_hub_cases import COORDINATOR, PEOPLE, _referral
+
+    by_partner, partner_id = _referral(hub)
+    made = create_case(
+        hub, referral_id=by_partner, case=REFERRED, people=PEOPLE, facilitator_id=None,
+        actor=COORDINATOR,
+    )  # fmt: skip
+    public, _other = _referral(hub, "public")
+    online = create_case(
+        hub, referral_id=public, case=REFERRED, people=PEOPLE[:1], facilitator_id=None,
+        actor=COORDINATOR,
+    )  # fmt: skip
+    facts = {case.case_id: case for case in load_facts(hub).cases}
+    assert (facts[made].origin, facts[made].partner_id) == ("partner_link", partner_id)
+    assert (facts[online].origin, facts[online].partner_id) == ("public_form", None)
+    # Marcia Brown, born 1 May 1980, was 45 when the referral came on 2 Mar 2026.
+    marcia = [p for p in load_facts(hub).people if p.case_id == made and p.role == "responsible"]
+    assert [p.age_band for p in marcia] == ["45_54"]
