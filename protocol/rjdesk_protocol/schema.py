@@ -461,6 +461,16 @@ def table_known(protocol_text: str, table: str) -> bool:
     )
 
 
+def adds_records(old_text: str, new_text: str) -> bool:
+    """Whether a side moving from protocol ``old_text`` to ``new_text`` (bundles'
+    ``schema_version``) now knows fields or tables it was not sent before ("" or unknown: it
+    was sent everything already)."""
+    old, new = protocol_of(old_text), protocol_of(new_text)
+    if old is None or new is None or new <= old:
+        return False
+    return any(old < version <= new for version in (*ADDED_IN, *TABLES_ADDED_IN))
+
+
 def references(table: str) -> dict[str, Field]:
     """The fields of a table that name other records (REF and IDS)."""
     return {name: f for name, f in BY_NAME[table].fields.items() if f.kind in (REF, IDS)}

@@ -15,14 +15,19 @@ These are monitoring records, not casework: they may still be recorded once a ca
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date
+from enum import StrEnum
+from typing import TypeVar
 
 from rjdesk.domain import rules
 from rjdesk.domain.models import Case, Participant
 from rjdesk.domain.outcome_models import Equality, Feedback, equality_id, feedback_id
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.calendar import LONDON
+from rjdesk_protocol.characters import CONTROLS_BUT_LINE_BREAKS, SURROGATES
 from rjdesk_protocol.enums import (
     AgeBand,
     Answer,
@@ -43,6 +48,10 @@ from rjdesk_protocol.errors import RuleViolation, ValidationError
 from rjdesk_protocol.rules import age_on
 from rjdesk_protocol.schema import NOTE
 
+E = TypeVar("E", bound=StrEnum)
+
+# What a multi-line comment may not hold (the record schema refuses it too).
+_NOT_TEXT = re.compile(f"[{CONTROLS_BUT_LINE_BREAKS}{SURROGATES}]")
 # Who is asked for feedback and equality monitoring.
 ANSWERING_ROLES = frozenset({Role.HARMED, Role.RESPONSIBLE, Role.BOTH, Role.SUPPORTER})
 
@@ -65,6 +74,33 @@ class EqualityAnswers:
 
 
 EQUALITY_FIELDS = tuple(f.name for f in fields(EqualityAnswers))
+_EQUALITY_KINDS: dict[str, type[StrEnum]] = {
+    "age_band": AgeBand,
+    "sex": Sex,
+    "gender_same_as_sex": GenderSameAsSex,
+    "sexual_orientation": SexualOrientation,
+    "ethnicity": Ethnicity,
+    "disability": Disability,
+    "religion": Religion,
+}
+
+
+def equality_answers(values: Mapping[str, str | None]) -> EqualityAnswers:
+    """Equality answers from their codes (a case file's, a record's); a missing one: None."""
+
+    def code(name: str, kind: type[E]) -> E | None:
+        value = values.get(name)
+        return None if value is None else kind(value)
+
+    return EqualityAnswers(
+        age_band=code("age_band", AgeBand),
+        sex=code("sex", Sex),
+        gender_same_as_sex=code("gender_same_as_sex", GenderSameAsSex),
+        sexual_orientation=code("sexual_orientation", SexualOrientation),
+        ethnicity=code("ethnicity", Ethnicity),
+        disability=code("disability", Disability),
+        religion=code("religion", Religion),
+    )
 
 
 def answers_outcomes(participant: Participant) -> bool:
@@ -142,6 +178,8 @@ def record_feedback(
     text = (comment or "").strip() or None
     if text is not None and len(text) > NOTE:
         raise ValidationError(f"is longer than {NOTE:,} characters", field="comment")
+    if text is not None and _NOT_TEXT.search(text):
+        raise ValidationError("holds a control character", field="comment")
     answers = (satisfaction, coping, feels_safer, would_recommend)
     if all(answer is None for answer in answers) and text is None:
         raise ValidationError(
@@ -195,15 +233,7 @@ def record_equality(
             id=equality_id(participant.id), case_id=case.id, participant_id=participant.id
         )
         participant.equality = found
-    for name, kind in (
-        ("age_band", AgeBand),
-        ("sex", Sex),
-        ("gender_same_as_sex", GenderSameAsSex),
-        ("sexual_orientation", SexualOrientation),
-        ("ethnicity", Ethnicity),
-        ("disability", Disability),
-        ("religion", Religion),
-    ):
+    for name, kind in _EQUALITY_KINDS.items():
         value = getattr(answers, name)
         setattr(found, name, None if value is None else kind(value))
     uow.audit(

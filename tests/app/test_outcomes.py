@@ -169,6 +169,11 @@ def test_feedback_is_refused_when_it_cannot_be_true(
             vault, neighbour_case, marcia, FeedbackMoment.END, given_on=TODAY,
             **(answers | {"satisfaction": None}),
         )  # fmt: skip
+    with pytest.raises(ValidationError, match="comment: holds a control character"):
+        outcomes.record_feedback(
+            vault, neighbour_case, marcia, FeedbackMoment.END, given_on=TODAY,
+            **(answers | {"comment": "fine\x1b[2J"}),
+        )  # fmt: skip
     with pytest.raises(NotFound, match="no longer part of"):
         outcomes.record_feedback(
             vault, hate_crime_case, marcia, FeedbackMoment.END, given_on=TODAY, **answers

@@ -126,6 +126,15 @@ def test_a_laptop_of_an_older_protocol_is_not_sent_what_protocol_4_added(
     assert "intervention_type" not in case and "justice_stage" not in case
     assert "origin" in case  # protocol 3 knows it
 
+    assert priya.fetch(hub) is None  # confirms the bundle it applied
+    # Once Priya's laptop is updated, her cases come to it whole again, with what it lacked.
+    priya.send(hub, [], schema_version=str(schema.PROTOCOL_VERSION))
+    updated = priya.fetch(hub)
+    assert updated is not None
+    assert {"feedback", "equality"} <= {item["t"] for item in updated["records"]}
+    (case,) = [item["f"] for item in updated["records"] if item["t"] == "case_file"]
+    assert case["intervention_type"] == "conference"
+
     current = sam.fetch(hub, apply=True)
     assert current is not None
     (case,) = [item["f"] for item in current["records"] if item["t"] == "case_file"]
@@ -136,6 +145,13 @@ def test_a_laptop_of_an_older_protocol_is_not_sent_what_protocol_4_added(
         equality = session.get(Equality, equality_id(ids.lukasz))
         assert feedback is not None and feedback.satisfaction is Satisfaction.FIVE
         assert equality is not None and equality.ethnicity is Ethnicity.WHITE_OTHER
+
+
+def test_a_laptop_moving_to_a_protocol_that_adds_records_is_sent_its_cases_again() -> None:
+    assert schema.adds_records("3", "4") and schema.adds_records("0004", "4")
+    assert schema.adds_records("2", "3")
+    assert not schema.adds_records("4", "4") and not schema.adds_records("", "4")
+    assert not schema.adds_records("4", "3") and not schema.adds_records("1", "2")
 
 
 def test_the_tables_a_protocol_knows() -> None:
