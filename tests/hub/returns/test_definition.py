@@ -6,12 +6,20 @@ from __future__ import annotations
 import copy
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from rjdesk_hub.returns.definition import SHIPPED, DefinitionError, from_json, load, shipped
+from rjdesk_hub.returns.definition import (
+    SHIPPED,
+    DefinitionError,
+    from_json,
+    load,
+    shipped,
+    text_of,
+)
 
 
 def schema() -> dict[str, Any]:
@@ -224,3 +232,20 @@ def test_a_file_that_is_not_json_says_where() -> None:
 def test_an_unknown_shipped_name_lists_the_shipped_ones() -> None:
     with pytest.raises(DefinitionError, match="choose one of rj-quarterly, people-by-closure"):
         shipped("../../etc/passwd")
+
+
+def test_a_definition_is_named_or_read_from_its_file(tmp_path: Path) -> None:
+    assert text_of("rj-quarterly") == shipped("rj-quarterly")
+    mine = tmp_path / "pcc.json"
+    mine.write_text(json.dumps(small()), encoding="utf-8")
+    assert load(text_of(str(mine))).id == "test"
+    with pytest.raises(DefinitionError, match=r"there is no definition file .*nope.json: give a"):
+        text_of(str(tmp_path / "nope.json"))
+    (tmp_path / "latin.json").write_bytes(b'{"title": "\xe9t\xe9"}')
+    with pytest.raises(DefinitionError, match=r"latin.json is not UTF-8 text"):
+        text_of(str(tmp_path / "latin.json"))
+    (tmp_path / "big.json").write_bytes(b" " * 1_000_001)
+    with pytest.raises(DefinitionError, match="too large"):
+        text_of(str(tmp_path / "big.json"))
+    with pytest.raises(DefinitionError, match="cannot be read"):
+        text_of(str(tmp_path))  # a folder

@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 import pytest
 
 from rjdesk_hub.returns import engine
-from rjdesk_hub.returns.definition import Definition, load, shipped
+from rjdesk_hub.returns.definition import Definition, from_json, load, shipped
 from rjdesk_hub.returns.facts import Facts
 from rjdesk_hub.returns.periods import parse_period
 from rjdesk_hub.returns.result import ReturnResult, Table
-from tests.hub.returns.cases import CHRISTMAS, D, case, quarter_three
+from tests.hub.returns.cases import CHRISTMAS, D, case, person, quarter_three
 
 NOW = datetime(2027, 1, 20, 9, 30, tzinfo=UTC)
 SOURCES = [
@@ -238,3 +238,68 @@ def test_a_naive_time_is_refused() -> None:
             parse_period("2026-27Q3"),
             now=datetime(2027, 1, 1),  # no time zone: the mistake under test
         )
+
+
+def shared_total_definition(*, declared: bool) -> Definition:
+    """Referrals by source with no total row, beside the number of referrals (the same
+    cases, placed by the same day: the same total), and by role of their people."""
+    by_source = [{"field": "source", "values": {"police": "Police", "school": "School"}}]
+    roles = {"harmed": "Harmed", "responsible": "Responsible"}
+    return from_json(
+        {
+            "format": "rjdesk.return-definition/1",
+            "id": "shared",
+            "version": 1,
+            "title": "Shared totals",
+            "figures": [
+                {"id": "by_source", "title": "By source", "counts": "cases",
+                 "placed_by": "received_on", "by": by_source},
+                {"id": "all", "title": "Referrals", "counts": "cases", "placed_by": "received_on"},
+                {"id": "harmed", "title": "Harmed people", "counts": "people",
+                 "placed_by": "case.received_on",
+                 "by": [{"field": "role", "values": roles, "not_recorded": False}]},
+                {"id": "people", "title": "People", "counts": "people",
+                 "placed_by": "case.received_on",
+                 "where": [{"field": "role", "in": ["harmed", "responsible"]}]},
+            ],
+            **({"shared_totals": [["harmed", "people"]]} if declared else {}),
+        }
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("declared", [False, True])
+def test_a_total_shown_in_another_table_is_not_a_way_round_suppression(declared: bool) -> None:
+    """12 police and 3 school referrals. "By source" shows no total, but "Referrals" shows 15:
+    the 3 would be 15 - 12, so the 12 goes too. Their people: a harmed person in each police
+    case, a responsible one in each school case; the people by role (no total) and the parties
+    (15) are the same people, but the engine cannot know it from the figures (the role
+    breakdown leaves other roles out): only when the definition says so is the 12 hidden."""
+    cases = tuple(case(f"p{n}", D(2026, 10, 5)) for n in range(12)) + tuple(
+        case(f"s{n}", D(2026, 10, 5), source="school") for n in range(3)
+    )
+    people = tuple(
+        person(c.case_id, f"{c.case_id}-p", "harmed" if c.source == "police" else "responsible")
+        for c in cases
+    )
+    facts = Facts(cases, people, ())
+    result = engine.compute(
+        shared_total_definition(declared=declared), facts, parse_period("2026-27Q3"), now=NOW
+    )
+    tables = {t.id: t for t in result.tables}
+    assert column(tables["by_source"]) == {"Police": "<5", "School": "<5", "Not recorded": "0"}
+    assert column(tables["all"]) == {"All": "15"}
+    harmed = "<5" if declared else "12"
+    assert column(tables["harmed"]) == {"Harmed": harmed, "Responsible": "<5"}
+    assert column(tables["people"]) == {"All": "15"}
+
+
+def test_people_of_a_case_the_facts_do_not_hold_are_not_counted() -> None:
+    facts = Facts(
+        tuple(case(f"c{n}", D(2026, 10, 5)) for n in range(6)),
+        (*(person(f"c{n}", f"h{n}", "harmed") for n in range(6)), person("gone", "x", "harmed")),
+        (),
+    )
+    result = engine.compute(
+        shared_total_definition(declared=False), facts, parse_period("2026-27Q3"), now=NOW
+    )
+    assert column({t.id: t for t in result.tables}["people"]) == {"All": "6"}
