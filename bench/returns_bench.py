@@ -7,7 +7,7 @@ Timed ``--rounds`` times (best and median, in milliseconds):
 - ``compute``: the engine, every figure with its filters, breakdowns, medians and suppression;
 - the floor: a plain-Python single pass per figure over the same units, placing each in the
   period and counting it into its breakdown's cell with a dict (no filter, no percentile, no
-  suppression): what any counting of these figures must at least do. The ratio is printed;
+  suppression): the counting a person would write by hand for the same cells. The ratio is printed;
 - for scale, SQLite's GROUP BY of referrals by source over the same cases in memory (one
   figure of the 26).
 
@@ -143,7 +143,7 @@ def synthetic_facts(count: int, seed: int = 16) -> Facts:
 
 
 def floor(loaded: Definition, facts: Facts, period: Period) -> int:
-    """The least counting these figures takes in plain Python: each kind of unit it counts joined
+    """The hand-written counting of the same cells in plain Python: each kind of unit it counts joined
     to its case once, placed in the period once per placing day, then one pass per figure counting
     each placed unit into its breakdown's cell with a dict (no filter, no percentile, no
     suppression)."""
