@@ -143,10 +143,10 @@ def synthetic_facts(count: int, seed: int = 16) -> Facts:
 
 
 def floor(loaded: Definition, facts: Facts, period: Period) -> int:
-    """The hand-written counting of the same cells in plain Python: each kind of unit it counts joined
-    to its case once, placed in the period once per placing day, then one pass per figure counting
-    each placed unit into its breakdown's cell with a dict (no filter, no percentile, no
-    suppression)."""
+    """The counting a person would write by hand for the same cells: each kind of unit it
+    counts joined to its case once, placed in the period once per placing day, then one pass per
+    figure counting each placed unit into its breakdown's cell with a dict (no filter, no
+    percentile, no suppression)."""
     cases = {case.case_id: case for case in facts.cases}
     rows: dict[str, Any] = {"cases": facts.cases, "people": facts.people}
     rows["contacts"] = facts.contacts
