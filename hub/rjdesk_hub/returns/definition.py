@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from rjdesk_hub.returns import fields
@@ -29,6 +30,7 @@ NOT_RECORDED = "Not recorded"
 OPERATORS = ("equals", "in", "is_set", "at_least", "on_or_before")
 # The shipped definitions, by id (hub/rjdesk_hub/returns/definitions/<id>.json).
 SHIPPED = ("rj-quarterly", "people-by-closure")
+MAX_BYTES = 1_000_000  # a definition is a few kilobytes; a bigger file is not one
 
 
 class DefinitionError(UsageError):
@@ -105,6 +107,29 @@ def shipped(definition_id: str) -> str:
         )
     folder = resources.files("rjdesk_hub.returns") / "definitions"
     return (folder / f"{definition_id}.json").read_text(encoding="utf-8")
+
+
+def text_of(source: str) -> str:
+    """The text of the definition ``source`` names: a shipped one by its id ("rj-quarterly"),
+    or a file (what ``rjdesk-hub returns --definition`` and the console are given)."""
+    if source in SHIPPED:
+        return shipped(source)
+    path = Path(source)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DefinitionError(f"the definition file {path.name} is too large for a definition")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DefinitionError(
+            f"there is no definition file {source[:200]}: give a file, or one of "
+            f"{', '.join(SHIPPED)}"
+        ) from None
+    except UnicodeDecodeError:
+        raise DefinitionError(f"the definition file {path.name} is not UTF-8 text") from None
+    except OSError as error:
+        raise DefinitionError(
+            f"the definition file {path.name} cannot be read ({error.strerror})"
+        ) from None
 
 
 def from_json(data: Any) -> Definition:
