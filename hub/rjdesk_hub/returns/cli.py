@@ -18,7 +18,9 @@ from rjdesk_hub.cli_common import table as _table
 from rjdesk_hub.cli_common import when as _when
 from rjdesk_protocol.errors import UsageError
 
-_PERIOD_HELP = "a financial-year quarter such as 2026-27Q3, or two dates 2026-04-01:2026-09-30"
+_PERIOD_HELP = (
+    "a financial-year quarter (2026-27Q3), a year (2026-27) or days 2026-04-01..2026-09-30"
+)
 
 
 def add_command(
