@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.returns.kept_models import KeptReturn
@@ -76,9 +78,22 @@ def _info(row: KeptReturn) -> KeptInfo:
     )
 
 
-def keep(hub: Hub, result: ReturnResult, *, definition_sha256: str, produced_by: str) -> KeptInfo:
+# Run in the transaction that keeps a return, with its time: the console's audit record of it,
+# so a return is never kept unrecorded nor recorded unkept.
+Then = Callable[[Session, datetime, KeptInfo], None]
+
+
+def keep(
+    hub: Hub,
+    result: ReturnResult,
+    *,
+    definition_sha256: str,
+    produced_by: str,
+    then: Then | None = None,
+) -> KeptInfo:
     """Keep ``result``, its figures sealed. ``produced_by`` says who or what ran it:
-    ``BY_COMMAND_LINE`` or "console: <account id>" (never a person's name)."""
+    ``BY_COMMAND_LINE`` or "console: <account id>" (never a person's name); ``then`` runs in
+    the same transaction."""
     kept_id = str(uuid.uuid4())
     plain = json.dumps(result.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
     with hub.db.transaction() as tx:
@@ -97,7 +112,10 @@ def keep(hub: Hub, result: ReturnResult, *, definition_sha256: str, produced_by:
         )
         tx.session.add(row)
         tx.session.flush()
-        return _info(row)
+        info = _info(row)
+        if then is not None:
+            then(tx.session, tx.now, info)
+        return info
 
 
 def kept_returns(hub: Hub, definition_id: str | None = None) -> list[KeptInfo]:

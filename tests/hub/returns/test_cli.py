@@ -270,3 +270,25 @@ def test_a_missing_definition_file_or_a_folder_is_one_sentence(
     assert code == 2 and "there is no definition file" in err and "rj-quarterly" in err
     code, _, err = hub_cli("returns", "--definition", str(tmp_path), *args)
     assert code == 2 and err.startswith("rjdesk-hub: cannot read the definition")
+
+
+def test_a_return_produced_at_the_command_line_is_in_the_audit_log(
+    hub_cli: Run, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from rjdesk_hub import models as m
+
+    args = ("--definition", "rj-quarterly", "--period", "2026-27Q3")
+    assert hub_cli("returns", *args, "-o", str(tmp_path / "missing" / "q.csv"))[0] == 2
+    assert hub_cli("returns", *args, "-o", str(tmp_path / "q.csv"))[0] == 0
+    with Hub.open(tmp_path / "hub") as hub:
+        (made,) = kept.kept_returns(hub)
+        with hub.db.reader() as session:
+            events = session.scalars(
+                select(m.ConsoleAuditEvent).where(m.ConsoleAuditEvent.action == "return_produced")
+            ).all()
+    assert len(events) == 1  # the run that wrote nothing is neither kept nor recorded
+    assert events[0].account_name == "rjdesk-hub command line"
+    assert f"kept_return={made.id}" in events[0].detail
+    assert "period_start=2026-10-01" in events[0].detail

@@ -165,3 +165,12 @@ def test_rows_and_tables_that_come_or_go_are_listed() -> None:
         "Referrals by source: a new table",
         "Satisfied or very satisfied (end of intervention), Supporter: 100% → none",
     ]
+
+
+def test_a_return_whose_record_fails_is_not_kept(hub: Hub) -> None:
+    def refuse(*_args: object) -> None:
+        raise RuntimeError("the audit log refused")
+
+    with pytest.raises(RuntimeError):
+        kept.keep(hub, sample(), definition_sha256=HASH, produced_by="command line", then=refuse)
+    assert kept.kept_returns(hub) == []
