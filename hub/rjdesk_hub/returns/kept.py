@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rjdesk_hub.crypto import AtRest
+from rjdesk_hub.models import ROW_ID
 from rjdesk_hub.returns.kept_models import KeptReturn
 from rjdesk_hub.returns.result import SUPPRESSED, Cell, ReturnResult, Table
 from rjdesk_protocol.errors import NotFound
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from rjdesk_hub.service import Hub
 
 _SEAL_PURPOSE = "kept returns v1"
+_DIGITS = 10  # of a kept return's number, at the start of its id
 BY_COMMAND_LINE = "command line"
 
 
@@ -53,6 +55,15 @@ class KeptInfo:
     produced_by: str
     produced_at: datetime
     computed_at: datetime
+
+
+def _next_id(session: Session) -> str:
+    """A new kept return's id: its number in the order returns were kept, then random. Two
+    returns kept in the same instant (a fixed clock, a fast console) still sort by id in the
+    order they were kept; the transaction holds the hub's write lock, so no two get one number."""
+    last = session.scalar(select(func.max(KeptReturn.id)))
+    number = int(last[:_DIGITS]) + 1 if last and last[:_DIGITS].isdigit() else 1
+    return f"{number:0{_DIGITS}d}-{uuid.uuid4().hex[: ROW_ID - _DIGITS - 1]}"
 
 
 def _aad(kept_id: str) -> bytes:
@@ -94,9 +105,9 @@ def keep(
     """Keep ``result``, its figures sealed. ``produced_by`` says who or what ran it:
     ``BY_COMMAND_LINE`` or "console: <account id>" (never a person's name); ``then`` runs in
     the same transaction."""
-    kept_id = str(uuid.uuid4())
     plain = json.dumps(result.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
     with hub.db.transaction() as tx:
+        kept_id = _next_id(tx.session)
         row = KeptReturn(
             id=kept_id,
             definition_id=result.definition_id,
@@ -120,7 +131,7 @@ def keep(
 
 def kept_returns(hub: Hub, definition_id: str | None = None) -> list[KeptInfo]:
     """The kept returns, newest first (of one definition when ``definition_id`` is given)."""
-    query = select(KeptReturn).order_by(KeptReturn.produced_at.desc(), KeptReturn.id)
+    query = select(KeptReturn).order_by(KeptReturn.produced_at.desc(), KeptReturn.id.desc())
     if definition_id is not None:
         query = query.where(KeptReturn.definition_id == definition_id)
     with hub.db.reader() as session:
