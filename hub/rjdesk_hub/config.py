@@ -12,7 +12,8 @@ import base64
 import binascii
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -104,6 +105,10 @@ class HubSettings:
     # The referral forms' public address ("": the hub's url on port ``FORMS_PORT``); a partner's
     # link is this address with ``/partner/<token>``.
     forms_url: str = ""
+    # The prices of non-crime referrals to the organisations that made them, as hub.json has
+    # them (read and checked by ``returns.billing.rules_from`` when a statement is made, so a
+    # mistake there names itself without stopping the hub; docs/hub.md, "Billing").
+    billing: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def forms_address(self) -> str:
@@ -131,6 +136,8 @@ class HubSettings:
             "untriaged_referral_days": self.untriaged_referral_days,
             "forms_url": self.forms_url,
         }
+        if self.billing:
+            doc["billing"] = dict(self.billing)
         return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
     @classmethod
@@ -157,6 +164,7 @@ class HubSettings:
                 keep_bundles_days=days,
                 trusted_proxy=str(doc.get("trusted_proxy") or ""),
                 forms_url=str(doc.get("forms_url") or ""),
+                billing=doc.get("billing") or {},
                 **limits,
             )
         except (KeyError, TypeError, ValueError):

@@ -37,6 +37,8 @@ EXPECTED = {
         A.ENROL_LAPTOPS,
         A.REVOKE_LAPTOPS,
         A.SETTLE_CONFLICTS,
+        A.READ_RETURNS,
+        A.PRODUCE_RETURNS,
     },
     Role.SUPERVISOR: {
         A.READ_CASES,
@@ -50,8 +52,10 @@ EXPECTED = {
         A.ERASURE,
         A.LEGAL_HOLDS,
         A.DECIDE_BREACHES,  # the data protection officer's decision on a lost laptop
+        A.READ_RETURNS,
+        A.PRODUCE_RETURNS,
     },
-    Role.AUDITOR: {A.READ_CASES, A.READ_AUDIT},
+    Role.AUDITOR: {A.READ_CASES, A.READ_AUDIT, A.READ_RETURNS},
 }
 
 

@@ -79,6 +79,10 @@ class Action(StrEnum):
     REFERRAL_DECLINED = "referral_declined"
     PARTNER_LINK_ISSUED = "partner_link_issued"
     PARTNER_LINK_REVOKED = "partner_link_revoked"
+    # The funders' returns and billing statements (issue 16).
+    RETURN_PRODUCED = "return_produced"
+    RETURN_DOWNLOADED = "return_downloaded"
+    BILLING_STATEMENT = "billing_statement"
     # A supervisor's (a later issue); named now so a refused attempt has a name.
     SUBJECT_ACCESS = "subject_access"
     ERASURE = "erasure"

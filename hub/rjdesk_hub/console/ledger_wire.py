@@ -37,6 +37,8 @@ REFUSED_AS: dict[Allowed, Action] = {
     Allowed.ERASURE: Action.ERASURE,
     Allowed.LEGAL_HOLDS: Action.LEGAL_HOLD,
     Allowed.DECIDE_BREACHES: Action.BREACH_DECIDED,
+    Allowed.READ_RETURNS: Action.RETURN_DOWNLOADED,
+    Allowed.PRODUCE_RETURNS: Action.RETURN_PRODUCED,
 }
 
 

@@ -8,6 +8,11 @@ a role without it is refused with one sentence (HTTP 403). Nothing else decides.
 - *supervisor* does what a coordinator does, plus subject access, erasure and legal holds, and
   records the data protection officer's decision on a breach (a lost laptop);
 - *auditor* reads everything and changes nothing.
+
+The funders' returns (issue 16): coordinators, supervisors and auditors read them, kept returns
+and billing statements included (READ_RETURNS: downloading is recorded); producing one keeps
+it, so only a coordinator or a supervisor does (PRODUCE_RETURNS). An admin, who manages
+accounts, sees no figures.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ class Action(StrEnum):
     ERASURE = "erase a person's data"
     LEGAL_HOLDS = "place and lift legal holds"
     DECIDE_BREACHES = "record the data protection officer's decision on a breach"
+    READ_RETURNS = "read the funders' returns and billing statements"
+    PRODUCE_RETURNS = "produce returns"
 
 
 _COORDINATING = frozenset(
@@ -50,6 +57,8 @@ _COORDINATING = frozenset(
         Action.ENROL_LAPTOPS,
         Action.REVOKE_LAPTOPS,
         Action.SETTLE_CONFLICTS,
+        Action.READ_RETURNS,
+        Action.PRODUCE_RETURNS,
     }
 )
 
@@ -64,11 +73,11 @@ MATRIX: dict[Role, frozenset[Action]] = {
         Action.LEGAL_HOLDS,
         Action.DECIDE_BREACHES,
     },
-    Role.AUDITOR: frozenset({Action.READ_CASES, Action.READ_AUDIT}),
+    Role.AUDITOR: frozenset({Action.READ_CASES, Action.READ_AUDIT, Action.READ_RETURNS}),
 }
 
 # The actions that change nothing: the only ones an auditor has.
-READ_ONLY = frozenset({Action.READ_CASES, Action.READ_AUDIT})
+READ_ONLY = frozenset({Action.READ_CASES, Action.READ_AUDIT, Action.READ_RETURNS})
 
 
 class Forbidden(HubError):

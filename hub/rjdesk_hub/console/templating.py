@@ -44,6 +44,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("cases", "Cases", "/cases", Action.READ_CASES.name),
     NavItem("laptops", "Facilitators and laptops", "/laptops", Action.READ_CASES.name),
     NavItem("conflicts", "Conflicts", "/conflicts", Action.READ_CASES.name),
+    NavItem("returns", "Returns", "/returns", Action.READ_RETURNS.name),
     NavItem("audit", "Audit", "/audit", Action.READ_AUDIT.name),
 )
 

@@ -22,12 +22,14 @@ from starlette.responses import Response
 from rjdesk_hub.console import (
     assign_web,
     audit_web,
+    billing_web,
     cases_web,
     conflicts_web,
     enrol_web,
     laptops_web,
     overview_web,
     partners_web,
+    returns_web,
     triage_web,
 )
 from rjdesk_hub.console.accounts_web import install_accounts
@@ -99,5 +101,7 @@ def create_console_app(hub: Hub, *, secure_cookies: bool | None = None) -> Conso
     app.include_router(conflicts_web.router())
     app.include_router(triage_web.router())
     app.include_router(partners_web.router())
+    app.include_router(returns_web.router())
+    app.include_router(billing_web.router())
 
     return ConsoleGuard(app, error_page)

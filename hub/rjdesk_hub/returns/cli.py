@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rjdesk_hub.cli_common import AddCommand
 from rjdesk_hub.cli_common import open_hub as _open
@@ -18,7 +20,14 @@ from rjdesk_hub.cli_common import table as _table
 from rjdesk_hub.cli_common import when as _when
 from rjdesk_protocol.errors import UsageError
 
-_PERIOD_HELP = "a financial-year quarter such as 2026-27Q3, or two dates 2026-04-01:2026-09-30"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from rjdesk_hub.returns.kept import KeptInfo
+
+_PERIOD_HELP = (
+    "a financial-year quarter (2026-27Q3), a year (2026-27) or days 2026-04-01..2026-09-30"
+)
 
 
 def add_command(
@@ -70,10 +79,33 @@ def hub_returns(args: argparse.Namespace) -> int:
         )
     with _open(args) as hub:
         done = produce.produce(
-            hub, wiring.default(), args.definition, args.period, Path(args.output)
+            hub,
+            wiring.default(),
+            args.definition,
+            args.period,
+            Path(args.output),
+            then=_audited,
         )
     print("\n".join(produce.summary(done, every_change=args.changes)))
     return 0
+
+
+def _audited(session: Session, at: datetime, made: KeptInfo) -> None:
+    """Record the run in the console's audit log, as the console records its own."""
+    from rjdesk_hub.console import ledger  # noqa: PLC0415 - see the module doc
+
+    ledger.record(
+        session,
+        ledger.COMMAND_LINE,
+        ledger.Action.RETURN_PRODUCED,
+        at=at,
+        detail={
+            "definition": made.definition_id,
+            "kept_return": made.id,
+            "period_start": made.period_start.isoformat(),
+            "period_end": made.period_end.isoformat(),
+        },
+    )
 
 
 def hub_returns_list(args: argparse.Namespace) -> int:

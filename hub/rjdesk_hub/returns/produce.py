@@ -69,10 +69,12 @@ def produce(
     output: Path,
     *,
     produced_by: str = kept.BY_COMMAND_LINE,
+    then: kept.Then | None = None,
 ) -> Produced:
     """Compute the return ``definition`` names for ``period``, write it to ``output`` (its
     format from the extension), keep it, and compare it with the last kept one of the same
-    definition and period. Nothing is kept when the output cannot be written."""
+    definition and period. Nothing is kept when the output cannot be written; ``then`` runs in
+    the transaction that keeps it (the audit record)."""
     outputs.format_of(output)  # a wrong extension is refused before any counting
     loaded: Definition = _usage(wiring.definition, definition)
     placed: Period = _usage(wiring.period, period)
@@ -88,7 +90,7 @@ def produce(
             kept_sha256=previous.definition_sha256,
             fresh_sha256=digest,
         )
-    info = kept.keep(hub, result, definition_sha256=digest, produced_by=produced_by)
+    info = kept.keep(hub, result, definition_sha256=digest, produced_by=produced_by, then=then)
     return Produced(result, output, info, previous, found)
 
 

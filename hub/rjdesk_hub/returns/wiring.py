@@ -1,16 +1,15 @@
-"""The engine behind ``rjdesk-hub returns``: the definition loader, the period parser, the
-hub's facts and the counting (``produce.Wiring``).
-
-Interim: the definitions, periods and engine (``definition``, ``periods``, ``engine``) and the
-hub's facts store (``store``) are being built beside this; until they are merged, producing a
-return says so in one sentence.
-"""
+"""The engine behind ``rjdesk-hub returns`` (``produce.Wiring``): a definition file or a shipped
+definition's name (``definition``), a period as people write it (``periods``), the hub's facts
+(``store.load_facts``) and the counting (``engine.compute``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from rjdesk_hub.returns import definition as definitions
+from rjdesk_hub.returns import engine, periods
 from rjdesk_hub.returns.produce import Definition, Wiring
 from rjdesk_hub.returns.result import Period, ReturnResult
 from rjdesk_protocol.errors import UsageError
@@ -18,22 +17,37 @@ from rjdesk_protocol.errors import UsageError
 if TYPE_CHECKING:
     from rjdesk_hub.service import Hub
 
-
-def _not_yet(*_args: object) -> NoReturn:
-    raise UsageError("this hub cannot compute returns yet: its return engine is not installed")
-
-
-def _definition(text: str) -> Definition:
-    _not_yet(text)
+# A definition file of more than this is not a definition (the shipped one is about 20 KB).
+_MOST_BYTES = 1_000_000
 
 
-def _period(text: str) -> Period:
-    _not_yet(text)
+def load_definition(named: str) -> Definition:
+    """The definition in the file ``named``, or the shipped one of that name ("rj-quarterly")."""
+    path = Path(named)
+    if named in definitions.SHIPPED and not path.is_file():
+        text = definitions.shipped(named)
+    else:
+        try:
+            if path.stat().st_size > _MOST_BYTES:
+                raise UsageError(f"{named} is too large to be a return definition")
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError(
+                f"there is no definition file {named}, nor a shipped definition of that name "
+                f"({', '.join(definitions.SHIPPED)})"
+            ) from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{named} is not a return definition (not UTF-8 text)") from None
+        except OSError as exc:
+            raise UsageError(f"cannot read the definition {named}: {exc.strerror}") from None
+    return Definition(loaded=definitions.load(text), text=text)
 
 
-def _compute(hub: Hub, definition: Definition, period: Period, now: datetime) -> ReturnResult:
-    _not_yet(hub, definition, period, now)
+def compute(hub: Hub, definition: Definition, period: Period, now: datetime) -> ReturnResult:
+    from rjdesk_hub.returns.store import load_facts  # noqa: PLC0415 - needs the hub's service
+
+    return engine.compute(definition.loaded, load_facts(hub), period, now=now)
 
 
 def default() -> Wiring:
-    return Wiring(definition=_definition, period=_period, compute=_compute)
+    return Wiring(definition=load_definition, period=periods.parse_period, compute=compute)

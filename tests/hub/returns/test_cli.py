@@ -215,3 +215,80 @@ def test_produce_keeps_nothing_when_the_output_cannot_be_written(
         assert done.previous is None and done.changes == []
         assert done.kept_as.period_start == date(2026, 10, 1)
         assert kept.load(hub, done.kept_as.id) == done.result
+
+
+def test_the_shipped_quarterly_return_of_an_empty_hub_counts_nothing(
+    hub_cli: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "q3.csv"
+    code, printed, err = hub_cli(
+        "returns", "--definition", "rj-quarterly", "--period", "2026-27 Q3", "-o", str(out)
+    )
+    assert (code, err) == (0, "")
+    assert "return of rj-quarterly version 1" in printed
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert "period 2026-27 Q3 (1 Oct 2026 to 31 Dec 2026)" in rows[0][0]
+    start = rows.index(["Referrals by source"])
+    assert rows[start + 1] == ["Number of cases", "Cases"]
+    assert ["Police", "0"] in rows[start + 2 : start + 14]
+    assert ["Total", "0"] in rows[start + 2 : start + 14]
+
+
+@pytest.mark.parametrize(
+    ("definition_text", "period", "says"),
+    [
+        (None, "2026-27Q5", "a financial year has quarters 1 to 4, not 5"),
+        (None, "2026-28Q1", "is not a financial year"),
+        (None, "2026-09-30..2026-04-01", "before it starts"),
+        ('{"format": 3}', "2026-27Q3", "format must be"),
+        ("not json", "2026-27Q3", "the definition is not valid JSON"),
+        ("\udcff", "2026-27Q3", "not UTF-8 text"),
+    ],
+)
+def test_a_bad_period_or_definition_is_one_sentence_through_the_real_engine(
+    hub_cli: Run, tmp_path: Path, definition_text: str | None, period: str, says: str
+) -> None:
+    named = "rj-quarterly"
+    if definition_text is not None:
+        path = tmp_path / "mine.json"
+        path.write_bytes(definition_text.encode("utf-8", "surrogateescape"))
+        named = str(path)
+    out = tmp_path / "q.xlsx"
+    code, printed, err = hub_cli(
+        "returns", "--definition", named, "--period", period, "-o", str(out)
+    )
+    assert code == 2 and printed == "" and not out.exists()
+    assert err.count("\n") == 1 and says in err, err
+    assert hub_cli("returns", "list")[1].startswith("No return has been kept yet")
+
+
+def test_a_missing_definition_file_or_a_folder_is_one_sentence(
+    hub_cli: Run, tmp_path: Path
+) -> None:
+    args = ("--period", "2026-27Q3", "-o", str(tmp_path / "q.pdf"))
+    code, _, err = hub_cli("returns", "--definition", str(tmp_path / "gone.json"), *args)
+    assert code == 2 and "there is no definition file" in err and "rj-quarterly" in err
+    code, _, err = hub_cli("returns", "--definition", str(tmp_path), *args)
+    assert code == 2 and err.startswith("rjdesk-hub: cannot read the definition")
+
+
+def test_a_return_produced_at_the_command_line_is_in_the_audit_log(
+    hub_cli: Run, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from rjdesk_hub import models as m
+
+    args = ("--definition", "rj-quarterly", "--period", "2026-27Q3")
+    assert hub_cli("returns", *args, "-o", str(tmp_path / "missing" / "q.csv"))[0] == 2
+    assert hub_cli("returns", *args, "-o", str(tmp_path / "q.csv"))[0] == 0
+    with Hub.open(tmp_path / "hub") as hub:
+        (made,) = kept.kept_returns(hub)
+        with hub.db.reader() as session:
+            events = session.scalars(
+                select(m.ConsoleAuditEvent).where(m.ConsoleAuditEvent.action == "return_produced")
+            ).all()
+    assert len(events) == 1  # the run that wrote nothing is neither kept nor recorded
+    assert events[0].account_name == "rjdesk-hub command line"
+    assert f"kept_return={made.id}" in events[0].detail
+    assert "period_start=2026-10-01" in events[0].detail
