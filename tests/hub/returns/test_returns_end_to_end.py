@@ -1,7 +1,8 @@
 """Real laptops fill a real hub through real bundles with a scripted caseload (``scenario``: read
 its table first), and the returns give exactly the figures stated here by hand (issue 16): first
 the facts the hub keeps, then the default quarterly return and a second definition (people, by
-closure date) as computed and in CSV, XLSX (openpyxl) and PDF (pypdf).
+closure date) as computed, and as ``rjdesk-hub returns`` writes them in CSV, XLSX (read back
+with openpyxl) and PDF (pypdf).
 
 How the suppressed figures are worked out by hand: a count from 1 to 4 is "<5" (0 is shown),
 and so is a rate or median over 1 to 4 units. Then, in a table whose rows add up to a shown
@@ -22,7 +23,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from rjdesk_hub import Hub
-from rjdesk_hub.returns import definition, engine, outputs, periods
+from rjdesk_hub.cli import main
+from rjdesk_hub.returns import definition, engine, periods
 from rjdesk_hub.returns.facts import Facts
 from rjdesk_hub.returns.result import ReturnResult
 from rjdesk_hub.returns.store import load_facts
@@ -320,21 +322,34 @@ def _lines(result: ReturnResult) -> dict[str, list[str]]:
     [("rj-quarterly", QUARTERLY), ("people-by-closure", PEOPLE_BY_CLOSURE)],
 )
 def test_the_returns_of_q3_give_the_figures_stated_by_hand(
-    filled: tuple[Hub, scenario.Caseload], definition_id: str, expected: dict[str, list[str]]
+    filled: tuple[Hub, scenario.Caseload],
+    definition_id: str,
+    expected: dict[str, list[str]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     hub, _made = filled
     result = _compute(hub, definition_id, "2026-27Q3")
     assert _lines(result) == expected
     titles = {table.id: table.title for table in result.tables}
 
+    # The same return through the command, as a coordinator makes it, in each format.
+    made = {}
+    for suffix in (".csv", ".xlsx", ".pdf"):
+        output = tmp_path / f"return{suffix}"
+        arguments = ["--definition", definition_id, "--period", "2026-27Q3", "-o", str(output)]
+        code = main(["--data-dir", str(hub.data_dir), "returns", *arguments])
+        assert code == 0, capsys.readouterr().err
+        made[suffix] = output.read_bytes()
+
     # CSV: a block per table, its title, a header, then its rows.
-    rows = list(csv.reader(io.StringIO(outputs.render(result, ".csv").decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(made[".csv"].decode("utf-8-sig"))))
     for table_id, lines in expected.items():
         start = rows.index([titles[table_id]]) + 2
         assert [" | ".join(row) for row in rows[start : start + len(lines)]] == lines, table_id
 
     # XLSX: the same blocks, shown figures as numbers ("82%" a fraction formatted as one).
-    book = load_workbook(io.BytesIO(outputs.render(result, ".xlsx")))
+    book = load_workbook(io.BytesIO(made[".xlsx"]))
     sheet = [[_xlsx_text(cell) for cell in row] for row in book["Figures"].iter_rows()]
     for table_id, lines in expected.items():
         width = len(lines[0].split(" | "))
@@ -343,7 +358,7 @@ def test_the_returns_of_q3_give_the_figures_stated_by_hand(
         assert found == lines, table_id
 
     # PDF: every table's title and rows, read as one line of words.
-    reader = PdfReader(io.BytesIO(outputs.render(result, ".pdf")))
+    reader = PdfReader(io.BytesIO(made[".pdf"]))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     for table_id, lines in expected.items():
         assert titles[table_id] in text
