@@ -32,6 +32,8 @@ from rjdesk_protocol.enums import (
     ConsentScope,
     ContactKind,
     DocumentKind,
+    InterventionType,
+    JusticeStage,
     Origin,
     ReferralSource,
     RiskLevel,
@@ -40,6 +42,7 @@ from rjdesk_protocol.enums import (
     SignatureMethod,
     SignerCapacity,
     Stage,
+    StartedBy,
 )
 from rjdesk_protocol.victims_code import VictimsCodeStatus
 
@@ -239,6 +242,13 @@ class CaseView:
     flags: tuple[str, ...]
     facilitators: tuple[str, ...]
     origin: Origin | None  # None: made before cases said where they came from (the facilitator's)
+    # What the funders' returns count (issue 16); the first contact dates are the corrections
+    # only (rjdesk.app.outcomes works out the rest from the contacts).
+    first_contact_attempted_on: date | None
+    first_contact_made_on: date | None
+    intervention_type: InterventionType | None
+    started_by: StartedBy | None
+    justice_stage: JusticeStage | None
     created_at: datetime
     updated_at: datetime
     participants: tuple[ParticipantView, ...]
