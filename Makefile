@@ -57,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/documents_bench.py
 	$(BIN)/python bench/sync_bench.py --bundles 0
 	$(BIN)/python bench/hub_ingest.py
+	$(BIN)/python bench/returns_bench.py
 
 bench-gui: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py

@@ -23,6 +23,7 @@ from rjdesk_hub.cli_common import table as _table
 from rjdesk_hub.cli_common import when as _when
 from rjdesk_hub.console import ledger_cli, ops_cli
 from rjdesk_hub.returns import billing_cli
+from rjdesk_hub.returns import cli as returns_cli
 from rjdesk_protocol.address import check_hub_url
 from rjdesk_protocol.errors import RjdeskError, UsageError
 
@@ -191,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger_cli.add_commands(hub_sub, hub_command, _db_option)
     ops_cli.add_commands(hub_sub, hub_command, _db_option)
     billing_cli.add_command(hub_sub, hub_command, _db_option)
+    returns_cli.add_command(hub_sub, hub_command, _db_option)
     return parser
 
 

@@ -222,11 +222,12 @@ class InboxBuilder:
     def _seal(
         self, device: m.Device, after: int, out: _Outgoing, cut: int, top: int
     ) -> tuple[int, bytes]:
+        version = schema.version_for(device.schema_version)
+        # A laptop of an older protocol is sent no record of a table it does not know.
         ordered = sorted(
-            out.records.values(),
+            (r for r in out.records.values() if schema.table_known(version, r.table_name)),
             key=lambda r: (records.TABLE_ORDER.get(r.table_name, 99), r.hub_seq),
         )
-        version = schema.version_for(device.schema_version)
         changes = {
             "records": [self._record_json(r, out, version) for r in ordered],
             "conflicts": [

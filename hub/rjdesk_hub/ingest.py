@@ -183,6 +183,10 @@ def accept(
     session.flush()
     store.keep_bundle(manifest.bundle_id, data)
     device.last_sequence = manifest.sequence
+    if schema.adds_records(device.schema_version, manifest.schema_version):
+        # An updated laptop was left without what its older protocol did not know: its cases
+        # go to it whole again, now with those fields and tables.
+        store.resend_everything(device)
     device.schema_version = manifest.schema_version
     return receipt
 

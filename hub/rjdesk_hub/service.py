@@ -38,6 +38,7 @@ from rjdesk_hub.results import (
     Pruned,
     StoredRecord,
 )
+from rjdesk_hub.returns import keep as return_facts
 from rjdesk_hub.store import HubStore, live_device
 from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.keys import PublicKey
@@ -419,18 +420,20 @@ class Hub:
             return case_register.facts_of(session, self._at_rest, case_id)
 
     def reindex(self, batch: int = 500) -> int:
-        """Build every case's index entry again from its stored rows, a batch of cases per
-        transaction (``rjdesk-hub reindex``; repeating it changes nothing); how many cases are
-        indexed."""
+        """Build every case's index entry and return facts again from its stored rows, a batch
+        of cases per transaction (``rjdesk-hub reindex``; repeating it changes nothing); how
+        many cases are indexed."""
         with self.db.transaction() as tx:
             case_ids = list(tx.session.scalars(select(m.Case.case_id).order_by(m.Case.case_id)))
             case_index.forget_missing(tx.session)
+            return_facts.forget_missing(tx.session)
         indexed = 0
         for start in range(0, len(case_ids), batch):
             with self.db.transaction() as tx:
                 store = HubStore(tx, self._at_rest)
                 chunk = case_ids[start : start + batch]
                 indexed += case_index.refresh(tx.session, self._at_rest, chunk, store.index_rows)
+                return_facts.refresh(store, chunk)
         log.info("case index rebuilt: %d case(s)", indexed)
         return indexed
 

@@ -20,6 +20,7 @@ from rjdesk_hub.console.laptop_models import not_retired
 from rjdesk_hub.crypto import AtRest, blob_aad, conflict_aad, record_aad
 from rjdesk_hub.db import Tx
 from rjdesk_hub.errors import HubDamaged, UnknownDevice
+from rjdesk_hub.returns import keep as return_facts
 from rjdesk_protocol.bundle import Blob
 
 CLOSED_STAGE = "closed"
@@ -181,6 +182,8 @@ class HubStore:
             case_index.refresh(session, self.at_rest, touched, self.index_rows)
         if times:
             case_index.touch_times(session, times, self.tx.now)
+        if touched | times:  # a contact, a stage change, feedback… changes the return facts
+            return_facts.refresh(self, touched | times)
 
     def index_rows(self, case_ids: Sequence[str]) -> dict[str, case_index.CaseRows]:
         """What the index entries of these cases are made of (``case_index.CaseRows``), read

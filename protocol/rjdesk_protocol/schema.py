@@ -452,6 +452,25 @@ def fields_for(protocol_text: str, table: str, fields: dict[str, Any]) -> dict[s
     return {name: value for name, value in fields.items() if name not in newer}
 
 
+def table_known(protocol_text: str, table: str) -> bool:
+    """Whether a side speaking ``protocol_text`` (a bundle's ``schema_version``) knows this
+    table: one speaking an older protocol is sent none of the records of later tables."""
+    protocol = protocol_of(protocol_text) or PROTOCOL_VERSION
+    return not any(
+        version > protocol and table in tables for version, tables in TABLES_ADDED_IN.items()
+    )
+
+
+def adds_records(old_text: str, new_text: str) -> bool:
+    """Whether a side moving from protocol ``old_text`` to ``new_text`` (bundles'
+    ``schema_version``) now knows fields or tables it was not sent before ("" or unknown: it
+    was sent everything already)."""
+    old, new = protocol_of(old_text), protocol_of(new_text)
+    if old is None or new is None or new <= old:
+        return False
+    return any(old < version <= new for version in (*ADDED_IN, *TABLES_ADDED_IN))
+
+
 def references(table: str) -> dict[str, Field]:
     """The fields of a table that name other records (REF and IDS)."""
     return {name: f for name, f in BY_NAME[table].fields.items() if f.kind in (REF, IDS)}

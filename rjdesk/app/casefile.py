@@ -43,14 +43,20 @@ def show_case(vault: Vault, ref_or_id: str) -> CaseSnapshot:
     return open_case(vault, ref_or_id, today, viewed=True)
 
 
-def export_case(vault: Vault, ref_or_id: str) -> dict[str, Any]:
+def export_case(vault: Vault, ref_or_id: str, *, include_equality: bool = False) -> dict[str, Any]:
     """The whole case in its portable form (the case file's JSON), on the record as an
-    export."""
+    export. Equality monitoring (special-category data) is left out unless asked for; an
+    export that includes it says so in the audit log."""
     with vault.unit_of_work() as uow:
         case = load_case(uow.session, ref_or_id)
         seen = revolving_door(uow.session, case)
-        uow.audit("export_case", entity="case", entity_id=case.id, case_reference=case.reference)
-        return export.case_to_dict(case, today=uow.today, seen_before=seen)
+        uow.audit(
+            "export_case", entity="case", entity_id=case.id, case_reference=case.reference,
+            detail="with equality monitoring" if include_equality else "",
+        )  # fmt: skip
+        return export.case_to_dict(
+            case, today=uow.today, seen_before=seen, include_equality=include_equality
+        )
 
 
 def check_case_file(raw: bytes | str) -> None:

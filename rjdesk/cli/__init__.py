@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("show", "show one case", case_sub)
     p.add_argument("reference")
     p.add_argument("--json", action="store_true", help="the case as rjdesk.case/1 JSON")
+    p.add_argument(
+        "--include-equality",
+        action="store_true",
+        help="with --json: include the participants' equality monitoring (special-category "
+        "data, left out unless asked for; the export is on the record as including it)",
+    )
     p.set_defaults(run=commands.case_show)
 
     p = command("summary", "save the case summary as a PDF (for handover or supervision)", case_sub)

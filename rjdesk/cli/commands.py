@@ -115,11 +115,15 @@ def case_list(args: argparse.Namespace) -> int:
 
 
 def case_show(args: argparse.Namespace) -> int:
+    if args.include_equality and not args.json:
+        raise UsageError("--include-equality goes with --json (the summary never shows it)")
     vault = _unlocked(args)
     try:
         # The JSON is the whole case in a portable form: on the record as an export.
         if args.json:
-            document = casefile.export_case(vault, args.reference)
+            document = casefile.export_case(
+                vault, args.reference, include_equality=args.include_equality
+            )
             json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:

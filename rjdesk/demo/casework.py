@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
+from rjdesk.demo import outcomes as demo_outcomes
 from rjdesk.demo.identities import Identities, mailbox, signature_png
 from rjdesk.demo.notes import (
     AGREEMENT_SUMMARIES,
@@ -151,6 +152,7 @@ class CaseWork:
         agreement = self.agreement(when, shuttle, complete=outcome != Stage.AGREEMENT)
         if agreement is not None:
             self.follow_up(agreement, final=outcome == C.COMPLETED)
+        demo_outcomes.record(uow, self.case, when, shuttle=shuttle)
         if outcome == C.COMPLETED:
             for party in self.parties:
                 if rng.random() < 0.6:

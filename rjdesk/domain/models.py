@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from rjdesk.domain.base import Base, Synced, enum_column, new_id, utcnow
+from rjdesk.domain.outcome_models import Equality, Feedback
 from rjdesk_protocol.enums import (
     ActionStatus,
     AgreementStatus,
@@ -34,6 +35,8 @@ from rjdesk_protocol.enums import (
     ConsentScope,
     ContactKind,
     DocumentKind,
+    InterventionType,
+    JusticeStage,
     Origin,
     ReferralSource,
     RiskLevel,
@@ -42,6 +45,7 @@ from rjdesk_protocol.enums import (
     SignatureMethod,
     SignerCapacity,
     Stage,
+    StartedBy,
 )
 
 
@@ -104,6 +108,15 @@ class Case(Synced, Base):
     facilitators: Mapped[list[str]] = mapped_column(default=list)
     # Where the case came from (issue 15); None on cases made before: the facilitator's own.
     origin: Mapped[Origin | None] = enum_column(Origin, nullable=True)
+    # What the funders' returns need (issue 16). The first contact dates correct what the
+    # contacts say (None: worked out from them); the rest is None until the facilitator says.
+    first_contact_attempted_on: Mapped[date | None]
+    first_contact_made_on: Mapped[date | None]
+    intervention_type: Mapped[InterventionType | None] = enum_column(
+        InterventionType, nullable=True
+    )
+    started_by: Mapped[StartedBy | None] = enum_column(StartedBy, nullable=True)
+    justice_stage: Mapped[JusticeStage | None] = enum_column(JusticeStage, nullable=True)
 
     participants: Mapped[list[Participant]] = relationship(
         back_populates="case", order_by="Participant.position", cascade="all, delete-orphan"
@@ -192,6 +205,11 @@ class Participant(Synced, Base):
         order_by="Consent.given_on",
         cascade="all, delete-orphan",
     )
+    # Removing a participant takes their feedback and equality answers with them.
+    feedback: Mapped[list[Feedback]] = relationship(
+        order_by="Feedback.moment", cascade="all, delete-orphan"
+    )
+    equality: Mapped[Equality | None] = relationship(cascade="all, delete-orphan")
 
     __table_args__ = (UniqueConstraint("case_id", "key"),)
 

@@ -51,6 +51,7 @@ NOTES_FIELDS = frozenset(
         "withdrawal_note",
         "note",
         "text",
+        "comment",  # a participant's feedback
     }
 )
 ACTION_FIELDS = frozenset({"action"})

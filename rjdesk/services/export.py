@@ -3,6 +3,9 @@
 The document is the import format, so it can be imported again, plus an ``rjdesk`` object
 with what rjdesk works out (Victims' Code status, stage history, people seen before), which
 an import ignores. Times are written with their UTC offset as shown in Europe/London.
+
+Equality monitoring is special-category data: it is written only when asked for
+(``include_equality``, the command line's ``--include-equality``).
 """
 
 from __future__ import annotations
@@ -14,9 +17,29 @@ from typing import Any
 
 from rjdesk.domain import rules
 from rjdesk.domain.models import Agreement, Case, Consent, Participant
+from rjdesk.domain.outcome_models import Equality, Feedback
 from rjdesk.services.people import SeenBefore
 from rjdesk_protocol.calendar import LONDON
-from rjdesk_protocol.enums import ConsentScope
+from rjdesk_protocol.enums import ConsentScope, FeedbackMoment
+
+# The outcome facts of a case, as the file names them (the same as the vault's columns).
+OUTCOME_FIELDS = (
+    "intervention_type",
+    "started_by",
+    "justice_stage",
+    "first_contact_attempted_on",
+    "first_contact_made_on",
+)
+FEEDBACK_ANSWERS = ("satisfaction", "coping", "feels_safer", "would_recommend")
+EQUALITY_ANSWERS = (
+    "age_band",
+    "sex",
+    "gender_same_as_sex",
+    "sexual_orientation",
+    "ethnicity",
+    "disability",
+    "religion",
+)
 
 
 def _d(value: date | None) -> str | None:
@@ -33,8 +56,13 @@ def _clean(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def case_to_dict(
-    case: Case, *, today: date, seen_before: dict[str, list[SeenBefore]] | None = None
+    case: Case,
+    *,
+    today: date,
+    seen_before: dict[str, list[SeenBefore]] | None = None,
+    include_equality: bool = False,
 ) -> dict[str, Any]:
+    """The case as a case file; its equality monitoring only with ``include_equality``."""
     key = {p.id: p.key for p in case.participants}
     document: dict[str, Any] = {
         "format": "rjdesk.case/1",
@@ -112,6 +140,16 @@ def case_to_dict(
         document["closure"] = _clean(
             {"reason": str(case.closure_reason), "closed_on": _d(case.closed_on)}
         )
+    document["outcomes"] = _clean({name: _value(getattr(case, name)) for name in OUTCOME_FIELDS})
+    document["feedback"] = [
+        _feedback(f, key)
+        for p in case.participants
+        for f in sorted(p.feedback, key=lambda f: list(FeedbackMoment).index(f.moment))
+    ]
+    if include_equality:
+        document["equality"] = [
+            _equality(p.equality, key) for p in case.participants if p.equality is not None
+        ]
     document["rjdesk"] = _derived(case, key, today, seen_before or {})
     return _clean(document) | {"participants": document["participants"]}
 
@@ -140,6 +178,26 @@ def _participant(p: Participant, key: dict[str, str | None]) -> dict[str, Any]:
             "organisation": p.organisation,
         }
     )
+
+
+def _value(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _feedback(found: Feedback, key: dict[str, str | None]) -> dict[str, Any]:
+    answers = {name: _value(getattr(found, name)) for name in FEEDBACK_ANSWERS}
+    return {
+        "participant": key[found.participant_id],
+        "moment": str(found.moment),
+        "given_on": _d(found.given_on),
+    } | _clean(answers | {"comment": found.comment})
+
+
+def _equality(found: Equality, key: dict[str, str | None]) -> dict[str, Any]:
+    answers = {name: _value(getattr(found, name)) for name in EQUALITY_ANSWERS}
+    return {"participant": key[found.participant_id]} | _clean(answers)
 
 
 def _risk(ra: Any) -> dict[str, Any]:

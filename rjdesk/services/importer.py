@@ -32,6 +32,7 @@ from rjdesk.services import (
     cases,
     contacts,
     import_history,
+    import_outcomes,
     people,
 )
 from rjdesk.store.unit import UnitOfWork
@@ -183,6 +184,7 @@ class _Builder:
         self.safeguarding()
         self.contacts()
         self.agreements()
+        import_outcomes.apply(self.uow, self.case, self.doc, self.participant, _date)
         self.finish()
         return self.case
 

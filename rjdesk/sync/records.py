@@ -313,6 +313,8 @@ def _case_queries(case_ids: list[str]) -> list[tuple[str, Any]]:
             "agreement",
             "document",
             "stage_change",
+            "feedback",
+            "equality",
         )
     }
     return [

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from rjdesk.demo import fill_demo
 from rjdesk.domain import rules
 from rjdesk.domain.models import Case, Consent, Contact, Participant, Person
+from rjdesk.domain.outcome_models import Equality, Feedback
 from rjdesk.domain.text import fold, phone_key, postcode_key
 from rjdesk.services import people
 from rjdesk.services.cases import load_case
@@ -26,6 +27,7 @@ from rjdesk_protocol.enums import (
     CaseType,
     Channel,
     ClosureReason,
+    FeedbackMoment,
     Flag,
     ReferralSource,
     Role,
@@ -292,3 +294,18 @@ def test_people_look_real_but_cannot_be_real(session: Session) -> None:
     assert roles == set(Role)
     assert any(person.interpreter for person in persons)
     assert any(person.access_needs for person in persons)
+
+
+def test_cases_that_reached_their_intervention_have_outcomes_to_show(session: Session) -> None:
+    intervened = session.scalars(
+        select(Case).where(Case.stage.in_([Stage.AGREEMENT, Stage.FOLLOW_UP, Stage.CLOSED]))
+    ).all()
+    with_facts = [c for c in intervened if c.intervention_type is not None]
+    assert with_facts, "some demo cases say how the parties met"
+    assert all(c.justice_stage is not None for c in with_facts)
+    feedback = session.scalars(select(Feedback)).all()
+    equality = session.scalars(select(Equality)).all()
+    assert len(feedback) >= 5 and len(equality) >= 5
+    assert {f.moment for f in feedback} == set(FeedbackMoment)
+    participants = {p.id: p for p in session.scalars(select(Participant))}
+    assert all(participants[e.participant_id].role is not Role.PROFESSIONAL for e in equality)

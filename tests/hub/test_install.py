@@ -129,6 +129,25 @@ def test_rjdesk_hub_inits_serves_and_answers_on_its_own(hub_only: Path, tmp_path
         child.wait(timeout=30)
 
 
+def test_the_hub_on_its_own_writes_a_return_as_pdf_and_xlsx(hub_only: Path, tmp_path: Path) -> None:
+    # The shipped definitions and the PDF's font are in the installed distribution.
+    command = str(hub_only / "bin" / "rjdesk-hub")
+    data = str(tmp_path / "hub")
+    run = {"capture_output": True, "text": True, "check": False, "cwd": tmp_path}
+    made = subprocess.run([command, "--data-dir", data, "init"], env=_clean_env(), **run)
+    assert made.returncode == 0, made.stderr
+    returns = [command, "--data-dir", data, "returns", "--definition", "rj-quarterly"]
+    for name in ("q3.pdf", "q3.xlsx"):
+        wrote = subprocess.run(
+            [*returns, "--period", "2026-27Q3", "-o", name],
+            env=_clean_env(),
+            **run,
+        )
+        assert wrote.returncode == 0, wrote.stderr
+        assert wrote.stdout.startswith("Wrote the 2026-27 Q3 return of rj-quarterly")
+        assert (tmp_path / name).stat().st_size > 1000
+
+
 def test_the_laptop_command_names_the_hubs(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "rjdesk", "--data-dir", str(tmp_path), "hub", "devices"],

@@ -151,7 +151,7 @@ def test_values_of_other_kinds_are_checked() -> None:
     assert "has no" in str(schema.check_record(action))
     case = Record("case_file", "c1", "put", 0, "c2", {})
     assert "a case of its own" in str(schema.check_record(case))
-    assert json.dumps(schema.PROTOCOL_VERSION) == "3"
+    assert json.dumps(schema.PROTOCOL_VERSION) == "4"
 
 
 def test_protocol_of_reads_old_and_new_manifests() -> None:

@@ -7,5 +7,13 @@ from __future__ import annotations
 from rjdesk_hub.console import enrol_models, laptop_models, overview_models
 from rjdesk_hub.referrals import models as referral_models
 from rjdesk_hub.returns import kept_models
+from rjdesk_hub.returns import models as return_models
 
-__all__ = ["enrol_models", "kept_models", "laptop_models", "overview_models", "referral_models"]
+__all__ = [
+    "enrol_models",
+    "kept_models",
+    "laptop_models",
+    "overview_models",
+    "referral_models",
+    "return_models",
+]

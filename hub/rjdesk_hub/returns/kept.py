@@ -12,13 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from rjdesk_hub.crypto import AtRest
+from rjdesk_hub.models import ROW_ID
 from rjdesk_hub.returns.kept_models import KeptReturn
 from rjdesk_hub.returns.result import SUPPRESSED, Cell, ReturnResult, Table
 from rjdesk_protocol.errors import NotFound
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from rjdesk_hub.service import Hub
 
 _SEAL_PURPOSE = "kept returns v1"
+_DIGITS = 10  # of a kept return's number, at the start of its id
 BY_COMMAND_LINE = "command line"
 
 
@@ -53,6 +57,15 @@ class KeptInfo:
     computed_at: datetime
 
 
+def _next_id(session: Session) -> str:
+    """A new kept return's id: its number in the order returns were kept, then random. Two
+    returns kept in the same instant (a fixed clock, a fast console) still sort by id in the
+    order they were kept; the transaction holds the hub's write lock, so no two get one number."""
+    last = session.scalar(select(func.max(KeptReturn.id)))
+    number = int(last[:_DIGITS]) + 1 if last and last[:_DIGITS].isdigit() else 1
+    return f"{number:0{_DIGITS}d}-{uuid.uuid4().hex[: ROW_ID - _DIGITS - 1]}"
+
+
 def _aad(kept_id: str) -> bytes:
     return f"rjdesk-hub kept return {kept_id}".encode()
 
@@ -76,12 +89,25 @@ def _info(row: KeptReturn) -> KeptInfo:
     )
 
 
-def keep(hub: Hub, result: ReturnResult, *, definition_sha256: str, produced_by: str) -> KeptInfo:
+# Run in the transaction that keeps a return, with its time: the console's audit record of it,
+# so a return is never kept unrecorded nor recorded unkept.
+Then = Callable[[Session, datetime, KeptInfo], None]
+
+
+def keep(
+    hub: Hub,
+    result: ReturnResult,
+    *,
+    definition_sha256: str,
+    produced_by: str,
+    then: Then | None = None,
+) -> KeptInfo:
     """Keep ``result``, its figures sealed. ``produced_by`` says who or what ran it:
-    ``BY_COMMAND_LINE`` or "console: <account id>" (never a person's name)."""
-    kept_id = str(uuid.uuid4())
+    ``BY_COMMAND_LINE`` or "console: <account id>" (never a person's name); ``then`` runs in
+    the same transaction."""
     plain = json.dumps(result.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
     with hub.db.transaction() as tx:
+        kept_id = _next_id(tx.session)
         row = KeptReturn(
             id=kept_id,
             definition_id=result.definition_id,
@@ -97,12 +123,15 @@ def keep(hub: Hub, result: ReturnResult, *, definition_sha256: str, produced_by:
         )
         tx.session.add(row)
         tx.session.flush()
-        return _info(row)
+        info = _info(row)
+        if then is not None:
+            then(tx.session, tx.now, info)
+        return info
 
 
 def kept_returns(hub: Hub, definition_id: str | None = None) -> list[KeptInfo]:
     """The kept returns, newest first (of one definition when ``definition_id`` is given)."""
-    query = select(KeptReturn).order_by(KeptReturn.produced_at.desc(), KeptReturn.id)
+    query = select(KeptReturn).order_by(KeptReturn.produced_at.desc(), KeptReturn.id.desc())
     if definition_id is not None:
         query = query.where(KeptReturn.definition_id == definition_id)
     with hub.db.reader() as session:

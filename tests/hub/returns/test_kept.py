@@ -165,3 +165,26 @@ def test_rows_and_tables_that_come_or_go_are_listed() -> None:
         "Referrals by source: a new table",
         "Satisfied or very satisfied (end of intervention), Supporter: 100% → none",
     ]
+
+
+def test_a_return_whose_record_fails_is_not_kept(hub: Hub) -> None:
+    def refuse(*_args: object) -> None:
+        raise RuntimeError("the audit log refused")
+
+    with pytest.raises(RuntimeError):
+        kept.keep(hub, sample(), definition_sha256=HASH, produced_by="command line", then=refuse)
+    assert kept.kept_returns(hub) == []
+
+
+def test_returns_kept_in_the_same_instant_keep_their_order(hub: Hub) -> None:
+    hub.db.clock = lambda: datetime(2026, 12, 8, 9, 0, tzinfo=UTC)  # every keep at one instant
+    made = [
+        kept.keep(hub, sample(police), definition_sha256=HASH, produced_by="command line")
+        for police in (12, 13, 14, 15)
+    ]
+    assert [k.id[:11] for k in made] == ["0000000001-", "0000000002-", "0000000003-", "0000000004-"]
+    assert all(len(k.id) == 36 for k in made)
+    assert sorted(k.id for k in made) == [k.id for k in made]
+    found = kept.latest(hub, "rj-quarterly", date(2026, 10, 1), date(2026, 12, 31))
+    assert found is not None and found.id == made[-1].id
+    assert [k.id for k in kept.kept_returns(hub)] == [k.id for k in reversed(made)]

@@ -1,7 +1,7 @@
 """kept returns: every produced return, its definition's version and hash, its sealed figures
 
 Revision ID: h0015_kept_returns
-Revises: h0013_referrals
+Revises: h0014_return_facts
 Created: 2026-12-08
 
 Table of ``rjdesk_hub.returns.kept_models`` (issue 16).
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h0015_kept_returns"
-down_revision = "h0013_referrals"
+down_revision = "h0014_return_facts"
 branch_labels = None
 depends_on = None
 

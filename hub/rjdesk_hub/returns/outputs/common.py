@@ -17,6 +17,7 @@ EACH_CASE_ONCE = "Each case counts once, however many laptops worked it."
 
 _MEASURES = {
     "count": "Number of {unit}",
+    "sum": "Number of {unit}",
     "rate": "Rate (%)",
     "median": "Median ({unit})",
     "p90": "90th percentile ({unit})",

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    CondPageBreak,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -43,6 +44,7 @@ _lock = threading.Lock()
 _registered = False
 _MARGIN = 18 * mm
 _WIDTH = A4[0] - 2 * _MARGIN
+_PAD = 4  # points either side of a table cell's text
 
 
 def _register_fonts() -> None:
@@ -163,6 +165,24 @@ def _title_page(result: ReturnResult, styles: dict[str, ParagraphStyle]) -> list
     ]
 
 
+def _widths(table: Table, size: float) -> tuple[float, float, float]:
+    """The row labels' column, each figure column, and the header's font size: each figure
+    column as wide as the longest word of a column label (so "Responsible" never breaks
+    mid-word), the header's font smaller where that is what it takes for the labels to keep
+    30 mm; past 6 points a long word breaks rather than overlap its neighbour."""
+    columns = max(len(table.columns), 1)
+    words = [word for label in table.columns for word in label.split()] or ["0"]
+    while True:
+        need = max(pdfmetrics.stringWidth(word, BOLD, size) for word in words) + 2 * _PAD + 1
+        rest = max(need, 16 * mm, (_WIDTH - 70 * mm) / columns)
+        first = _WIDTH - rest * columns
+        if first >= 30 * mm:
+            return first, rest, size
+        if size <= 6:
+            return 30 * mm, (_WIDTH - 30 * mm) / columns, size
+        size -= 0.5
+
+
 def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
     columns = len(table.columns)
     small = columns > 6
@@ -170,10 +190,10 @@ def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
     if small:
         cell = ParagraphStyle("CellSmall", parent=cell, fontSize=7.5, leading=9)
         figure = ParagraphStyle("FigureSmall", parent=figure, fontSize=7.5, leading=9)
-    first = min(70 * mm, max(40 * mm, _WIDTH - columns * 22 * mm))
-    rest = (_WIDTH - first) / max(columns, 1)
+    first, rest, size = _widths(table, figure.fontSize)
     header = [Paragraph(f"<b>{escape(common.measure_label(table))}</b>", cell)]
-    header += [Paragraph(f"<b>{escape(label)}</b>", figure) for label in table.columns]
+    labels = ParagraphStyle("Header", parent=figure, fontSize=size, leading=size + 2)
+    header += [Paragraph(f"<b>{escape(label)}</b>", labels) for label in table.columns]
     rows = [header]
     for index, (label, cells) in enumerate(zip(table.rows, table.cells, strict=True)):
         shown = [escape(label), *(escape(common.shown(value)) for value in cells)]
@@ -187,6 +207,8 @@ def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#b1b4b6")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if table.row_total:
@@ -199,8 +221,11 @@ def _table(table: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:
     if table.note:
         parts += [Spacer(1, 3 * mm), _text(table.note, styles["note"])]
     parts.append(Spacer(1, 5 * mm))
-    # A short table stays on one page with its heading; a long one repeats its header row.
-    return [KeepTogether(parts)] if len(table.rows) <= 25 else parts
+    # A short table stays on one page with its heading; a long one repeats its header row, and
+    # starts on a new page rather than leave its heading alone at the foot of one.
+    if len(table.rows) <= 25:
+        return [KeepTogether(parts)]
+    return [CondPageBreak(70 * mm), *parts]
 
 
 def render(result: ReturnResult) -> bytes:
