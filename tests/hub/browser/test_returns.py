@@ -33,7 +33,7 @@ def test_a_coordinator_reads_a_kept_return_as_charts_and_tables(
     page = signed_in
     page.goto(f"{console_url}/returns")
     _checked(page, "Returns")
-    assert page.locator("#no-definitions").is_visible()
+    assert page.locator("#produce").is_visible()
     screenshot(page, "returns")
     page.get_by_role("link", name="pcc-quarterly").click()  # no engine: its id
     _checked(page, "Quarterly RJ return, 2026-27 Q3")
@@ -44,6 +44,14 @@ def test_a_coordinator_reads_a_kept_return_as_charts_and_tables(
     assert rows.nth(2).inner_text().split() == ["Self-referral", "<5"]
     assert page.locator('[data-suppressed="yes"]').count() == 1
     screenshot(page, "return")
+
+    # The shipped quarterly return, counted by the engine over this (empty) hub.
+    page.get_by_role("link", name="Back to returns").click()
+    page.locator("#definition").check()
+    page.get_by_role("button", name="Produce the return").click()
+    _checked(page, f"{page.locator('h1').inner_text()}, 2026-27 Q3")
+    assert page.locator("svg[role=img]").count() >= 1
+    screenshot(page, "return-engine")
 
 
 def test_a_coordinator_reads_the_billing_statements(
