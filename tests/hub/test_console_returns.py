@@ -244,3 +244,14 @@ def test_the_billing_page_shows_each_organisations_statement(
     hub.settings = dataclasses.replace(hub.settings, billing={"default": {"per_case": -1}})
     wrong = coordinator.get("/billing?period=2026-27Q3")
     assert "billing.default.per_case must be a price" in wrong.text
+
+
+def test_the_engine_offers_the_shipped_definitions_and_counts_an_empty_hub(hub: Hub) -> None:
+    from rjdesk_hub.console.returns import EngineSource
+
+    engine = EngineSource(hub)
+    offered = {d.id: d for d in engine.definitions()}
+    assert set(offered) == {"rj-quarterly", "people-by-closure"}
+    assert all(len(d.sha256) == 64 and d.version >= 1 for d in offered.values())
+    result = engine.compute("rj-quarterly", Period(date(2026, 10, 1), date(2026, 12, 31), "Q3"))
+    assert result.definition_id == "rj-quarterly" and result.tables

@@ -118,6 +118,7 @@ def svg(table: Table, *, table_id: str = "") -> str:
             "id": ident,
             "aria-labelledby": f"{ident}-title {ident}-desc",
             "focusable": "false",
+            "font-family": "inherit",  # the page's own font, not the SVG default serif
         },
     )
     ET.SubElement(root, "title", {"id": f"{ident}-title"}).text = f"Chart: {table.title}"

@@ -59,16 +59,32 @@ class ReturnsUnavailable(UsageError):
 
 
 class EngineSource:
-    """The shipped definitions, counted by the returns engine over the hub's case facts."""
+    """The shipped definitions (``returns.definition.SHIPPED``), counted by the returns engine
+    over the hub's case facts (``returns.wiring``)."""
 
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
 
     def definitions(self) -> Sequence[Definition]:
-        return []  # the engine's definitions are offered once it is installed
+        from rjdesk_hub.returns import definition  # noqa: PLC0415 - loaded when asked
+
+        offered = []
+        for shipped_id in definition.SHIPPED:
+            text = definition.shipped(shipped_id)
+            loaded = definition.load(text)
+            offered.append(
+                Definition(loaded.id, loaded.title, loaded.version, kept.definition_hash(text))
+            )
+        return offered
 
     def compute(self, definition_id: str, period: Period) -> ReturnResult:
-        raise ReturnsUnavailable("This hub has no return definition installed yet.")
+        from rjdesk_hub.returns import wiring  # noqa: PLC0415 - loaded when asked
+
+        try:
+            chosen = wiring.load_definition(definition_id)
+        except UsageError as refused:
+            raise ReturnsUnavailable(str(refused)) from None
+        return wiring.compute(self.hub, chosen, period, self.hub.clock())
 
 
 # -- choosing a definition and a period ----------------------------------------------------

@@ -51,10 +51,12 @@ def router() -> APIRouter:
         listed = await run_in_threadpool(kept.kept_returns, hub)
         titles = {d.id: d.title for d in offered}
         today = triage.london_day(hub.clock())
-        chosen = choice or returns.Choice({"how": "quarter"})
+        offered_quarters = returns.quarter_choices(today)
+        # By default the last full quarter: the one a funder asks about.
+        chosen = choice or returns.Choice({"how": "quarter", "quarter": offered_quarters[1][0]})
         context: dict[str, Any] = {
             "definitions": offered,
-            "quarters": returns.quarter_choices(today),
+            "quarters": offered_quarters,
             "choice": chosen,
             "kept": [
                 {
