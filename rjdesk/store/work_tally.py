@@ -43,7 +43,9 @@ def victims_code_rows(quarter: work.Quarter | None = None) -> Select[*tuple[Any,
 def received_for_deadlines(first: date, last: date) -> tuple[date, date]:
     """The referral dates whose Victims' Code deadline falls from ``first`` to ``last``: the
     deadline never goes back as the referral date goes on, so they are one range of days."""
-    earliest = first - timedelta(days=VICTIMS_CODE_WORKING_DAYS)
+    # Five working days can span three weekends' worth of days with the bank holidays of
+    # Christmas and Easter: start well before, and step on to the first that reaches ``first``.
+    earliest = first - timedelta(days=3 * VICTIMS_CODE_WORKING_DAYS)
     while add_working_days(earliest, VICTIMS_CODE_WORKING_DAYS) < first:
         earliest += timedelta(days=1)
     latest = last

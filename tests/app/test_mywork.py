@@ -88,8 +88,9 @@ def scripted(vault: Vault) -> dict[str, str]:
         "missed": _import(vault, HATE),
         # Received Wed 18 Nov: deadline Wed 25 Nov, not told yet (still due).
         "due": _import(vault, _hate_crime("2026-11-18", None)),
-        # Received Mon 28 Sep (Q2) but its deadline, Mon 5 Oct, is in Q3: told 2 Oct (met).
-        "across": _import(vault, _hate_crime("2026-09-28", "2026-10-02")),
+        # Received Fri 25 Sep (Q2), a week and a day before Q3 starts, but its deadline, Fri
+        # 2 Oct, is in Q3: told 2 Oct (met).
+        "across": _import(vault, _hate_crime("2026-09-25", "2026-10-02")),
     }
 
 
