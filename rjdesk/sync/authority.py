@@ -24,7 +24,7 @@ from rjdesk.domain.sync_models import (
     SyncRow,
     SyncWithdrawn,
 )
-from rjdesk.store import search
+from rjdesk.store import search, work_tally
 from rjdesk.store.outbox import APPLYING_HUB_RECORDS
 from rjdesk.store.unit import UnitOfWork
 from rjdesk.sync import records
@@ -128,6 +128,8 @@ def take_off_withdrawn(uow: UnitOfWork) -> list[str]:
             continue
         case = session.get(Case, case_id)
         reference = case.reference if case is not None else ""
+        # What the case counted on "My work" stays, as counts with nothing to say whose.
+        work_tally.tally_leaving(session, case_id, uow.today)
         _remove(session, case_id, rows, all_rows)
         session.execute(delete(SyncWithdrawn).where(SyncWithdrawn.case_id == case_id))
         if case is not None:

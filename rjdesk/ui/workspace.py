@@ -1,4 +1,5 @@
-"""The unlocked window: the navigation rail and its pages (Today, Cases, a case, Sync, Settings).
+"""The unlocked window: the navigation rail and its pages (Today, Cases, a case, My work, Sync,
+Settings).
 
 The whole workspace is built at unlock and destroyed at lock, so no widget outlives a lock with
 case text in it. What it needs to come back to the same place — which page, which case, which
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.generated.workspace_ui import Ui_Workspace
 from rjdesk.ui.pages.cases import CasesPage
+from rjdesk.ui.pages.mywork import MYWORK_SHORTCUT, MyWorkPage
 from rjdesk.ui.pages.settings import SettingsPage
 from rjdesk.ui.pages.sync.indicator import SyncIndicator
 from rjdesk.ui.pages.sync.page import SyncPage
@@ -32,12 +34,18 @@ Drafts = dict[str, tuple[str | None, str]]
 WIZARD_DRAFTS = "wizard"
 
 # (page key, label, icon, shortcut). The case page has no rail entry: Cases stays lit there.
+# My work came later than the numbered four: it has a letter rather than renumbering them.
 NAVIGATION = (
     ("today", "Today", "today", "Alt+1"),
     ("cases", "Cases", "cases", "Alt+2"),
+    ("mywork", "My work", "mywork", MYWORK_SHORTCUT),
     ("sync", "Sync", "sync", "Alt+3"),
     ("settings", "Settings", "settings", "Alt+4"),
 )
+
+
+def _title(key: str) -> str:
+    return next((label for k, label, _i, _s in NAVIGATION if k == key), key.capitalize())
 
 
 @dataclass(frozen=True)
@@ -69,12 +77,13 @@ class Workspace(QWidget):
             "today": TodayPage(ctx),
             "cases": CasesPage(ctx),
             "case": CaseWorkspace(ctx),
+            "mywork": MyWorkPage(ctx),
             "sync": SyncPage(ctx, self.sync),
             "settings": SettingsPage(ctx),
         }
         # Each page scrolls when the window is smaller than it needs (a small screen), rather
         # than making the window larger than the screen.
-        self._holders = {key: scrolling(page, key.capitalize()) for key, page in self.pages.items()}
+        self._holders = {key: scrolling(page, _title(key)) for key, page in self.pages.items()}
         for holder in self._holders.values():
             self.ui.pages.addWidget(holder)
         for key, label, icon_name, shortcut in NAVIGATION:

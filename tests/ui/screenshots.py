@@ -4,8 +4,8 @@
 
 Builds a demo vault (synthetic cases plus the two example case files) in OUT_DIR/vault, opens
 the real window at a 13-inch laptop's size and saves a PNG of the first run, the lock screen,
-Today, Cases, every tab of a case, an agreement's preview, the new referral wizard, Settings,
-and Sync: not enrolled, enrolled with the hub offline, and with conflicts to resolve.
+Today, My work, Cases, every tab of a case, an agreement's preview, the new referral wizard,
+Settings, and Sync: not enrolled, enrolled with the hub offline, and with conflicts to resolve.
 
 With ``--screen 1366x768`` or ``--screen 1920x1080@150`` (``screen_sizes.SCREENS``) the same
 screens are taken in a child process whose only screen is that one (less its taskbar), with
@@ -121,6 +121,9 @@ def take(out: Path, cases: int = 200, *, own_size: bool = False) -> list[Path]:
     workspace.show_page("today")
     _settle(app, window)
     shot("today", window)
+    workspace.show_page("mywork")
+    _settle(app, window)
+    shot("mywork", window)
     workspace.show_page("cases")
     _settle(app, window)
     shot("cases", window)

@@ -213,7 +213,7 @@ def walk(out: Path) -> Walk:
     settle(app, window, 0.5)
     workspace = window.workspace
     assert workspace is not None
-    for key in ("today", "cases", "sync", "settings"):
+    for key in ("today", "cases", "mywork", "sync", "settings"):
         workspace.show_page(key)
         settle(app, window)
         checks.check(window, key.capitalize())

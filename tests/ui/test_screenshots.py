@@ -18,6 +18,7 @@ def test_every_main_screen_renders_at_laptop_size(tmp_path: Path) -> None:
         "first-run",
         "unlock-wrong-passphrase",
         "today",
+        "mywork",
         "cases",
         "case-overview",
         "case-people",

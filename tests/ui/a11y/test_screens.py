@@ -9,7 +9,7 @@ from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
 from tests.ui.a11y.checks import assert_accessible
 
-PAGES = ("today", "cases", "sync", "settings")
+PAGES = ("today", "cases", "mywork", "sync", "settings")
 PANES = ("overview", "people", "risk", "contacts", "agreement", "documents", "history")
 
 
