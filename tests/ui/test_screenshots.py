@@ -27,6 +27,8 @@ def test_every_main_screen_renders_at_laptop_size(tmp_path: Path) -> None:
         "case-documents",
         "case-history",
         "agreement-preview",
+        "feedback",
+        "equality-monitoring",
         "new-referral-1",
         "settings",
         "locked",

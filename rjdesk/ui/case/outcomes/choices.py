@@ -161,7 +161,7 @@ def choose(combo: QComboBox, value: StrEnum | str | None) -> None:
 
 
 def fill_ethnicities(combo: QComboBox) -> None:
-    """"Not asked", then the nineteen categories under their five ONS headings (headings are
+    """ "Not asked", then the nineteen categories under their five ONS headings (headings are
     shown but cannot be chosen), then "Prefer not to say"."""
     model = QStandardItemModel(combo)
     first = QStandardItem(NOT_ASKED)
