@@ -15,9 +15,9 @@ from rjdesk.services.cases import load_case
 from rjdesk.ui.case.agreement.signing import SignatureDialog
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.documents.viewer import ImageViewer
-from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
 from rjdesk.ui.case.outcomes.equality_dialog import EqualityDialog
 from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackDialog
+from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
 from rjdesk.ui.case.overview.tab import SafeguardingDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
 from rjdesk.ui.case.people.rj_information_dialog import RjInformationDialog
