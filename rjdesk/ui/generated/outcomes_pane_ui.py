@@ -99,17 +99,12 @@ class Ui_OutcomesPane(object):
 
         self.factsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.attemptedOn)
 
-        self.attemptedOnSourceLayout = QHBoxLayout()
+        self.attemptedOnSourceLayout = QVBoxLayout()
         self.attemptedOnSourceLayout.setObjectName(u"attemptedOnSourceLayout")
         self.attemptedOnSource = QLabel(self.factsContents)
         self.attemptedOnSource.setObjectName(u"attemptedOnSource")
         self.attemptedOnSource.setText(u"")
         self.attemptedOnSource.setWordWrap(True)
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.attemptedOnSource.sizePolicy().hasHeightForWidth())
-        self.attemptedOnSource.setSizePolicy(sizePolicy)
 
         self.attemptedOnSourceLayout.addWidget(self.attemptedOnSource)
 
@@ -131,14 +126,12 @@ class Ui_OutcomesPane(object):
 
         self.factsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.madeOn)
 
-        self.madeOnSourceLayout = QHBoxLayout()
+        self.madeOnSourceLayout = QVBoxLayout()
         self.madeOnSourceLayout.setObjectName(u"madeOnSourceLayout")
         self.madeOnSource = QLabel(self.factsContents)
         self.madeOnSource.setObjectName(u"madeOnSource")
         self.madeOnSource.setText(u"")
         self.madeOnSource.setWordWrap(True)
-        sizePolicy.setHeightForWidth(self.madeOnSource.sizePolicy().hasHeightForWidth())
-        self.madeOnSource.setSizePolicy(sizePolicy)
 
         self.madeOnSourceLayout.addWidget(self.madeOnSource)
 

@@ -40,21 +40,21 @@ NOT_RECORDED = "Not recorded"
 PREFER_NOT = "Prefer not to say"
 
 INTERVENTION_TYPES: dict[InterventionType, str] = {
-    InterventionType.CONFERENCE: "Direct: a conference (face to face)",
-    InterventionType.SHUTTLE: "Indirect: shuttle (messages passed between them)",
-    InterventionType.LETTER: "Indirect: a letter",
-    InterventionType.RECORDED_AUDIO: "Indirect: a recorded audio message",
-    InterventionType.RECORDED_VIDEO: "Indirect: a recorded video message",
+    InterventionType.CONFERENCE: "Direct: conference",
+    InterventionType.SHUTTLE: "Indirect: shuttle",
+    InterventionType.LETTER: "Indirect: letter",
+    InterventionType.RECORDED_AUDIO: "Indirect: recorded audio",
+    InterventionType.RECORDED_VIDEO: "Indirect: recorded video",
 }
 STARTED_BY: dict[StartedBy, str] = {
     StartedBy.HARMED: "The harmed person",
     StartedBy.RESPONSIBLE: "The responsible person",
 }
 JUSTICE_STAGES: dict[JusticeStage, str] = {
-    JusticeStage.OUT_OF_COURT: "Out of court (e.g. a community resolution)",
+    JusticeStage.OUT_OF_COURT: "Out of court",
     JusticeStage.PRE_SENTENCE: "Pre-sentence",
-    JusticeStage.POST_SENTENCE: "Post-sentence, in the community",
-    JusticeStage.CUSTODY: "In custody",
+    JusticeStage.POST_SENTENCE: "Post-sentence",
+    JusticeStage.CUSTODY: "Custody",
     JusticeStage.NOT_A_CRIME: "Not a crime",
 }
 

@@ -4,6 +4,7 @@ say". The answers are special-category data: this dialog is the only place they 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from enum import StrEnum
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton, QWidget
@@ -106,7 +107,7 @@ class EqualityDialog(QDialog):
         )
 
     @staticmethod
-    def _values(choice: EqualityChoice) -> tuple[object, ...]:
+    def _values(choice: EqualityChoice) -> tuple[StrEnum | None, ...]:
         return tuple(getattr(choice, field.name) for field in fields(choice))
 
     def _age_hint(self, saved: AgeBand | None, from_birth: AgeBand | None) -> None:

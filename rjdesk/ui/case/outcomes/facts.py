@@ -13,7 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from rjdesk.ui.case.outcomes.choices import (
     INTERVENTION_TYPES,
@@ -142,7 +142,7 @@ class FactsForm:
             first_contact_made_on=None if made == self.worked_out["made"] else made,
         )
 
-    def problem(self) -> tuple[str, DateField | None]:
+    def problem(self) -> tuple[str, QWidget]:
         """The first thing that stops saving, with its field ("" when none)."""
         attempted, made = self._typed("attempted"), self._typed("made")
         corrected = attempted != self.worked_out["attempted"] or made != self.worked_out["made"]
@@ -153,7 +153,7 @@ class FactsForm:
                 "correct one of the two dates.",
                 self.ui.madeOn,
             )
-        return "", None
+        return "", self.ui.attemptedOn
 
     def clear(self) -> None:
         ui = self.ui

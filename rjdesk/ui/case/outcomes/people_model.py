@@ -36,15 +36,15 @@ class PersonOutcome:
 
 
 def feedback_text(entry: FeedbackEntry | None) -> str:
-    """``Given 20 Nov 2026: satisfaction 4 of 5`` (or "Not recorded")."""
+    """``20 Nov 2026, 4 of 5`` (the day given and the satisfaction), or "Not recorded"."""
     if entry is None:
         return "Not recorded"
-    given = f"Given {day_text(entry.given_on)}"
+    given = day_text(entry.given_on)
     if entry.satisfaction is None:
         return given
     if entry.satisfaction is Satisfaction.DECLINED:
-        return f"{given}: satisfaction declined"
-    return f"{given}: satisfaction {entry.satisfaction.value} of 5"
+        return f"{given}, declined"
+    return f"{given}, {entry.satisfaction.value} of 5"
 
 
 def feedback_tooltip(entry: FeedbackEntry | None) -> str:
@@ -71,9 +71,9 @@ class OutcomesPeopleModel(ListTableModel[PersonOutcome]):
     HEADERS: ClassVar[tuple[str, ...]] = (
         "Person",
         "Role",
-        "Feedback at the end",
-        "Feedback at follow-up",
-        "Equality monitoring",
+        "End (satisfaction)",
+        "Follow-up (satisfaction)",
+        "Equality",
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
