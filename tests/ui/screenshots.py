@@ -34,6 +34,8 @@ from rjdesk.services.cases import load_case
 from rjdesk.services.people import PersonDetails
 from rjdesk.store.vault import Vault, _clock_at_noon
 from rjdesk.ui.app import make_application
+from rjdesk.ui.case.outcomes.equality_dialog import EqualityDialog
+from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantEntry
 from rjdesk.ui.case.workspace import CaseWorkspace
 from rjdesk.ui.main_window import MainWindow
@@ -41,7 +43,7 @@ from rjdesk.ui.pages.cases import CasesPage
 from rjdesk.ui.pages.sync.page import SyncPage
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
-from rjdesk_protocol.enums import Role
+from rjdesk_protocol.enums import AgeBand, FeedbackMoment, Role
 from tests.ui.screen_sizes import environment, screen_named
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
@@ -156,6 +158,20 @@ def take(out: Path, cases: int = 200, *, own_size: bool = False) -> list[Path]:
     _settle(app, window, 0.6)
     shot("agreement-preview", preview)
     preview.reject()
+    for name, dialog in (
+        (
+            "feedback",
+            FeedbackDialog(window, name="Grace Okafor", moment=FeedbackMoment.END, today=TODAY),
+        ),
+        (
+            "equality-monitoring",
+            EqualityDialog(window, name="Grace Okafor", from_birth=AgeBand.FROM_45_TO_54),
+        ),
+    ):
+        dialog.show()
+        _settle(app, window)
+        shot(name, dialog)
+        dialog.reject()
 
     wizard = ReferralWizard(window.ctx, window)
     resize(wizard, (900, 640))

@@ -41,6 +41,8 @@ from rjdesk.ui.app import make_application
 from rjdesk.ui.case.agreement.signing import SignatureDialog
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.documents.viewer import ImageViewer
+from rjdesk.ui.case.outcomes.equality_dialog import EqualityDialog
+from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackDialog
 from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
 from rjdesk.ui.case.overview.tab import SafeguardingDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
@@ -54,6 +56,7 @@ from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
 from rjdesk.ui.toolkit.screen import FRAME, TITLE_BAR, available_area
+from rjdesk_protocol.enums import AgeBand, FeedbackMoment
 from tests.ui.screenshots import EXAMPLES, PASSPHRASE, TODAY, fill_referral
 
 
@@ -262,6 +265,16 @@ def _dialogs(checks: Walk, window: MainWindow, ids: dict[str, str]) -> None:
         (ImageViewer("A photo", QPixmap(2400, 1600), window), "image viewer"),
         (ParticipantDialog(window, today=today), "add a person"),
         (reopen_dialog(case, window), "reopen case"),
+        (
+            FeedbackDialog(
+                window, name="Grace Okafor", moment=FeedbackMoment.FOLLOW_UP, today=today
+            ),
+            "feedback",
+        ),
+        (
+            EqualityDialog(window, name="Grace Okafor", from_birth=AgeBand.FROM_45_TO_54),
+            "equality monitoring",
+        ),
         (
             ReasonDialog(
                 "Withdraw signature",

@@ -28,11 +28,15 @@ def test_every_main_screen_renders_at_laptop_size(tmp_path: Path) -> None:
         "case-documents",
         "case-history",
         "agreement-preview",
+        "feedback",
+        "equality-monitoring",
         "new-referral-1",
         "settings",
         "locked",
     ):
         assert expected in names, expected
+    dialogs = ("feedback", "equality-monitoring")  # a dialog's own size, narrower than a window
     for path in shots:
         image = QImage(str(path))
-        assert not image.isNull() and image.width() >= 800, path.name
+        narrowest = 400 if path.stem.split("-", 1)[1] in dialogs else 800
+        assert not image.isNull() and image.width() >= narrowest, path.name

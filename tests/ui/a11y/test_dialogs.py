@@ -15,6 +15,8 @@ from rjdesk.services.cases import load_case
 from rjdesk.ui.case.agreement.signing import SignatureDialog
 from rjdesk.ui.case.contacts.addendum import AddendumDialog
 from rjdesk.ui.case.documents.viewer import ImageViewer
+from rjdesk.ui.case.outcomes.equality_dialog import EqualityDialog
+from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackDialog
 from rjdesk.ui.case.overview.closing import CloseCaseDialog, reopen_dialog
 from rjdesk.ui.case.overview.tab import SafeguardingDialog
 from rjdesk.ui.case.people.participant_dialog import ParticipantDialog
@@ -26,6 +28,7 @@ from rjdesk.ui.pages.settings import ChangePassphraseDialog
 from rjdesk.ui.pages.unlock import RecoveryKeyDialog, ResetPassphraseDialog
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
 from rjdesk.ui.toolkit.reason_dialog import ReasonDialog
+from rjdesk_protocol.enums import AgeBand, FeedbackMoment
 from rjdesk_protocol.victims_code import victims_code_status
 from tests.ui.a11y.checks import assert_accessible
 
@@ -84,6 +87,15 @@ DIALOGS: dict[str, Opener] = {
     "reset passphrase": lambda w, _s: ResetPassphraseDialog(w.ctx.vault, w.tasks, w),
     "pdf preview": _preview,
     "remove person": _remove_person,
+    "feedback at the end": lambda w, s: FeedbackDialog(
+        w, name="Marcia Bennett", moment=FeedbackMoment.END, today=s.today
+    ),
+    "feedback at follow-up": lambda w, s: FeedbackDialog(
+        w, name="Marcia Bennett", moment=FeedbackMoment.FOLLOW_UP, today=s.today
+    ),
+    "equality monitoring": lambda w, _s: EqualityDialog(
+        w, name="Marcia Bennett", from_birth=AgeBand.FROM_35_TO_44
+    ),
 }
 
 

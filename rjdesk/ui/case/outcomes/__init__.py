@@ -1,0 +1,1 @@
+"""The Outcomes tab: the facts the funders' returns need, feedback and equality monitoring."""
