@@ -22,7 +22,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, or_, select
+from sqlalchemy import Select, bindparam, or_, select
 
 from rjdesk.app.view_builders import action_view, risk_assessment_view, signature_view
 from rjdesk.app.views import (
@@ -55,7 +55,7 @@ from rjdesk.domain.models import (
     StageChange,
     contact_present,
 )
-from rjdesk.store.prepared import Prepared
+from rjdesk.store.prepared import Prepared, Runs
 from rjdesk_protocol.enums import AgreementStatus, Role
 from rjdesk_protocol.errors import NotFound
 
@@ -184,9 +184,7 @@ STAGE_CHANGES = Prepared(_STAGE_CHANGES, row=StageChangeView)
 DOCUMENTS = Prepared(_DOCUMENTS, row=DocumentView)
 
 
-def _under(
-    conn: Connection, statement: Prepared, ids: list[str], parent: str
-) -> dict[str, list[Any]]:
+def _under(conn: Runs, statement: Prepared, ids: list[str], parent: str) -> dict[str, list[Any]]:
     """The rows under each of some parents, in the order read."""
     groups: dict[str, list[Any]] = defaultdict(list)
     if ids:
@@ -196,7 +194,7 @@ def _under(
     return groups
 
 
-def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
+def read_case(conn: Runs, ref_or_id: str, today: date) -> CaseRead:
     """The view of a case by reference (any case) or id, read on ``conn`` (in the caller's
     transaction); ``NotFound`` as ``services.cases.load_case`` refuses."""
     wanted = ref_or_id.strip()
@@ -301,7 +299,7 @@ def _participant(row: Any, consents: Sequence[Any]) -> ParticipantView:
 
 
 def _contacts_people(
-    conn: Connection, contacts: Sequence[ContactView], people: Mapping[str, ParticipantView]
+    conn: Runs, contacts: Sequence[ContactView], people: Mapping[str, ParticipantView]
 ) -> None:
     """Set who was present at each contact, and its addenda (the views are frozen to their
     readers; these are set here, once, while building)."""

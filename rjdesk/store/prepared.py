@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Enum, Insert, Select, Update
+from sqlalchemy import Connection, Dialect, Engine, Enum, Insert, Select, Update
 
 # SQLAlchemy's placeholder for a list parameter (``column.in_(bindparam(..., expanding=True))``)
 # in a compiled statement: it is filled with one ``?`` per value when run.
@@ -32,6 +32,22 @@ _EXPANDING = "__[POSTCOMPILE_{}]"
 Processor = Callable[[Any], Any]
 # Stands for a parameter the caller must give (the statement holds no value of its own).
 _NEEDED = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Driver:
+    """A pooled driver connection in a transaction its holder begins and ends itself
+    (``Vault.reading``): prepared statements run on it as on a ``Connection``, without the
+    Connection, its transaction and their events around them, which cost opening a case as
+    much as its audit event's own Python."""
+
+    connection: Any  # the DB-API connection
+    engine: Engine
+    dialect: Dialect
+
+
+# What a prepared statement runs on.
+Runs = Connection | Driver
 
 
 @dataclass
@@ -112,7 +128,7 @@ class Prepared:
         ])  # fmt: skip
         return _Compiled(compiled.string, tuple(binds), tuple(results), row, make)
 
-    def rows(self, conn: Connection, **params: Any) -> list[Any]:
+    def rows(self, conn: Runs, **params: Any) -> list[Any]:
         """The rows, run on ``conn``'s driver connection in its current transaction."""
         cursor, compiled = self._execute(conn, params)
         if cursor is None:
@@ -123,11 +139,11 @@ class Prepared:
         except KeyError:  # a value an enum does not have: its processor says so, as SQLAlchemy
             return compiled.make_one_by_one(raw_rows)
 
-    def run(self, conn: Connection, **params: Any) -> None:
+    def run(self, conn: Runs, **params: Any) -> None:
         """Run an insert or update on ``conn``'s driver connection in its transaction."""
         self._execute(conn, params)
 
-    def _execute(self, conn: Connection, params: dict[str, Any]) -> tuple[Any, _Compiled]:
+    def _execute(self, conn: Runs, params: dict[str, Any]) -> tuple[Any, _Compiled]:
         dialect = conn.dialect
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
@@ -150,7 +166,8 @@ class Prepared:
             # Logged as the engine logs its own statements (``RJDESK_SQL_ECHO=1``), never with
             # its parameters: they may be case text.
             conn.engine.logger.info("%s [prepared; parameters hidden]", sql)
-        cursor = conn.connection.driver_connection.execute(sql, values)  # type: ignore[union-attr]
+        driver = conn.connection if isinstance(conn, Driver) else conn.connection.driver_connection
+        cursor = driver.execute(sql, values)  # type: ignore[union-attr]
         return cursor, compiled
 
 
