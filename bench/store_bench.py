@@ -1,6 +1,6 @@
 """Store benchmark: the encrypted vault against plain SQLite and against the floor.
 
-    .venv/bin/python bench/store_bench.py [--cases 10000] [--runs 50] [--blocks 30]
+    .venv/bin/python bench/store_bench.py [--cases 10000] [--runs 50] [--blocks 50]
 
 Builds (once, cached in bench/.cache/) a vault of 10,000 synthetic cases with about 100,000
 contacts using the demo generator, and a plain-SQLite copy of it made by SQLCipher's own
@@ -22,7 +22,7 @@ case are timed in turns: rjdesk encrypted, rjdesk plain and the floor one after 
 round (every query), so that a disk or processor busy for a moment weighs on all three alike;
 the floor has its own copy of the vault for it (``in_turns``). Opening a case, whose ratio to the
 floor is the closest, is timed in blocks in turns (ten openings by each, in a rotating order,
-thirty times): each block's median is divided by the floor's block next to it, and the median of
+fifty times): each block's median is divided by the floor's block next to it, and the median of
 those ratios is what is judged, printed with their range beside the medians of every opening.
 
 Targets: every ratio encrypted / plain <= 1.3 (issue 2); our time at most 2x the floor for the
@@ -334,7 +334,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--blocks", type=int, default=30, help="rounds of blocks opening a case")
+    parser.add_argument("--blocks", type=int, default=50, help="rounds of blocks opening a case")
     args = parser.parse_args()
     source = build(args.cases)
     plain_source = plain_copy(source)
