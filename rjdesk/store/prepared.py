@@ -58,6 +58,8 @@ class _Compiled:
     results: tuple[tuple[int, Processor], ...]  # the columns whose values are processed
     row: Any  # the named tuple of one row, or the view the rows are made as
     make: Callable[[list[Any]], list[Any]]  # the rows, from the driver's rows
+    # The parameters' values, from the caller's (None: a list parameter, worked out per run).
+    values: Callable[[dict[str, Any]], list[Any]] | None
     by_length: dict[tuple[int, ...], str] = field(default_factory=dict)
 
     def sql_for(self, lengths: tuple[int, ...]) -> str:
@@ -126,7 +128,8 @@ class Prepared:
         make = _row_maker(row, len(keys), self._row is None, dict(results), [
             _enum_lookup(column.type.dialect_impl(dialect), dialect) for column in columns
         ])  # fmt: skip
-        return _Compiled(compiled.string, tuple(binds), tuple(results), row, make)
+        values = _binder(tuple(binds))
+        return _Compiled(compiled.string, tuple(binds), tuple(results), row, make, values)
 
     def rows(self, conn: Runs, **params: Any) -> list[Any]:
         """The rows, run on ``conn``'s driver connection in its current transaction."""
@@ -148,20 +151,30 @@ class Prepared:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
             compiled = self._compiled[dialect.name] = self._compile(dialect)
-        values: list[Any] = []
-        lengths = []
-        for name, process, expanding, written in compiled.binds:
-            value = params.get(name, written)
-            if value is _NEEDED:
-                raise KeyError(f"the statement needs a value for {name!r}")
-            if expanding:
-                lengths.append(len(value))
-                values.extend(process(v) for v in value) if process else values.extend(value)
-            else:
-                values.append(process(value) if process else value)
-        if lengths and not all(lengths):
-            return None, compiled  # an empty list matches nothing
-        sql = compiled.sql_for(tuple(lengths))
+        if compiled.values is not None:
+            try:
+                values = compiled.values(params)
+            except KeyError as missing:
+                needed = {name for name, _, _, written in compiled.binds if written is _NEEDED}
+                if missing.args and missing.args[0] in needed:
+                    raise KeyError(f"the statement needs a value for {missing.args[0]!r}") from None
+                raise
+            sql = compiled.sql
+        else:
+            values = []
+            lengths = []
+            for name, process, expanding, written in compiled.binds:
+                value = params.get(name, written)
+                if value is _NEEDED:
+                    raise KeyError(f"the statement needs a value for {name!r}")
+                if expanding:
+                    lengths.append(len(value))
+                    values.extend(process(v) for v in value) if process else values.extend(value)
+                else:
+                    values.append(process(value) if process else value)
+            if not all(lengths):
+                return None, compiled  # an empty list matches nothing
+            sql = compiled.sql_for(tuple(lengths))
         if conn.engine.echo:
             # Logged as the engine logs its own statements (``RJDESK_SQL_ECHO=1``), never with
             # its parameters: they may be case text.
@@ -178,6 +191,29 @@ def _enum_lookup(impl: Any, dialect: Dialect) -> dict[Any, Any] | None:
         return None
     process = impl.result_processor(dialect, None)  # type: ignore[no-untyped-call]
     return {value: process(value) for value in [*impl.enums, None]}
+
+
+def _binder(
+    binds: tuple[tuple[str, Processor | None, bool, Any], ...],
+) -> Callable[[dict[str, Any]], list[Any]] | None:
+    """One function giving a statement's parameter values, each through its processor, e.g.
+    ``[params["case_id"], p1(params.get("at", w1))]``; None for a list parameter."""
+    if any(expanding for _, _, expanding, _ in binds):
+        return None
+    namespace: dict[str, Any] = {}
+    values = []
+    for index, (name, process, _, written) in enumerate(binds):
+        value = f"params[{name!r}]"
+        if written is not _NEEDED:
+            namespace[f"w{index}"] = written
+            value = f"params.get({name!r}, w{index})"
+        if process is not None:
+            namespace[f"p{index}"] = process
+            value = f"p{index}({value})"
+        values.append(value)
+    exec(f"def values(params):\n    return [{', '.join(values)}]\n", namespace)  # noqa: S102
+    binder: Callable[[dict[str, Any]], list[Any]] = namespace["values"]
+    return binder
 
 
 def _row_maker(
