@@ -38,8 +38,8 @@ _NEEDED = object()
 class Driver:
     """A pooled driver connection in a transaction its holder begins and ends itself
     (``Vault.reading``): prepared statements run on it as on a ``Connection``, without the
-    Connection, its transaction and their events around them, which cost opening a case as
-    much as its audit event's own Python."""
+    Connection, its transaction and their events around them (half of an empty reading's
+    25 us, warm, and more when the processor's caches are cold)."""
 
     connection: Any  # the DB-API connection
     engine: Engine
