@@ -15,30 +15,26 @@ facts (``rjdesk.domain.facts``), which the views provide.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, or_, select
+from sqlalchemy import Select, bindparam, or_, select
 
-from rjdesk.app.view_builders import (
-    action_view,
-    addendum_view,
-    consent_view,
-    document_view,
-    risk_assessment_view,
-    safeguarding_view,
-    signature_view,
-)
+from rjdesk.app.view_builders import action_view, risk_assessment_view, signature_view
 from rjdesk.app.views import (
+    AddendumView,
     AgreementView,
     CaseView,
+    ConsentView,
     ContactView,
+    DocumentView,
     ParticipantView,
     PersonView,
+    SafeguardingView,
     StageChangeView,
 )
 from rjdesk.domain import rules
@@ -59,7 +55,7 @@ from rjdesk.domain.models import (
     StageChange,
     contact_present,
 )
-from rjdesk.store.prepared import Prepared
+from rjdesk.store.prepared import Prepared, Runs
 from rjdesk_protocol.enums import AgreementStatus, Role
 from rjdesk_protocol.errors import NotFound
 
@@ -81,11 +77,11 @@ def _of_case(model: Any, order_by: str, names: str) -> Select[Any]:
 
 
 def _of_parents(model: Any, parent: str, order_by: str, names: str) -> Select[Any]:
-    """The rows under some parents (a participant's consents...), as ``selectinload`` asks:
-    the parent's id comes first."""
+    """The rows under some parents (a participant's consents...), as ``selectinload`` asks;
+    ``names`` holds the parent's column, which ``_under`` groups them by."""
     table = model.__table__
     where = table.c[parent].in_(bindparam("ids", expanding=True))
-    return select(*_columns(model, f"{parent} {names}")).where(where).order_by(table.c[order_by])
+    return select(*_columns(model, names)).where(where).order_by(table.c[order_by])
 
 
 # The columns the views show (the deferred signature image and document content stay unread).
@@ -111,7 +107,7 @@ _PARTICIPANTS = (
 )
 _CONSENTS = _of_parents(
     Consent, "participant_id", "given_on",
-    "id scope given_on given_by_id withdrawn_on withdrawal_note created_at",
+    "id participant_id scope given_on given_by_id withdrawn_on withdrawal_note created_at",
 )  # fmt: skip
 _RISK_ASSESSMENTS = _of_case(
     RiskAssessment, "assessed_on",
@@ -124,18 +120,20 @@ _PRESENT = (
     .where(_IN_CONTACT.contact_id.in_(bindparam("ids", expanding=True)))
     .order_by(_PARTICIPANT.position)
 )
-_ADDENDA = _of_parents(ContactAddendum, "contact_id", "written_at", "id written_at author text")
+_ADDENDA = _of_parents(
+    ContactAddendum, "contact_id", "written_at", "id contact_id written_at author text"
+)
 _AGREEMENTS = _of_case(
     Agreement, "version",
     "id case_id version status agreed_on summary review_on supersedes_id signed_at",
 )  # fmt: skip
 _ACTIONS = _of_parents(
     AgreementAction, "agreement_id", "position",
-    "id position owner_id description due_on status checked_on check_note",
+    "id agreement_id position owner_id description due_on status checked_on check_note",
 )  # fmt: skip
 _SIGNATURES = _of_parents(
     Signature, "agreement_id", "created_at",
-    "id participant_id signer_name capacity method signed_on created_at",
+    "id agreement_id participant_id signer_name capacity method signed_on created_at",
 )  # fmt: skip
 _SAFEGUARDING = _of_case(
     SafeguardingConcern, "raised_at",
@@ -170,27 +168,33 @@ class CaseRead:
 
 
 # Compiled once; run on the driver's cursor (``rjdesk.store.prepared``: the profile showed
-# SQLAlchemy's own work per execution to be most of the time of opening a case).
-(CASE, PARTICIPANTS, CONSENTS, RISK_ASSESSMENTS, CONTACTS, PRESENT, ADDENDA, AGREEMENTS, ACTIONS,
- SIGNATURES, SAFEGUARDING, STAGE_CHANGES, DOCUMENTS) = (Prepared(statement) for statement in (
-    _CASE_SELECT, _PARTICIPANTS, _CONSENTS, _RISK_ASSESSMENTS, _CONTACTS, _PRESENT, _ADDENDA,
-    _AGREEMENTS, _ACTIONS, _SIGNATURES, _SAFEGUARDING, _STAGE_CHANGES, _DOCUMENTS,
-))  # fmt: skip
+# SQLAlchemy's own work per execution to be most of the time of opening a case). A part whose
+# columns are its view's first fields, in order, is read as its views (``Prepared`` checks it).
+(CASE, PARTICIPANTS, RISK_ASSESSMENTS, PRESENT, AGREEMENTS, ACTIONS, SIGNATURES) = (
+    Prepared(statement) for statement in (
+        _CASE_SELECT, _PARTICIPANTS, _RISK_ASSESSMENTS, _PRESENT, _AGREEMENTS, _ACTIONS,
+        _SIGNATURES,
+    )
+)  # fmt: skip
+CONSENTS = Prepared(_CONSENTS, row=ConsentView)
+CONTACTS = Prepared(_CONTACTS, row=ContactView)  # who was present and addenda are set after
+ADDENDA = Prepared(_ADDENDA, row=AddendumView)
+SAFEGUARDING = Prepared(_SAFEGUARDING, row=SafeguardingView)
+STAGE_CHANGES = Prepared(_STAGE_CHANGES, row=StageChangeView)
+DOCUMENTS = Prepared(_DOCUMENTS, row=DocumentView)
 
 
-def _grouped(rows: Sequence[Any]) -> dict[str, list[Any]]:
-    """Rows under their parent, named by each row's first column, in the order read."""
+def _under(conn: Runs, statement: Prepared, ids: list[str], parent: str) -> dict[str, list[Any]]:
+    """The rows under each of some parents, in the order read."""
     groups: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        groups[row[0]].append(row)
+    if ids:
+        parent_of = attrgetter(parent)
+        for row in statement.rows(conn, ids=ids):
+            groups[parent_of(row)].append(row)
     return groups
 
 
-def _under(conn: Connection, statement: Prepared, ids: list[str]) -> dict[str, list[Any]]:
-    return _grouped(statement.rows(conn, ids=ids)) if ids else {}
-
-
-def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
+def read_case(conn: Runs, ref_or_id: str, today: date) -> CaseRead:
     """The view of a case by reference (any case) or id, read on ``conn`` (in the caller's
     transaction); ``NotFound`` as ``services.cases.load_case`` refuses."""
     wanted = ref_or_id.strip()
@@ -200,38 +204,33 @@ def read_case(conn: Connection, ref_or_id: str, today: date) -> CaseRead:
     case = found[0]
     key = {"case_id": case.id}
     participant_rows = PARTICIPANTS.rows(conn, **key)
-    consents = _under(conn, CONSENTS, [p.id for p in participant_rows])
+    consents = _under(conn, CONSENTS, [p.id for p in participant_rows], "participant_id")
     people = {p.id: _participant(p, consents.get(p.id, ())) for p in participant_rows}
     for participant in people.values():
         # The views are frozen to their readers; the links are set here, once, while building.
         object.__setattr__(participant, "supports", people.get(participant.supports_id or ""))
         for consent in participant.consents:
             object.__setattr__(consent, "given_by", people.get(consent.given_by_id or ""))
-    contact_rows = CONTACTS.rows(conn, **key)
-    contact_ids = [c.id for c in contact_rows]
-    present, addenda = _under(conn, PRESENT, contact_ids), _under(conn, ADDENDA, contact_ids)
+    contacts = CONTACTS.rows(conn, **key)
+    _contacts_people(conn, contacts, people)
     agreement_rows = AGREEMENTS.rows(conn, **key)
     agreement_ids = [a.id for a in agreement_rows]
     actions, signatures = (
-        _under(conn, ACTIONS, agreement_ids),
-        _under(conn, SIGNATURES, agreement_ids),
+        _under(conn, ACTIONS, agreement_ids, "agreement_id"),
+        _under(conn, SIGNATURES, agreement_ids, "agreement_id"),
     )
     view = CaseView(
         **case._asdict() | {"flags": tuple(case.flags), "facilitators": tuple(case.facilitators)},
         participants=tuple(people.values()),
         risk_assessments=tuple(risk_assessment_view(r) for r in RISK_ASSESSMENTS.rows(conn, **key)),
-        contacts=tuple(
-            _contact(c, people, present.get(c.id, ()), addenda.get(c.id, ())) for c in contact_rows
-        ),
+        contacts=tuple(contacts),
         agreements=tuple(
             _agreement(a, people, actions.get(a.id, ()), signatures.get(a.id, ()))
             for a in agreement_rows
         ),
-        safeguarding=tuple(safeguarding_view(s) for s in SAFEGUARDING.rows(conn, **key)),
-        stage_changes=tuple(
-            StageChangeView(**s._asdict()) for s in STAGE_CHANGES.rows(conn, **key)
-        ),
-        documents=tuple(document_view(d) for d in DOCUMENTS.rows(conn, **key)),
+        safeguarding=tuple(SAFEGUARDING.rows(conn, **key)),
+        stage_changes=tuple(STAGE_CHANGES.rows(conn, **key)),
+        documents=tuple(DOCUMENTS.rows(conn, **key)),
         today=today,
         parties=(),
         latest_agreement=None,
@@ -295,30 +294,27 @@ def _participant(row: Any, consents: Sequence[Any]) -> ParticipantView:
             interpreter=row.interpreter,
             access_needs=row.access_needs,
         ),
-        consents=tuple(consent_view(c) for c in consents),
+        consents=tuple(consents),
     )
 
 
-def _contact(
-    row: tuple[Any, ...],
-    people: Mapping[str, ParticipantView],
-    present: Sequence[Any],
-    addenda: Sequence[Any],
-) -> ContactView:
-    # A case holds dozens of contacts: their rows' columns are the view's first fields, in
-    # order (checked below), so the view is made from them by position.
-    seen = (
-        tuple(people[p.participant_id] for p in present if p.participant_id in people)
-        if present
-        else ()
-    )
-    written = tuple(addendum_view(a) for a in addenda) if addenda else ()
-    return ContactView(*(*row, seen, written))
-
-
-_CONTACT_FIELDS = [field.name for field in dataclasses.fields(ContactView)]
-if [column.key for column in _CONTACTS.selected_columns] != _CONTACT_FIELDS[:-2]:
-    raise TypeError("a contact's columns must be ContactView's fields, in order")
+def _contacts_people(
+    conn: Runs, contacts: Sequence[ContactView], people: Mapping[str, ParticipantView]
+) -> None:
+    """Set who was present at each contact, and its addenda (the views are frozen to their
+    readers; these are set here, once, while building)."""
+    ids = [contact.id for contact in contacts]
+    present: dict[str, list[str]] = defaultdict(list)
+    if ids:
+        for contact_id, participant_id in PRESENT.rows(conn, ids=ids):
+            if participant_id in people:
+                present[contact_id].append(participant_id)
+    addenda = _under(conn, ADDENDA, ids, "contact_id")
+    for contact in contacts:
+        if seen := present.get(contact.id):
+            object.__setattr__(contact, "present", tuple([people[p] for p in seen]))
+        if written := addenda.get(contact.id):
+            object.__setattr__(contact, "addenda", tuple(written))
 
 
 def _agreement(

@@ -145,8 +145,9 @@ class ContactView:
     notes: str
     next_steps: str
     author: str
-    present: tuple[ParticipantView, ...]
-    addenda: tuple[AddendumView, ...]
+    # Set once the contact's view exists, when it has anyone present or any addendum.
+    present: tuple[ParticipantView, ...] = ()
+    addenda: tuple[AddendumView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, eq=False)

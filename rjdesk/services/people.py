@@ -16,7 +16,7 @@ from rjdesk.domain.models import Case, Person
 from rjdesk.domain.models import Participant as ParticipantRow
 from rjdesk.domain.text import address_key, name_key, phone_key, postcode_key
 from rjdesk.services.cases import add_flag, ensure_open
-from rjdesk.store.prepared import Prepared
+from rjdesk.store.prepared import Prepared, Runs
 from rjdesk.store.unit import UnitOfWork
 from rjdesk_protocol.enums import Flag, Role
 from rjdesk_protocol.errors import RjdeskError, RuleViolation, ValidationError
@@ -365,7 +365,7 @@ def revolving_door(session: Session, case: Case) -> dict[str, list[SeenBefore]]:
 
 
 def revolving_door_of(
-    db: Session | Connection, case_id: str, people: Iterable[tuple[str, Role, PersonKeys]]
+    db: Session | Runs, case_id: str, people: Iterable[tuple[str, Role, PersonKeys]]
 ) -> dict[str, list[SeenBefore]]:
     """``revolving_door`` over a case's people as (participant id, role, person) triples. On a
     connection (the window opening a case) every person's question is one statement."""

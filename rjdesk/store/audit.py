@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from rjdesk.domain.models import AuditEvent, AuditHead
-from rjdesk.store.prepared import Prepared
+from rjdesk.store.prepared import Prepared, Runs
 
 GENESIS_HASH = "0" * 64
 _HEAD = "rjdesk_audit_head"
@@ -127,7 +127,7 @@ _MOVE_HEAD = Prepared(
 )
 
 
-def append_all(conn: Connection, events: Iterable[Mapping[str, Any]]) -> int:
+def append_all(conn: Runs, events: Iterable[Mapping[str, Any]]) -> int:
     """Append events (the keyword arguments of ``append``) on a connection in its transaction,
     with no session: the same rows, hashes and head as ``append`` writes, for a unit of work
     that only read (the vault appends its events with it). Returns how many were written."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk.domain.base import Synced
@@ -32,6 +32,7 @@ from rjdesk.domain.models import (
 )
 from rjdesk.store import audit, outbox, search
 from rjdesk.store.engine import IMMEDIATE
+from rjdesk.store.prepared import Runs
 from rjdesk_protocol.calendar import LONDON
 
 Clock = Callable[[], datetime]
@@ -186,10 +187,10 @@ class UnitOfWork:
 
 @dataclass
 class Reading:
-    """A transaction that only reads, with Core on a connection (``Vault.reading``): no session
+    """A transaction that only reads, with prepared statements (``Vault.reading``): no session
     and no objects, for the window's most frequent reading, opening a case."""
 
-    conn: Connection
+    conn: Runs
     actor: Actor
     clock: Clock
     events: list[PendingEvent] = field(default_factory=list)

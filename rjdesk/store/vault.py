@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from rjdesk.domain.base import new_id
@@ -38,6 +39,7 @@ from rjdesk.store.keys import (
     check_new_passphrase,
     new_recovery_key,
 )
+from rjdesk.store.prepared import Driver, Runs
 from rjdesk.store.unit import (
     Actor,
     Clock,
@@ -383,7 +385,7 @@ class Vault:
 
     def _append_or_hold(
         self,
-        conn: Connection,
+        conn: Runs,
         events: list[PendingEvent],
         commit: Callable[[], None],
         rollback: Callable[[], None],
@@ -406,28 +408,37 @@ class Vault:
 
     @contextmanager
     def reading(self) -> Iterator[Reading]:
-        """One transaction that only reads, with Core on a connection and no session (for the
-        window's most frequent reading); its audit events are appended when it ends, in the
-        same transaction, or held on a full disk as a unit of work's are. It holds the vault's
-        lock throughout."""
+        """One transaction that only reads, with prepared statements on a pooled connection
+        and no session (for the window's most frequent reading); its audit events are appended
+        when it ends, in the same transaction, or held on a full disk as a unit of work's are.
+        It holds the vault's lock throughout.
+
+        The transaction is begun and ended on the driver's connection, as the engine's own
+        ``begin`` listener and commit would: a SQLAlchemy ``Connection`` and its transaction
+        cost opening a case more than its audit event's Python, for nothing it uses."""
         with self._lock:
             if self._writer is None or self._actor is None:
                 raise VaultLocked("the vault is locked: unlock it first")
-            with self._writer.connect() as conn:
-                conn.begin()  # IMMEDIATE, as it may append audit events
+            pooled = self._writer.raw_connection()
+            try:
+                driver: Any = pooled.driver_connection
+                driver.execute("BEGIN IMMEDIATE")  # it may append audit events
+                conn = Driver(driver, self._writer, self._writer.dialect)
                 reading = Reading(conn, self._actor, self.clock)
                 try:
                     yield reading
                     events = [*self._held_audit, *reading.events]
                     if events:
-                        self._append_or_hold(conn, events, conn.commit, conn.rollback)
+                        self._append_or_hold(conn, events, driver.commit, driver.rollback)
                     else:
-                        conn.commit()
+                        driver.commit()
                 except BaseException as error:
-                    conn.rollback()
+                    driver.rollback()
                     if is_disk_full(error) and not isinstance(error, DiskFull):
                         raise DiskFull() from None
                     raise
+            finally:
+                pooled.close()  # back to the pool, which resets it as it does any
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
