@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from rjdesk.domain.base import Base, Synced, enum_column, new_id, utcnow
 from rjdesk.domain.outcome_models import Equality, Feedback
+from rjdesk.domain.work_models import WorkTally  # noqa: F401 - its table joins the vault's metadata
 from rjdesk_protocol.enums import (
     ActionStatus,
     AgreementStatus,
