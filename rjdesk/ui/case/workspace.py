@@ -17,6 +17,7 @@ from rjdesk.ui.case.agreement.tab import AgreementPane
 from rjdesk.ui.case.contacts.tab import ContactsPane
 from rjdesk.ui.case.documents.tab import DocumentsPane
 from rjdesk.ui.case.history.tab import HistoryPane
+from rjdesk.ui.case.outcomes.tab import OutcomesPane
 from rjdesk.ui.case.overview.tab import OverviewPane
 from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.case.pdf_actions import Then, generate
@@ -39,6 +40,7 @@ PANES: tuple[type[CasePane], ...] = (
     ContactsPane,
     AgreementPane,
     DocumentsPane,
+    OutcomesPane,
     HistoryPane,
 )
 

@@ -7,13 +7,12 @@ while it is shown (a hidden tab only notes that it is out of date), as the Histo
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
-from rjdesk.app import outcomes as app_outcomes  # type: ignore[attr-defined]  # outdata
+from rjdesk.app import outcomes as app_outcomes
+from rjdesk.app.outcomes import OutcomesView
 from rjdesk.ui.case.outcomes.equality_dialog import EqualityChoice, EqualityDialog
 from rjdesk.ui.case.outcomes.facts import FactsForm
 from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackDialog, FeedbackEntry
@@ -43,7 +42,7 @@ class OutcomesPane(CasePane):
         self.facts = FactsForm(ui)
         self.people = OutcomesPeopleModel(self)
         self.dialog: FeedbackDialog | EqualityDialog | None = None
-        self.view: Any = None  # the last app_outcomes.OutcomesView shown
+        self.view: OutcomesView | None = None  # the last outcomes shown
         self._generation = 0  # an answer for an earlier case (or before a lock) is dropped
         self._stale = False
         self._shown_case = ""
@@ -102,7 +101,7 @@ class OutcomesPane(CasePane):
         generation, vault = self._generation, self.ctx.vault
         case_id, today = self.case.id, self.snapshot.today
 
-        def done(view: Any) -> None:
+        def done(view: OutcomesView) -> None:
             if generation == self._generation:
                 self.show_outcomes(view)
 
@@ -112,7 +111,7 @@ class OutcomesPane(CasePane):
 
         self.ctx.tasks.run(lambda: app_outcomes.outcomes_of(vault, case_id, today), done, failed)
 
-    def show_outcomes(self, view: Any) -> None:
+    def show_outcomes(self, view: OutcomesView) -> None:
         """Fill the tab from an ``OutcomesView``."""
         self.view = view
         self.facts.show(
