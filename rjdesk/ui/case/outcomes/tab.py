@@ -70,7 +70,7 @@ class OutcomesPane(CasePane):
             field.dateChanged.connect(lambda _day: self._typed_if_focused())
         ui.endButton.clicked.connect(lambda: self.open_feedback(FeedbackMoment.END))
         ui.followUpButton.clicked.connect(lambda: self.open_feedback(FeedbackMoment.FOLLOW_UP))
-        ui.equalityButton.clicked.connect(self.open_equality)
+        ui.equalityButton.clicked.connect(lambda: self.open_equality())
         ui.people.doubleClicked.connect(self._double_clicked)
         set_message(ui.factsMessage, "")
         set_message(ui.peopleMessage, "")
