@@ -121,7 +121,7 @@ def test_ctrl_tab_reaches_the_tab_and_feedback_with_declined_answers_is_kept(
     names = [pane.people.index(r, 0).data() for r in range(pane.people.rowCount())]
     assert sorted(names) == sorted([MARCIA, LUKASZ, ZOE])
     assert pane.people.rowCount() == 3
-    assert _row_texts(pane, MARCIA)[2:] == ["Not recorded", "Not recorded", "Not asked yet"]
+    assert _row_texts(pane, MARCIA)[2:] == ["Not recorded", "Not recorded", "Not yet"]
 
     _select(pane, MARCIA)
     pane.ui.endButton.click()
@@ -232,7 +232,7 @@ def test_equality_answers_prefer_not_to_say_and_all_cleared(
     qtbot.waitUntil(lambda: pane.dialog is None)
     _settled(window, qtbot)
     assert not _person(_saved(window, neighbour_case), LUKASZ).equality.recorded
-    qtbot.waitUntil(lambda: _row_texts(pane, LUKASZ)[4] == "Not asked yet")
+    qtbot.waitUntil(lambda: _row_texts(pane, LUKASZ)[4] == "Not yet")
 
 
 def test_a_first_contact_date_corrected_then_given_back_to_the_contacts(

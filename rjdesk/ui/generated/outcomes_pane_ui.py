@@ -310,7 +310,7 @@ class Ui_OutcomesPane(object):
         self.saveFactsButton.setToolTip(QCoreApplication.translate("OutcomesPane", u"Save the intervention, who started it, the stage and the first contact dates (Ctrl+S)", None))
 #endif // QT_CONFIG(tooltip)
         self.peopleHeading.setText(QCoreApplication.translate("OutcomesPane", u"Feedback and equality monitoring", None))
-        self.peopleLabel.setText(QCoreApplication.translate("OutcomesPane", u"Each &person's feedback at the end and at follow-up, and whether they answered the equality questions (the answers are not shown here)", None))
+        self.peopleLabel.setText(QCoreApplication.translate("OutcomesPane", u"Each &person's feedback at the end and at follow-up (the day, and satisfaction out of 5), and whether they answered the equality questions (the answers are not shown here)", None))
 #if QT_CONFIG(accessibility)
         self.people.setAccessibleName(QCoreApplication.translate("OutcomesPane", u"Each person's feedback at the end and at follow-up, and whether they answered the equality questions", None))
 #endif // QT_CONFIG(accessibility)

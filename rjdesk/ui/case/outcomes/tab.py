@@ -53,7 +53,8 @@ class OutcomesPane(CasePane):
         ui.people.setModel(self.people)
         header = ui.people.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The last column takes what is left (no sideways scroll bar for a few pixels).
+        header.setSectionResizeMode(OutcomesPeopleModel.EQUALITY, QHeaderView.ResizeMode.Stretch)
         ui.people.setWordWrap(False)
         ui.splitter.setStretchFactor(0, 2)
         ui.splitter.setStretchFactor(1, 3)
@@ -70,7 +71,8 @@ class OutcomesPane(CasePane):
             field.dateChanged.connect(lambda _day: self._typed_if_focused())
         ui.endButton.clicked.connect(lambda: self.open_feedback(FeedbackMoment.END))
         ui.followUpButton.clicked.connect(lambda: self.open_feedback(FeedbackMoment.FOLLOW_UP))
-        ui.equalityButton.clicked.connect(lambda: self.open_equality())
+        # clicked(bool) would pass its "checked" as the participant id.
+        ui.equalityButton.clicked.connect(lambda _checked: self.open_equality(None))
         ui.people.doubleClicked.connect(self._double_clicked)
         set_message(ui.factsMessage, "")
         set_message(ui.peopleMessage, "")
