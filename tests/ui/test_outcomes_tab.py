@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from rjdesk.app import outcomes as app_outcomes
@@ -36,7 +36,7 @@ from rjdesk_protocol.enums import (
 )
 from tests.conftest import TODAY
 from tests.ui.keyboard import press
-from tests.ui.test_window import case_in_window
+from tests.ui.test_window import case_in_window, unlocked
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 MARCIA, LUKASZ, ZOE = "Marcia Bennett", "Łukasz Nowak", "Zoë Nowak"
@@ -356,15 +356,35 @@ def test_a_professional_is_not_asked(vault: Vault, hate_crime_case: str, qtbot: 
 
 
 @pytest.mark.parametrize("moment", [FeedbackMoment.END, FeedbackMoment.FOLLOW_UP])
-def test_a_lock_with_a_feedback_dialog_open_keeps_the_comment_as_a_draft(
+def test_a_comment_being_typed_when_the_window_locks_comes_back_on_unlocking(
     vault: Vault, neighbour_case: str, qtbot: QtBot, moment: FeedbackMoment
 ) -> None:
-    _window, case_page, pane = _on_outcomes(vault, neighbour_case, qtbot)
+    window, _case_page, pane = _on_outcomes(vault, neighbour_case, qtbot)
     _select(pane, MARCIA)
     dialog = pane.open_feedback(moment)
-    assert isinstance(dialog, QDialog)
-    qtbot.keyClicks(dialog.ui.comment, "Half a comment")  # type: ignore[attr-defined]
-    drafts = case_page.drafts()
-    assert [text for _case, text in drafts.values()] == ["Half a comment"]
-    assert any(moment.value in key for key in drafts)
+    assert dialog is not None
+    qtbot.keyClicks(dialog.ui.comment, "Half a comment")
+    window.lock()
     QApplication.processEvents()
+    assert not any(
+        isinstance(w, FeedbackDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+    unlocked(window, qtbot)
+    assert window.workspace is not None
+    case_page = window.workspace.pages["case"]
+    assert isinstance(case_page, CaseWorkspace)
+    again = _outcomes(case_page)
+    qtbot.waitUntil(lambda: isinstance(again.dialog, FeedbackDialog))
+    reopened = again.dialog
+    assert isinstance(reopened, FeedbackDialog)
+    assert reopened.moment is moment
+    assert reopened.windowTitle() in (
+        "Feedback at the end of the intervention",
+        "Feedback at follow-up",
+    )
+    assert reopened.ui.comment.toPlainText() == "Half a comment"
+    assert (
+        reopened.property("participant_id")
+        == _person(_saved(window, neighbour_case), MARCIA).participant_id
+    )
