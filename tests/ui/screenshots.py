@@ -28,6 +28,7 @@ os.environ.setdefault("RJDESK_INSECURE_FAST_KDF", "1")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from rjdesk.app import outcomes as app_outcomes
 from rjdesk.demo import fill_demo
 from rjdesk.services import importer, printing
 from rjdesk.services.cases import load_case
@@ -43,7 +44,16 @@ from rjdesk.ui.pages.cases import CasesPage
 from rjdesk.ui.pages.sync.page import SyncPage
 from rjdesk.ui.referral.wizard import ReferralWizard
 from rjdesk.ui.toolkit.pdf_preview import PdfPreviewDialog
-from rjdesk_protocol.enums import AgeBand, FeedbackMoment, Role
+from rjdesk_protocol.enums import (
+    AgeBand,
+    Answer,
+    FeedbackMoment,
+    InterventionType,
+    JusticeStage,
+    Role,
+    Satisfaction,
+    StartedBy,
+)
 from tests.ui.screen_sizes import environment, screen_named
 from tests.ui.sync_helpers import (
     enrol_with_stand_in,
@@ -105,6 +115,7 @@ def take(out: Path, cases: int = 200, *, own_size: bool = False) -> list[Path]:
     for example in ("neighbour-dispute", "hate-crime-early"):
         with vault.unit_of_work() as uow:
             ids[example] = importer.import_case(uow, (EXAMPLES / f"{example}.json").read_bytes()).id
+    _outcomes_to_show(vault, ids["neighbour-dispute"])
     vault.lock()
 
     window = MainWindow(Vault(data_dir, clock=clock))
@@ -193,6 +204,33 @@ def take(out: Path, cases: int = 200, *, own_size: bool = False) -> list[Path]:
     shot("locked", window)
     window.close()
     return shots
+
+
+def _outcomes_to_show(vault: Vault, case_id: str) -> None:
+    """The neighbour dispute's Outcomes tab as after its follow-up: both parties' feedback at
+    the end and at follow-up, one person's equality monitoring, the intervention recorded."""
+    view = app_outcomes.outcomes_of(vault, case_id, TODAY)
+    marcia, lukasz = (p.participant_id for p in view.participants[:2])
+    said = (
+        (marcia, FeedbackMoment.END, date(2026, 11, 4), Satisfaction.FIVE, Answer.YES),
+        (marcia, FeedbackMoment.FOLLOW_UP, date(2026, 11, 18), Satisfaction.FOUR, Answer.YES),
+        (lukasz, FeedbackMoment.END, date(2026, 11, 4), Satisfaction.FOUR, Answer.DECLINED),
+        (lukasz, FeedbackMoment.FOLLOW_UP, date(2026, 11, 19), Satisfaction.DECLINED, None),
+    )
+    for participant_id, moment, given_on, satisfaction, coping in said:
+        app_outcomes.record_feedback(
+            vault, case_id, participant_id, moment, given_on=given_on,
+            satisfaction=satisfaction, coping=coping, feels_safer=Answer.YES,
+            would_recommend=Answer.YES, comment=None,
+        )  # fmt: skip
+    app_outcomes.record_equality(
+        vault, case_id, marcia, app_outcomes.EqualityAnswers(age_band=AgeBand.FROM_45_TO_54)
+    )
+    app_outcomes.set_returns_facts(
+        vault, case_id, intervention_type=InterventionType.CONFERENCE,
+        started_by=StartedBy.HARMED, justice_stage=JusticeStage.OUT_OF_COURT,
+        first_contact_attempted_on=None, first_contact_made_on=None,
+    )  # fmt: skip
 
 
 def _sync_states(

@@ -26,6 +26,7 @@ def test_every_main_screen_renders_at_laptop_size(tmp_path: Path) -> None:
         "case-contacts",
         "case-agreement",
         "case-documents",
+        "case-outcomes",
         "case-history",
         "agreement-preview",
         "feedback",

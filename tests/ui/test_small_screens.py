@@ -56,6 +56,7 @@ def test_every_button_of_every_screen_and_dialog_can_be_reached(
         "neighbour-dispute overview",
         "neighbour-dispute people",
         "neighbour-dispute agreement",
+        "neighbour-dispute outcomes",
         "hate-crime-early overview",
         "hate-crime-early risk",
         "new referral page 1",

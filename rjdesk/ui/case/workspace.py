@@ -17,6 +17,7 @@ from rjdesk.ui.case.agreement.tab import AgreementPane
 from rjdesk.ui.case.contacts.tab import ContactsPane
 from rjdesk.ui.case.documents.tab import DocumentsPane
 from rjdesk.ui.case.history.tab import HistoryPane
+from rjdesk.ui.case.outcomes.tab import OutcomesPane
 from rjdesk.ui.case.overview.tab import OverviewPane
 from rjdesk.ui.case.pane import CasePane
 from rjdesk.ui.case.pdf_actions import Then, generate
@@ -39,6 +40,7 @@ PANES: tuple[type[CasePane], ...] = (
     ContactsPane,
     AgreementPane,
     DocumentsPane,
+    OutcomesPane,
     HistoryPane,
 )
 
@@ -94,6 +96,12 @@ class CaseWorkspace(QWidget):
         self.ui.nextButton.clicked.connect(self._next_step)
         self.ui.summaryButton.clicked.connect(self.case_summary)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # Ctrl+PgDown / Ctrl+PgUp between the tabs, as docs/ui-conventions.md promises (Qt's
+        # tab widget answers Ctrl+Tab only).
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._next_tab(step))
         ctx.signals.case_changed.connect(self._changed)
 
     # -- opening and reloading --------------------------------------------------------------
@@ -216,6 +224,10 @@ class CaseWorkspace(QWidget):
         for index, pane in enumerate(self.panes):
             if pane.key == key:
                 self.ui.tabs.setCurrentIndex(index)
+
+    def _next_tab(self, step: int) -> None:
+        tabs = self.ui.tabs
+        tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
     def focus_tabs(self) -> None:
         """The keyboard on the tab bar: arrows and Ctrl+Tab change tab, Tab enters the tab."""

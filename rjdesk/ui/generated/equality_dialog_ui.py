@@ -178,7 +178,7 @@ class Ui_EqualityDialog(object):
 #if QT_CONFIG(accessibility)
         EqualityDialog.setAccessibleName(QCoreApplication.translate("EqualityDialog", u"Equality monitoring", None))
 #endif // QT_CONFIG(accessibility)
-        self.why.setText(QCoreApplication.translate("EqualityDialog", u"Tell them why it is asked: these questions help us check that the service is fair to everyone. Every question is optional, and the answers are never shared with the other party or printed on any agreement.", None))
+        self.why.setText(QCoreApplication.translate("EqualityDialog", u"Tell them why it is asked: these questions help us check that the service is fair to everyone. Every question is optional. The answers are never shared with the other party, never printed on an agreement or any other document, and are reported only as anonymous totals.", None))
         self.ageBandLabel.setText(QCoreApplication.translate("EqualityDialog", u"&Age band", None))
 #if QT_CONFIG(accessibility)
         self.ageBand.setAccessibleName(QCoreApplication.translate("EqualityDialog", u"Age band", None))

@@ -67,6 +67,13 @@ FIELDS = {
     "image": "The signature",
     "file": "The file",
     "key": "The key",
+    # The Outcomes tab's (issue 16), as its forms call them.
+    "first_contact_attempted_on": "The date of the first contact attempted",
+    "first_contact_made_on": "The date first contact was made",
+    "coping": "Better able to cope and recover",
+    "would_recommend": "Would recommend the service",
+    "comment": "The comment",
+    "gender_same_as_sex": "Gender same as sex at birth",
 }
 
 

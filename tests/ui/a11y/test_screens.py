@@ -10,7 +10,7 @@ from rjdesk.ui.main_window import MainWindow
 from tests.ui.a11y.checks import assert_accessible
 
 PAGES = ("today", "cases", "mywork", "sync", "settings")
-PANES = ("overview", "people", "risk", "contacts", "agreement", "documents", "history")
+PANES = ("overview", "people", "risk", "contacts", "agreement", "documents", "outcomes", "history")
 
 
 @pytest.mark.parametrize("page", PAGES)

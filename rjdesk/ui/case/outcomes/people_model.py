@@ -71,10 +71,29 @@ class OutcomesPeopleModel(ListTableModel[PersonOutcome]):
     HEADERS: ClassVar[tuple[str, ...]] = (
         "Person",
         "Role",
-        "End (satisfaction)",
-        "Follow-up (satisfaction)",
+        "At the end",
+        "At follow-up",
         "Equality",
     )
+    # What each feedback column holds: the day given, and the satisfaction out of 5.
+    HEADER_TIPS: ClassVar[tuple[str, ...]] = (
+        "",
+        "",
+        "Feedback at the end of the intervention: the day given and satisfaction out of 5",
+        "Feedback at follow-up: the day given and satisfaction out of 5",
+        "Whether the equality monitoring questions were answered",
+    )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADER_TIPS)
+        ):
+            return self.HEADER_TIPS[section] or None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -89,7 +108,7 @@ class OutcomesPeopleModel(ListTableModel[PersonOutcome]):
                 row.role,
                 feedback_text(row.end),
                 feedback_text(row.follow_up),
-                "Answered" if row.equality is not None else "Not asked yet",
+                "Answered" if row.equality is not None else "Not yet",
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.END:

@@ -7,13 +7,12 @@ while it is shown (a hidden tab only notes that it is out of date), as the Histo
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
-from rjdesk.app import outcomes as app_outcomes  # type: ignore[attr-defined]  # outdata
+from rjdesk.app import outcomes as app_outcomes
+from rjdesk.app.outcomes import OutcomesView
 from rjdesk.ui.case.outcomes.equality_dialog import EqualityChoice, EqualityDialog
 from rjdesk.ui.case.outcomes.facts import FactsForm
 from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackDialog, FeedbackEntry
@@ -43,7 +42,7 @@ class OutcomesPane(CasePane):
         self.facts = FactsForm(ui)
         self.people = OutcomesPeopleModel(self)
         self.dialog: FeedbackDialog | EqualityDialog | None = None
-        self.view: Any = None  # the last app_outcomes.OutcomesView shown
+        self.view: OutcomesView | None = None  # the last outcomes shown
         self._generation = 0  # an answer for an earlier case (or before a lock) is dropped
         self._stale = False
         self._shown_case = ""
@@ -54,7 +53,8 @@ class OutcomesPane(CasePane):
         ui.people.setModel(self.people)
         header = ui.people.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The last column takes what is left (no sideways scroll bar for a few pixels).
+        header.setSectionResizeMode(OutcomesPeopleModel.EQUALITY, QHeaderView.ResizeMode.Stretch)
         ui.people.setWordWrap(False)
         ui.splitter.setStretchFactor(0, 2)
         ui.splitter.setStretchFactor(1, 3)
@@ -71,7 +71,8 @@ class OutcomesPane(CasePane):
             field.dateChanged.connect(lambda _day: self._typed_if_focused())
         ui.endButton.clicked.connect(lambda: self.open_feedback(FeedbackMoment.END))
         ui.followUpButton.clicked.connect(lambda: self.open_feedback(FeedbackMoment.FOLLOW_UP))
-        ui.equalityButton.clicked.connect(self.open_equality)
+        # clicked(bool) would pass its "checked" as the participant id.
+        ui.equalityButton.clicked.connect(lambda _checked: self.open_equality(None))
         ui.people.doubleClicked.connect(self._double_clicked)
         set_message(ui.factsMessage, "")
         set_message(ui.peopleMessage, "")
@@ -102,7 +103,7 @@ class OutcomesPane(CasePane):
         generation, vault = self._generation, self.ctx.vault
         case_id, today = self.case.id, self.snapshot.today
 
-        def done(view: Any) -> None:
+        def done(view: OutcomesView) -> None:
             if generation == self._generation:
                 self.show_outcomes(view)
 
@@ -112,7 +113,7 @@ class OutcomesPane(CasePane):
 
         self.ctx.tasks.run(lambda: app_outcomes.outcomes_of(vault, case_id, today), done, failed)
 
-    def show_outcomes(self, view: Any) -> None:
+    def show_outcomes(self, view: OutcomesView) -> None:
         """Fill the tab from an ``OutcomesView``."""
         self.view = view
         self.facts.show(

@@ -3,15 +3,15 @@ and the dialogs' plain values."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from rjdesk.app.outcomes import EqualityView, FeedbackView, OutcomesView
 from rjdesk.ui.case.outcomes.equality_dialog import EqualityChoice
 from rjdesk.ui.case.outcomes.feedback_dialog import FeedbackEntry
 from rjdesk.ui.case.outcomes.people_model import PersonOutcome
 from rjdesk.ui.toolkit.labels import role_label
+from rjdesk_protocol.enums import FeedbackMoment
 
 
-def feedback_entry(view: Any) -> FeedbackEntry | None:
+def feedback_entry(view: FeedbackView | None) -> FeedbackEntry | None:
     """A ``FeedbackView`` as the dialog shows it (None: none recorded)."""
     if view is None:
         return None
@@ -25,9 +25,9 @@ def feedback_entry(view: Any) -> FeedbackEntry | None:
     )
 
 
-def equality_choice(view: Any) -> EqualityChoice | None:
-    """An ``EqualityView``'s answers (None: never answered)."""
-    if view is None or not getattr(view, "answered", True):
+def equality_choice(view: EqualityView) -> EqualityChoice | None:
+    """An ``EqualityView``'s answers (None: never answered, or cleared)."""
+    if not view.recorded:
         return None
     return EqualityChoice(
         age_band=view.age_band,
@@ -40,17 +40,17 @@ def equality_choice(view: Any) -> EqualityChoice | None:
     )
 
 
-def people_rows(view: Any) -> list[PersonOutcome]:
+def people_rows(view: OutcomesView) -> list[PersonOutcome]:
     """One row per participant of an ``OutcomesView``."""
     return [
         PersonOutcome(
             participant_id=person.participant_id,
             name=person.name,
             role=role_label(person.role),
-            end=feedback_entry(person.feedback_end),
-            follow_up=feedback_entry(person.feedback_follow_up),
+            end=feedback_entry(person.feedback_at(FeedbackMoment.END)),
+            follow_up=feedback_entry(person.feedback_at(FeedbackMoment.FOLLOW_UP)),
             equality=equality_choice(person.equality),
-            age_band_from_birth=person.age_band_from_birth,
+            age_band_from_birth=person.equality.age_band_from_birth,
         )
         for person in view.participants
     ]

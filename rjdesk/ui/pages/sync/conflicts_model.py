@@ -50,6 +50,8 @@ RECORDS = {
     "signature": "Signature",
     "document": "Document",
     "stage_change": "Stage",
+    "feedback": "Feedback",
+    "equality": "Equality monitoring",
 }
 
 # A code of one of the vocabularies ("hate_crime") as the window says it ("Hate crime").
