@@ -1,7 +1,7 @@
 """work tally: what cases that have left this laptop still count on "My work"
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Created: 2026-12-08
 
 Counts only, by financial-year quarter, figure and category (issue 16): no ids, no names, no
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
