@@ -18,14 +18,14 @@ from typing import Protocol
 from rjdesk_hub.console import charts, ledger
 from rjdesk_hub.returns import kept, quarters
 from rjdesk_hub.returns.outputs import common
-from rjdesk_hub.returns.result import Period, ReturnResult, Table
+from rjdesk_hub.returns.result import MARKS, Period, ReturnResult, Table
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.errors import NotFound, UsageError
 
 SUPPRESSION_RULE = (
     'A count under 5 is shown as "<5", and so is a rate, median or percentile worked out from '
-    'fewer than 5; a figure that would let a "<5" be worked out by subtraction from a total is '
-    'shown as "<5" too. A "<5" bar is never drawn at a length.'
+    "fewer than 5; a figure that would let one be worked out by subtraction from a total is "
+    f"hidden too. {common.MARK_WORDS} A hidden figure's bar is never drawn at a length."
 )
 DOWNLOADS = {"csv": "CSV", "xlsx": "Excel workbook (XLSX)", "pdf": "PDF report"}
 MEDIA_TYPES = {
@@ -174,7 +174,8 @@ class Figure:
     table: Table
     chart: str  # inline SVG
     table_id: str
-    suppressed: bool  # whether any cell is "<5"
+    suppressed: bool  # whether any cell is hidden
+    marks: tuple[str, ...] = ()  # the marks its hidden cells carry ("<5", "[c]"), in that order
 
 
 @dataclass(frozen=True)
@@ -204,10 +205,10 @@ def shown(hub: Hub, kept_id: str) -> Shown:
     figures = []
     for table in result.tables:
         table_id = f"table-{charts.chart_id(table).removeprefix('chart-')}"
-        suppressed = any(cell.suppressed for row in table.cells for cell in row)
-        figures.append(
-            Figure(table, str(charts.inline(table, table_id=table_id)), table_id, suppressed)
-        )
+        printed = {common.shown(cell) for row in table.cells for cell in row if cell.suppressed}
+        marks = tuple(mark for mark in MARKS if mark in printed)
+        chart = str(charts.inline(table, table_id=table_id))
+        figures.append(Figure(table, chart, table_id, bool(marks), marks))
     earlier = [
         other
         for other in kept.kept_returns(hub, info.definition_id)
