@@ -168,6 +168,30 @@ def test_a_figure_hidden_to_protect_another_is_shown_c_and_explained(
     assert "Housing,[c]" in csv_text and "[c]: hidden so that a small number" in csv_text
 
 
+def test_a_return_whose_audit_event_cannot_be_written_is_not_kept(
+    hub: Hub, source: HandMade
+) -> None:
+    """Keeping a return and recording it are one transaction: an audit write that fails (here
+    the ledger refuses an account name of two lines) leaves no kept return behind."""
+    from rjdesk_hub.console import returns
+    from rjdesk_hub.console.ledger import Actor
+    from rjdesk_hub.returns import kept
+
+    choice = returns.read_choice(
+        {"definition": "pcc-quarterly", "quarter": "2026-27Q3"}, [QUARTERLY]
+    )
+    assert not choice.problems
+    broken = Actor(account_id="acct-1", account_name="Sam\nCoordinator")
+    with pytest.raises(ValueError, match="account name"):
+        returns.produce(hub, source, choice, broken)
+    assert kept.kept_returns(hub) == []
+    assert _events(hub, "return_produced") == []
+    made = returns.produce(hub, source, choice, Actor(account_id="acct-1", account_name="Sam"))
+    assert [info.id for info in kept.kept_returns(hub)] == [made.id]
+    (event,) = _events(hub, "return_produced")
+    assert f"kept_return={made.id}" in event.detail and "definition=pcc-quarterly" in event.detail
+
+
 def test_a_date_range_works_and_a_wrong_one_is_said_beside_its_field(
     coordinator: TestClient,
 ) -> None:

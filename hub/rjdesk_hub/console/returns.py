@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from rjdesk_hub.console import charts, ledger
+from rjdesk_hub.console import charts, ledger, ledger_wire
 from rjdesk_hub.returns import kept, quarters
 from rjdesk_hub.returns.outputs import common
 from rjdesk_hub.returns.result import MARKS, Period, ReturnResult, Table
@@ -150,21 +150,15 @@ def quarter_choices(today: date) -> list[tuple[str, str]]:
 
 
 def produce(hub: Hub, source: ReturnsSource, choice: Choice, actor: ledger.Actor) -> kept.KeptInfo:
-    """Compute the chosen return, keep it, and record RETURN_PRODUCED."""
+    """Compute the chosen return, keep it, and record RETURN_PRODUCED in the same transaction:
+    a return is kept only if its audit event is written too."""
     assert choice.definition is not None and choice.period is not None
     result = source.compute(choice.definition.id, choice.period)
-    made = kept.keep(
+    return kept.keep(
         hub, result, definition_sha256=choice.definition.sha256,
         produced_by=f"console: {actor.account_id}",
+        then=ledger_wire.by(actor, ledger.Action.RETURN_PRODUCED),
     )  # fmt: skip
-    with hub.db.transaction() as tx:
-        ledger.record(
-            tx.session, actor, ledger.Action.RETURN_PRODUCED, at=tx.now,
-            detail={"definition": result.definition_id, "kept_return": made.id,
-                    "period_start": result.period.start.isoformat(),
-                    "period_end": result.period.end.isoformat()},
-        )  # fmt: skip
-    return made
 
 
 @dataclass(frozen=True)
