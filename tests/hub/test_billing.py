@@ -23,7 +23,9 @@ from rjdesk_hub.cli import main
 from rjdesk_hub.referrals import partners, store
 from rjdesk_hub.referrals.models import Referral
 from rjdesk_hub.returns import billing, billing_files, quarters
+from rjdesk_hub.returns.models import ReturnCase
 from rjdesk_protocol.errors import UsageError
+from tests.hub.returns.cases import case
 
 RULES = {
     "default": {"per_case": 225},
@@ -158,6 +160,33 @@ def test_blocks_counted_from_an_agreement_day_leave_earlier_cases_uncharged(
     school = billing.statements(filled, Q3, organisation="Eastfield School")[0]
     assert school.rule is None and school.total == 0  # no default now: said, not guessed
     assert "no price is set" in billing_files.summary(school)[0]
+
+
+def _facts(hub: Hub, case_id: str, received_on: date, case_type: str, *, flagged: bool) -> None:
+    """The return facts the hub keeps for ``case_id`` (``returns.keep``): its type, and whether
+    it is a hate crime by its type or its flags."""
+    facts = dataclasses.asdict(case(case_id, received_on, case_type=case_type))
+    with hub.db.transaction() as tx:
+        tx.session.add(ReturnCase(**(facts | {"hate_crime": flagged})))
+
+
+def test_a_case_flagged_as_a_hate_crime_is_not_billed_whatever_its_type(hub: Hub) -> None:
+    """Eastfield School refers three neighbour disputes in Q3; at the hub the second is
+    flagged as a hate crime (its type stays a neighbour dispute): victim-services funds pay
+    for it, so the school is billed for two (£450), not three. The third has left the hub's
+    facts (none kept): its indexed type, a neighbour dispute, bills it."""
+    school = _partner(hub, "Eastfield School")
+    days = [date(2026, 10, 5), date(2026, 10, 6), date(2026, 10, 7)]
+    cases = [_referral(hub, school, _at(day)) for day in days]
+    _facts(hub, cases[0], days[0], "neighbour_dispute", flagged=False)
+    _facts(hub, cases[1], days[1], "neighbour_dispute", flagged=True)
+    (statement,) = billing.statements(hub, Q3)
+    assert (statement.cases, statement.total) == (2, 45000)
+    assert [line.accepted_on for line in statement.lines] == [days[0], days[2]]
+    # Facts that say crime leave it out even where the index and the referral say otherwise.
+    _facts(hub, cases[2], days[2], "crime", flagged=False)
+    (statement,) = billing.statements(hub, Q3)
+    assert (statement.cases, statement.total) == (1, 22500)
 
 
 @pytest.mark.parametrize(
