@@ -22,7 +22,7 @@ from rjdesk_hub import models as m
 from rjdesk_hub.cli import main
 from rjdesk_hub.referrals import partners, store
 from rjdesk_hub.referrals.models import Referral
-from rjdesk_hub.returns import billing, billing_files, quarters
+from rjdesk_hub.returns import billing, billing_files, periods
 from rjdesk_hub.returns.models import ReturnCase
 from rjdesk_protocol.errors import UsageError
 from tests.hub.returns.cases import case
@@ -31,8 +31,8 @@ RULES = {
     "default": {"per_case": 225},
     "organisations": {"Riverside Homes": {"block": {"cases": 25, "price": 5000}}},
 }
-Q2 = quarters.parse_period("2026-27Q2")  # July to September 2026
-Q3 = quarters.parse_period("2026-27Q3")  # October to December 2026
+Q2 = periods.parse_period("2026-27Q2")  # July to September 2026
+Q3 = periods.parse_period("2026-27Q3")  # October to December 2026
 
 
 @pytest.fixture
@@ -224,15 +224,15 @@ def test_the_rules_survive_hub_json(hub: Hub) -> None:
 
 def test_periods_are_financial_year_quarters_or_two_days() -> None:
     assert (Q3.start, Q3.end, Q3.label) == (date(2026, 10, 1), date(2026, 12, 31), "2026-27 Q3")
-    q4 = quarters.parse_period("2026-27Q4")
+    q4 = periods.parse_period("2026-27Q4")
     assert (q4.start, q4.end) == (date(2027, 1, 1), date(2027, 3, 31))
-    q1 = quarters.parse_period("2026-27 q1")
+    q1 = periods.parse_period("2026-27 q1")
     assert (q1.start, q1.end) == (date(2026, 4, 1), date(2026, 6, 30))
-    both = quarters.parse_period("2026-04-01:2026-09-30")
+    both = periods.parse_period("2026-04-01:2026-09-30")
     assert (both.start, both.end) == (date(2026, 4, 1), date(2026, 9, 30))
     for wrong in ("2026Q3", "2026-28Q3", "2026-27Q5", "2026-09-30:2026-04-01", ""):
         with pytest.raises(UsageError):
-            quarters.parse_period(wrong)
+            periods.parse_period(wrong)
 
 
 def test_the_command_writes_csv_and_a_pdf_with_no_name(

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Protocol
 
 from rjdesk_hub.console import charts, ledger, ledger_wire
-from rjdesk_hub.returns import kept, quarters
+from rjdesk_hub.returns import kept, periods
 from rjdesk_hub.returns.outputs import common
 from rjdesk_hub.returns.result import MARKS, Period, ReturnResult, Table
 from rjdesk_hub.service import Hub
@@ -122,10 +122,10 @@ def read_choice(form: Mapping[str, str], offered: Sequence[Definition]) -> Choic
             if end < start:
                 choice.problems["to"] = "The last day must be the same as or after the first day"
             else:
-                choice.period = quarters.date_range(start, end)
+                choice.period = periods.date_range(start, end)
     else:
         try:
-            choice.period = quarters.parse_period(values["quarter"])
+            choice.period = periods.parse_period(values["quarter"])
         except UsageError:
             choice.problems["quarter"] = "Choose a quarter of the financial year"
     return choice
@@ -141,8 +141,7 @@ def _day(text: str) -> date | None:
 def quarter_choices(today: date) -> list[tuple[str, str]]:
     """The picker's quarters, newest first: (value, words)."""
     return [
-        (f"{p.label.replace(' ', '')}", common.period_text(p))
-        for p in quarters.recent_quarters(today)
+        (periods.picker_value(p), common.period_text(p)) for p in periods.recent_quarters(today)
     ]
 
 

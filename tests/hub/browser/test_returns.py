@@ -11,7 +11,7 @@ from typing import Any
 
 from rjdesk_hub import Hub
 from rjdesk_hub.returns import kept
-from rjdesk_hub.returns.quarters import parse_period
+from rjdesk_hub.returns.periods import parse_period
 from tests.hub.browser.harness import check_accessibility, screenshot
 from tests.hub.test_billing import RULES, _at, _partner, _referral
 from tests.hub.test_console_returns import HandMade
