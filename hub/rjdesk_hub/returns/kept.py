@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.models import ROW_ID
 from rjdesk_hub.returns.kept_models import KeptReturn
-from rjdesk_hub.returns.result import MARKS, Cell, ReturnResult, Table, printed
+from rjdesk_hub.returns.result import CONCEALED, MARKS, Cell, ReturnResult, Table, printed
 from rjdesk_protocol.errors import NotFound
 
 if TYPE_CHECKING:
@@ -200,6 +200,8 @@ def _cells(table: Table) -> dict[tuple[str, str], Cell]:
 
 def _in_words(before: str | None, after: str | None) -> str:
     text = f"{before or 'none'} → {after or 'none'}"
+    if after == CONCEALED and before not in (None, *MARKS):
+        return f"{text} (now hidden to protect a small number)"
     if after in MARKS and before not in (None, *MARKS):
         return f"{text} (now under 5 or hidden by suppression)"
     if before in MARKS and after not in (None, *MARKS):
