@@ -7,7 +7,6 @@ sentence, and nothing here logs case data or key material.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import time
@@ -16,13 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
-from rjdesk_hub import anchor, authority, config
+from rjdesk_hub import anchor, authority, config, pruning, reindex
 from rjdesk_hub import models as m
 from rjdesk_hub.check import CheckResult, check_stored
 from rjdesk_hub.config import HubKeys, HubSettings
-from rjdesk_hub.console import index as case_index
 from rjdesk_hub.console import register as case_register
 from rjdesk_hub.crypto import AtRest, derive_key
 from rjdesk_hub.db import Database, Tx
@@ -38,7 +36,6 @@ from rjdesk_hub.results import (
     Pruned,
     StoredRecord,
 )
-from rjdesk_hub.returns import keep as return_facts
 from rjdesk_hub.store import HubStore, live_device
 from rjdesk_protocol.errors import UsageError
 from rjdesk_protocol.keys import PublicKey
@@ -50,7 +47,7 @@ Clock = Callable[[], datetime]
 # action there, so the action and its record commit together (``console.ledger_wire``).
 Then = Callable[[Any, datetime, Any], None]
 _T = TypeVar("_T")
-STALE_UPLOAD_SECONDS = 7 * 24 * 60 * 60
+STALE_UPLOAD_SECONDS = pruning.STALE_UPLOAD_SECONDS
 
 
 def system_clock() -> datetime:
@@ -423,19 +420,7 @@ class Hub:
         """Build every case's index entry and return facts again from its stored rows, a batch
         of cases per transaction (``rjdesk-hub reindex``; repeating it changes nothing); how
         many cases are indexed."""
-        with self.db.transaction() as tx:
-            case_ids = list(tx.session.scalars(select(m.Case.case_id).order_by(m.Case.case_id)))
-            case_index.forget_missing(tx.session)
-            return_facts.forget_missing(tx.session)
-        indexed = 0
-        for start in range(0, len(case_ids), batch):
-            with self.db.transaction() as tx:
-                store = HubStore(tx, self._at_rest)
-                chunk = case_ids[start : start + batch]
-                indexed += case_index.refresh(tx.session, self._at_rest, chunk, store.index_rows)
-                return_facts.refresh(store, chunk)
-        log.info("case index rebuilt: %d case(s)", indexed)
-        return indexed
+        return reindex.reindex(self.db, self._at_rest, batch)
 
     # -- retention ---------------------------------------------------------------------------
 
@@ -444,26 +429,10 @@ class Hub:
         return Pruned(self._prune_bundles(now), self._prune_uploads(now))
 
     def _prune_bundles(self, now: datetime | None = None) -> int:
-        when = now or self.clock()
-        with self.db.transaction() as tx:
-            result = tx.session.execute(
-                update(m.Bundle)
-                .where(m.Bundle.keep_until <= when, m.Bundle.ciphertext.is_not(None))
-                .values(ciphertext=None)
-            )
-            return int(getattr(result, "rowcount", 0) or 0)
+        return pruning.prune_bundles(self.db, now or self.clock())
 
     def _prune_uploads(self, now: datetime | None = None) -> int:
-        when = (now or self.clock()).timestamp()
-        removed = 0
-        if not self.uploads_dir.is_dir():
-            return 0
-        for part in self.uploads_dir.rglob("*.part"):
-            with contextlib.suppress(FileNotFoundError):
-                if when - part.stat().st_mtime > STALE_UPLOAD_SECONDS:
-                    part.unlink()
-                    removed += 1
-        return removed
+        return pruning.prune_uploads(self.uploads_dir, now or self.clock())
 
     def counts(self) -> dict[str, int]:
         """How many of each thing the hub holds (for a status line; no case content)."""

@@ -22,15 +22,17 @@ from rjdesk_hub import models as m
 from rjdesk_hub.cli import main
 from rjdesk_hub.referrals import partners, store
 from rjdesk_hub.referrals.models import Referral
-from rjdesk_hub.returns import billing, billing_files, quarters
+from rjdesk_hub.returns import billing, billing_files, periods
+from rjdesk_hub.returns.models import ReturnCase
 from rjdesk_protocol.errors import UsageError
+from tests.hub.returns.cases import case
 
 RULES = {
     "default": {"per_case": 225},
     "organisations": {"Riverside Homes": {"block": {"cases": 25, "price": 5000}}},
 }
-Q2 = quarters.parse_period("2026-27Q2")  # July to September 2026
-Q3 = quarters.parse_period("2026-27Q3")  # October to December 2026
+Q2 = periods.parse_period("2026-27Q2")  # July to September 2026
+Q3 = periods.parse_period("2026-27Q3")  # October to December 2026
 
 
 @pytest.fixture
@@ -160,6 +162,33 @@ def test_blocks_counted_from_an_agreement_day_leave_earlier_cases_uncharged(
     assert "no price is set" in billing_files.summary(school)[0]
 
 
+def _facts(hub: Hub, case_id: str, received_on: date, case_type: str, *, flagged: bool) -> None:
+    """The return facts the hub keeps for ``case_id`` (``returns.keep``): its type, and whether
+    it is a hate crime by its type or its flags."""
+    facts = dataclasses.asdict(case(case_id, received_on, case_type=case_type))
+    with hub.db.transaction() as tx:
+        tx.session.add(ReturnCase(**(facts | {"hate_crime": flagged})))
+
+
+def test_a_case_flagged_as_a_hate_crime_is_not_billed_whatever_its_type(hub: Hub) -> None:
+    """Eastfield School refers three neighbour disputes in Q3; at the hub the second is
+    flagged as a hate crime (its type stays a neighbour dispute): victim-services funds pay
+    for it, so the school is billed for two (£450), not three. The third has left the hub's
+    facts (none kept): its indexed type, a neighbour dispute, bills it."""
+    school = _partner(hub, "Eastfield School")
+    days = [date(2026, 10, 5), date(2026, 10, 6), date(2026, 10, 7)]
+    cases = [_referral(hub, school, _at(day)) for day in days]
+    _facts(hub, cases[0], days[0], "neighbour_dispute", flagged=False)
+    _facts(hub, cases[1], days[1], "neighbour_dispute", flagged=True)
+    (statement,) = billing.statements(hub, Q3)
+    assert (statement.cases, statement.total) == (2, 45000)
+    assert [line.accepted_on for line in statement.lines] == [days[0], days[2]]
+    # Facts that say crime leave it out even where the index and the referral say otherwise.
+    _facts(hub, cases[2], days[2], "crime", flagged=False)
+    (statement,) = billing.statements(hub, Q3)
+    assert (statement.cases, statement.total) == (1, 22500)
+
+
 @pytest.mark.parametrize(
     ("rules", "sentence"),
     [
@@ -195,15 +224,15 @@ def test_the_rules_survive_hub_json(hub: Hub) -> None:
 
 def test_periods_are_financial_year_quarters_or_two_days() -> None:
     assert (Q3.start, Q3.end, Q3.label) == (date(2026, 10, 1), date(2026, 12, 31), "2026-27 Q3")
-    q4 = quarters.parse_period("2026-27Q4")
+    q4 = periods.parse_period("2026-27Q4")
     assert (q4.start, q4.end) == (date(2027, 1, 1), date(2027, 3, 31))
-    q1 = quarters.parse_period("2026-27 q1")
+    q1 = periods.parse_period("2026-27 q1")
     assert (q1.start, q1.end) == (date(2026, 4, 1), date(2026, 6, 30))
-    both = quarters.parse_period("2026-04-01:2026-09-30")
+    both = periods.parse_period("2026-04-01:2026-09-30")
     assert (both.start, both.end) == (date(2026, 4, 1), date(2026, 9, 30))
     for wrong in ("2026Q3", "2026-28Q3", "2026-27Q5", "2026-09-30:2026-04-01", ""):
         with pytest.raises(UsageError):
-            quarters.parse_period(wrong)
+            periods.parse_period(wrong)
 
 
 def test_the_command_writes_csv_and_a_pdf_with_no_name(

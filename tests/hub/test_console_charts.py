@@ -4,6 +4,7 @@ WCAG's 3:1 against white, and a label that would be markup kept as text."""
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 from rjdesk_hub.console import charts
@@ -73,6 +74,33 @@ def test_bars_are_as_long_as_their_counts_and_a_suppressed_one_has_no_length() -
     assert box.get("width") == str(charts.BAR_HEIGHT)  # a fixed marker, not a length
     words = "".join(suppressed.itertext())
     assert words == "<5 (too few to show)"
+
+
+def test_a_cell_hidden_to_protect_another_is_drawn_as_the_same_box_with_its_own_mark() -> None:
+    """Police 40 shown; housing 10 hidden only so the self-referrals' "<5" cannot be worked
+    out ("[c]"): the same fixed box as "<5", no length, and only its words differ."""
+    table = Table(
+        id="t", title="Referrals by source", measure="count", unit="cases",
+        rows=("Police", "Housing", "Self-referral"), columns=("Cases",),
+        cells=(
+            (_count(40),), (Cell(None, "[c]", suppressed=True),),
+            (Cell(None, "<5", suppressed=True),),
+        ),
+    )  # fmt: skip
+    drawn = _bars(_parse(table))
+    concealed, small = drawn["Housing", "Cases"], drawn["Self-referral", "Cases"]
+    assert "".join(concealed.itertext()) == "[c] (hidden to protect a small number)"
+    assert "".join(small.itertext()) == "<5 (too few to show)"
+    for group in (concealed, small):
+        assert group.get("data-suppressed") == "yes" and group.get("data-length") is None
+    concealed_box, small_box = concealed.find("svg:rect", NS), small.find("svg:rect", NS)
+    assert concealed_box is not None and small_box is not None
+    assert {k: v for k, v in concealed_box.attrib.items() if k != "y"} == {
+        k: v for k, v in small_box.attrib.items() if k != "y"
+    }
+    # A badly made cell that carries some other text is still drawn as "<5".
+    odd = dataclasses.replace(table, cells=((Cell(None, "3", suppressed=True),),), rows=("A",))
+    assert "".join(_bars(_parse(odd))["A", "Cases"].itertext()) == "<5 (too few to show)"
 
 
 def test_the_largest_suppressed_cell_does_not_set_the_scale() -> None:

@@ -48,6 +48,7 @@ class HandMade:
 
     def __init__(self) -> None:
         self.police = 12
+        self.housing = _n(8)
 
     def definitions(self) -> Sequence[Definition]:
         return [QUARTERLY]
@@ -58,7 +59,7 @@ class HandMade:
             id="referrals_by_source", title="Referrals by source", measure="count",
             unit="cases", rows=("Police", "Housing", "Self-referral", "Total"),
             columns=("Cases",),
-            cells=((_n(self.police),), (_n(8),), (LT5,), (LT5,)), row_total=True,
+            cells=((_n(self.police),), (self.housing,), (LT5,), (LT5,)), row_total=True,
             note="Cases by the date their referral was received.",
         )  # fmt: skip
         rate = Table(
@@ -147,6 +148,48 @@ def test_running_it_again_after_a_late_change_lists_that_change(
     changes = shown.text.split('id="changes"', 1)[1].split("</div>", 1)[0]
     assert "Police" in changes and "12" in changes and "13" in changes
     assert "Housing" not in changes
+
+
+def test_a_figure_hidden_to_protect_another_is_shown_c_and_explained(
+    coordinator: TestClient, source: HandMade
+) -> None:
+    source.housing = Cell(None, "[c]", suppressed=True)  # 8, hidden only to protect the "<5"
+    made = _produce(coordinator, definition="pcc-quarterly", how="quarter", quarter="2026-27Q3")
+    where = made.headers["location"]
+    text = coordinator.get(where).text  # read back from the kept (sealed) return
+    table = text.split('id="table-referrals_by_source"', 1)[1].split("</table>", 1)[0]
+    cells = [part.split("<", 1)[0] for part in table.split('numeric">')[2:]]
+    assert cells == ["12", "[c]", "&lt;5", "&lt;5"]
+    assert 'some figures suppressed: "&lt;5", "[c]"' in text
+    assert "[c] (hidden to protect a small number)" in text  # the chart
+    assert "[c]: hidden so that a small number elsewhere cannot be worked out by" in text
+    assert "8" not in table
+    csv_text = coordinator.get(f"{where}/download/csv").content.decode("utf-8-sig")
+    assert "Housing,[c]" in csv_text and "[c]: hidden so that a small number" in csv_text
+
+
+def test_a_return_whose_audit_event_cannot_be_written_is_not_kept(
+    hub: Hub, source: HandMade
+) -> None:
+    """Keeping a return and recording it are one transaction: an audit write that fails (here
+    the ledger refuses an account name of two lines) leaves no kept return behind."""
+    from rjdesk_hub.console import returns
+    from rjdesk_hub.console.ledger import Actor
+    from rjdesk_hub.returns import kept
+
+    choice = returns.read_choice(
+        {"definition": "pcc-quarterly", "quarter": "2026-27Q3"}, [QUARTERLY]
+    )
+    assert not choice.problems
+    broken = Actor(account_id="acct-1", account_name="Sam\nCoordinator")
+    with pytest.raises(ValueError, match="account name"):
+        returns.produce(hub, source, choice, broken)
+    assert kept.kept_returns(hub) == []
+    assert _events(hub, "return_produced") == []
+    made = returns.produce(hub, source, choice, Actor(account_id="acct-1", account_name="Sam"))
+    assert [info.id for info in kept.kept_returns(hub)] == [made.id]
+    (event,) = _events(hub, "return_produced")
+    assert f"kept_return={made.id}" in event.detail and "definition=pcc-quarterly" in event.detail
 
 
 def test_a_date_range_works_and_a_wrong_one_is_said_beside_its_field(

@@ -14,7 +14,7 @@ from rjdesk_hub.console.accounts_web import actor_of, console_router, permission
 from rjdesk_hub.console.permissions import Action
 from rjdesk_hub.console.sessions import SessionView
 from rjdesk_hub.console.templating import hub_of, page
-from rjdesk_hub.returns import billing, billing_files, quarters
+from rjdesk_hub.returns import billing, billing_files, periods
 from rjdesk_hub.returns.result import Period
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.errors import UsageError
@@ -29,13 +29,13 @@ def _period(hub: Hub, asked: str) -> tuple[Period, str, str]:
     sentence of a period that could not be read."""
     if asked:
         try:
-            return quarters.parse_period(asked), asked, ""
+            return periods.parse_period(asked), asked, ""
         except UsageError:
             pass
     today = triage.london_day(hub.clock())
-    last = quarters.recent_quarters(today, 2)[1]
+    last = periods.recent_quarters(today, 2)[1]
     problem = "Choose a quarter of the financial year" if asked else ""
-    return last, last.label.replace(" ", ""), problem
+    return last, periods.picker_value(last), problem
 
 
 def _download(hub: Hub, period: Period, file_format: str, actor: ledger.Actor) -> bytes:
@@ -71,7 +71,7 @@ def router() -> APIRouter:
             request, view, "returns/billing.html", status_code=400 if problem else 200,
             statements=made, period=period, value=value, problem=problem, refused=refused,
             quarters=returns.quarter_choices(today), money=billing.money,
-            summary=billing_files.summary, day=quarters.day_words,
+            summary=billing_files.summary, day=periods.day_words,
         )  # fmt: skip
 
     @routes.get(BILLING + "/download/{file_format}")

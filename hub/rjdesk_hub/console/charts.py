@@ -8,9 +8,10 @@ and a one-sentence description pointing at that table.
 Horizontal bars, one group per row of the table with the row's label written above it, one bar
 per column (the column's name written beside the value when there is more than one). Totals are
 left out of the picture (a total bar would dwarf the others; the table has them). A bar's length
-is its value over the largest value drawn (a rate's scale is 100%). A suppressed cell ("<5") is
-never drawn at any length: it is an empty hatched box of fixed size with the words "<5 (too few
-to show)"; a cell with nothing to show ("–") gets its dash and no bar.
+is its value over the largest value drawn (a rate's scale is 100%). A suppressed cell ("<5" or
+"[c]") is never drawn at any length: it is an empty hatched box of fixed size with its mark and
+what the mark means ("<5 (too few to show)", "[c] (hidden to protect a small number)"), the box
+the same for both; a cell with nothing to show ("–") gets its dash and no bar.
 
 Colours are GOV.UK's, each at least 3:1 against white (WCAG 2.2 non-text contrast, 1.4.11) and
 each bar labelled in text, so nothing depends on telling colours apart.
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from rjdesk_hub.returns.result import SUPPRESSED, Cell, Table
+from rjdesk_hub.returns.result import CONCEALED, SUPPRESSED, Cell, Table, printed
 
 SVG_NS = "http://www.w3.org/2000/svg"
 WIDTH = 640
@@ -39,6 +40,7 @@ TEXT_COLOUR = "#0b0c0c"  # GOV.UK text: 19:1 on white
 BAR_COLOURS = ("#1d70b8", "#4c2c92", "#00703c", "#a0124b")
 HATCH_COLOUR = "#505a5f"  # GOV.UK dark grey: 7:1
 SUPPRESSED_WORDS = f"{SUPPRESSED} (too few to show)"
+CONCEALED_WORDS = f"{CONCEALED} (hidden to protect a small number)"
 NOTHING = "–"
 
 
@@ -188,7 +190,8 @@ def _draw_bar(
                 "class": "rj-suppressed",
             },
         )
-        words = f"{prefix}{SUPPRESSED_WORDS}"
+        mark = CONCEALED_WORDS if printed(bar.cell) == CONCEALED else SUPPRESSED_WORDS
+        words = f"{prefix}{mark}"
         _text(group, PLOT_LEFT + BAR_HEIGHT + 6, text_y, words)
         return
     if bar.length is None:

@@ -110,7 +110,13 @@ def by(actor: Actor, action: Action) -> Then:
 
 def _which(done: Any) -> tuple[str, str, str, Detail]:
     """The case id and reference, or the device id, of a ``Hub`` method's result, and the
-    facilitator's id beside it."""
+    facilitator's id beside it; for a kept return, its definition, id and period."""
+    if hasattr(done, "definition_sha256"):  # a kept return (returns.kept.KeptInfo)
+        return "", "", "", {
+            "definition": done.definition_id, "kept_return": done.id,
+            "period_start": done.period_start.isoformat(),
+            "period_end": done.period_end.isoformat(),
+        }  # fmt: skip
     if isinstance(done, dict):  # an enrollment's answer: the laptop's hub configuration
         facilitator = str(done.get("facilitator_id", ""))
         return "", "", str(done.get("device_id", "")), {"facilitator_id": facilitator}

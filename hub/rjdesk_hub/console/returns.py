@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from rjdesk_hub.console import charts, ledger
-from rjdesk_hub.returns import kept, quarters
+from rjdesk_hub.console import charts, ledger, ledger_wire
+from rjdesk_hub.returns import kept, periods
 from rjdesk_hub.returns.outputs import common
-from rjdesk_hub.returns.result import Period, ReturnResult, Table
+from rjdesk_hub.returns.result import MARKS, Period, ReturnResult, Table
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.errors import NotFound, UsageError
 
 SUPPRESSION_RULE = (
     'A count under 5 is shown as "<5", and so is a rate, median or percentile worked out from '
-    'fewer than 5; a figure that would let a "<5" be worked out by subtraction from a total is '
-    'shown as "<5" too. A "<5" bar is never drawn at a length.'
+    "fewer than 5; a figure that would let one be worked out by subtraction from a total is "
+    f"hidden too. {common.MARK_WORDS} A hidden figure's bar is never drawn at a length."
 )
 DOWNLOADS = {"csv": "CSV", "xlsx": "Excel workbook (XLSX)", "pdf": "PDF report"}
 MEDIA_TYPES = {
@@ -122,10 +122,10 @@ def read_choice(form: Mapping[str, str], offered: Sequence[Definition]) -> Choic
             if end < start:
                 choice.problems["to"] = "The last day must be the same as or after the first day"
             else:
-                choice.period = quarters.date_range(start, end)
+                choice.period = periods.date_range(start, end)
     else:
         try:
-            choice.period = quarters.parse_period(values["quarter"])
+            choice.period = periods.parse_period(values["quarter"])
         except UsageError:
             choice.problems["quarter"] = "Choose a quarter of the financial year"
     return choice
@@ -141,8 +141,7 @@ def _day(text: str) -> date | None:
 def quarter_choices(today: date) -> list[tuple[str, str]]:
     """The picker's quarters, newest first: (value, words)."""
     return [
-        (f"{p.label.replace(' ', '')}", common.period_text(p))
-        for p in quarters.recent_quarters(today)
+        (periods.picker_value(p), common.period_text(p)) for p in periods.recent_quarters(today)
     ]
 
 
@@ -150,21 +149,15 @@ def quarter_choices(today: date) -> list[tuple[str, str]]:
 
 
 def produce(hub: Hub, source: ReturnsSource, choice: Choice, actor: ledger.Actor) -> kept.KeptInfo:
-    """Compute the chosen return, keep it, and record RETURN_PRODUCED."""
+    """Compute the chosen return, keep it, and record RETURN_PRODUCED in the same transaction:
+    a return is kept only if its audit event is written too."""
     assert choice.definition is not None and choice.period is not None
     result = source.compute(choice.definition.id, choice.period)
-    made = kept.keep(
+    return kept.keep(
         hub, result, definition_sha256=choice.definition.sha256,
         produced_by=f"console: {actor.account_id}",
+        then=ledger_wire.by(actor, ledger.Action.RETURN_PRODUCED),
     )  # fmt: skip
-    with hub.db.transaction() as tx:
-        ledger.record(
-            tx.session, actor, ledger.Action.RETURN_PRODUCED, at=tx.now,
-            detail={"definition": result.definition_id, "kept_return": made.id,
-                    "period_start": result.period.start.isoformat(),
-                    "period_end": result.period.end.isoformat()},
-        )  # fmt: skip
-    return made
 
 
 @dataclass(frozen=True)
@@ -174,7 +167,8 @@ class Figure:
     table: Table
     chart: str  # inline SVG
     table_id: str
-    suppressed: bool  # whether any cell is "<5"
+    suppressed: bool  # whether any cell is hidden
+    marks: tuple[str, ...] = ()  # the marks its hidden cells carry ("<5", "[c]"), in that order
 
 
 @dataclass(frozen=True)
@@ -204,10 +198,10 @@ def shown(hub: Hub, kept_id: str) -> Shown:
     figures = []
     for table in result.tables:
         table_id = f"table-{charts.chart_id(table).removeprefix('chart-')}"
-        suppressed = any(cell.suppressed for row in table.cells for cell in row)
-        figures.append(
-            Figure(table, str(charts.inline(table, table_id=table_id)), table_id, suppressed)
-        )
+        printed = {common.shown(cell) for row in table.cells for cell in row if cell.suppressed}
+        marks = tuple(mark for mark in MARKS if mark in printed)
+        chart = str(charts.inline(table, table_id=table_id))
+        figures.append(Figure(table, chart, table_id, bool(marks), marks))
     earlier = [
         other
         for other in kept.kept_returns(hub, info.definition_id)

@@ -109,7 +109,8 @@ def router() -> APIRouter:
             computed=common.computed_text(shown.result.computed_at),
             produced=common.computed_text(shown.info.produced_at),
             previous=common.computed_text(shown.previous.produced_at) if shown.previous else "",
-            measure_label=common.measure_label, rule=returns.SUPPRESSION_RULE,
+            measure_label=common.measure_label, printed=common.shown,
+            rule=returns.SUPPRESSION_RULE,
             downloads=returns.DOWNLOADS,
         )  # fmt: skip
 

@@ -3,8 +3,13 @@ made that the hub accepted (issue 16; docs/hub.md, "Billing").
 
 An organisation is a partner with a link (``hub_partner``), by its name: several links under one
 name are one organisation. A referral is on its statement when it came by one of its links, was
-accepted (into a new case, or joining one) and is not a crime: the case's type at the hub is
-neither ``crime`` nor ``hate_crime`` (those are paid for from victim-services funds). The day it
+accepted (into a new case, or joining one) and is not a crime (crimes are paid for from
+victim-services funds). Whether it is a crime is read from the case's return facts
+(``returns.models.ReturnCase``, kept with every change): its type is not ``crime`` and it is not
+a hate crime by its type or by its flags (``CaseFacts.hate_crime``), so a neighbour dispute
+flagged as a hate crime is not billed. A case whose facts the hub does not hold (it has left the
+hub) is judged by its type in the case index, and failing that by the problem the referral
+named. The day it
 was accepted (London) places it in a period, so a past period's statement does not change.
 Each case is billed once, to the first referral accepted into it; a later one that joined it
 is listed as not charged. A line holds the referral's and the case's references and the day:
@@ -31,6 +36,7 @@ from sqlalchemy import select
 from rjdesk_hub import models as m
 from rjdesk_hub.referrals.models import Partner, Referral
 from rjdesk_hub.referrals.store import ACCEPTED
+from rjdesk_hub.returns.models import ReturnCase
 from rjdesk_hub.returns.result import Period
 from rjdesk_hub.service import Hub
 from rjdesk_protocol.calendar import LONDON
@@ -202,23 +208,31 @@ def _billables(hub: Hub, until: date) -> list[_Billable]:
     """Every accepted non-crime partner referral accepted on or before ``until``, oldest
     first."""
     query = (
-        select(Referral, Partner.organisation, m.CaseIndex.case_type, m.CaseIndex.reference)
+        select(
+            Referral,
+            Partner.organisation,
+            m.CaseIndex.case_type,
+            m.CaseIndex.reference,
+            ReturnCase.case_type,
+            ReturnCase.hate_crime,
+        )
         .join(Partner, Partner.id == Referral.partner_id)
         .outerjoin(m.CaseIndex, m.CaseIndex.case_id == Referral.case_id)
+        .outerjoin(ReturnCase, ReturnCase.case_id == Referral.case_id)
         .where(Referral.status == ACCEPTED)
         .order_by(Referral.decided_at, Referral.id)
     )
     billed_cases: set[str] = set()
     found = []
     with hub.db.reader() as session:
-        for referral, organisation, case_type, case_reference in session.execute(query):
+        for row in session.execute(query):
+            referral, organisation, case_type, case_reference, facts_type, hate_crime = row
             if referral.decided_at is None:
                 continue
             accepted_on = _london_day(referral.decided_at)
             if accepted_on > until:
                 break
-            kind = case_type or referral.problem
-            if kind in NOT_BILLED_TYPES:
+            if not _billed(facts_type, hate_crime, case_type or referral.problem):
                 continue
             case_id = referral.case_id or referral.id
             first = case_id not in billed_cases
@@ -230,6 +244,14 @@ def _billables(hub: Hub, until: date) -> list[_Billable]:
                 )
             )  # fmt: skip
     return found
+
+
+def _billed(facts_type: str | None, hate_crime: bool | None, indexed_type: str | None) -> bool:
+    """Whether a case is billed: not a crime nor a hate crime by its return facts (type and
+    flags), or, with no facts kept, by its indexed type or the referral's problem."""
+    if facts_type is not None:
+        return facts_type != CaseType.CRIME.value and not hate_crime
+    return indexed_type not in NOT_BILLED_TYPES
 
 
 def _london_day(at: datetime) -> date:

@@ -24,7 +24,8 @@ def add_command(
     )
     p.add_argument(
         "--period", required=True, metavar="PERIOD",
-        help="a financial-year quarter (2026-27Q3) or two days (2026-04-01:2026-09-30)",
+        help="a financial-year quarter (2026-27Q3), a year (2026-27) or two days "
+        "(2026-04-01..2026-09-30)",
     )  # fmt: skip
     p.add_argument("--organisation", metavar="NAME", help="only this organisation's statement")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.pdf")
@@ -34,14 +35,14 @@ def add_command(
 
 def hub_billing(args: argparse.Namespace) -> int:
     from rjdesk_hub.console import ledger  # noqa: PLC0415 - see rjdesk_hub.cli's doc
-    from rjdesk_hub.returns import billing, billing_files, quarters  # noqa: PLC0415
+    from rjdesk_hub.returns import billing, billing_files, periods  # noqa: PLC0415
     from rjdesk_protocol.atomic import atomic_write  # noqa: PLC0415
 
     output = Path(args.output)
     kind = output.suffix.lower()
     if kind not in {".csv", ".pdf"}:
         raise UsageError("the output file must end in .csv or .pdf")
-    period = quarters.parse_period(args.period)
+    period = periods.parse_period(args.period)
     with _open(args) as hub:
         made = billing.statements(hub, period, organisation=args.organisation)
         if kind == ".csv":

@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from reportlab.platypus import Table as PdfTable
 
 from rjdesk_hub.returns.billing import Block, Statement, money
-from rjdesk_hub.returns.quarters import day_words
+from rjdesk_hub.returns.periods import day_words
 
 HEADER = ("Organisation", "Referral", "Case", "Accepted on", "Charge", "Note")
 

@@ -24,7 +24,7 @@ from rjdesk_hub.returns import suppression
 from rjdesk_hub.returns.definition import ADDITIVE, Condition, Definition, Figure
 from rjdesk_hub.returns.facts import CaseFacts, Facts
 from rjdesk_hub.returns.fields import Field
-from rjdesk_hub.returns.result import SUPPRESSED, Cell, Period, ReturnResult, Table
+from rjdesk_hub.returns.result import CONCEALED, SUPPRESSED, Cell, Period, ReturnResult, Table
 from rjdesk_protocol.calendar import is_working_day
 
 NOTHING = "–"  # a rate or median of no units
@@ -388,9 +388,11 @@ def _groups(definition: Definition, additive: list[_Counted]) -> list[list[_Coun
 def _cell(c: _Counted, row: int, column: int) -> Cell:
     measure = c.figure.measure
     if measure in ADDITIVE:
-        if (row, column) in c.suppressed:
-            return Cell(None, SUPPRESSED, True)
         amount = c.amounts[row][column]
+        if (row, column) in c.suppressed:
+            # "<5" on a figure of 5 or more, hidden only to protect another, would be false.
+            small = amount < suppression.THRESHOLD
+            return Cell(None, SUPPRESSED if small else CONCEALED, True)
         return Cell(float(amount), str(int(amount)))
     base = c.bases[row][column]
     if base == 0:

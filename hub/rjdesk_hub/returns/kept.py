@@ -4,7 +4,8 @@ what changed since the last one kept for the same definition and period (docs/re
 "Kept returns").
 
 The figures are kept sealed (``kept_models`` says why); only suppressed aggregates are ever in
-them, as the outputs print them, so a change is told in the same words: "<5" stays "<5".
+them, as the outputs print them, so a change is told in the same words: "<5" stays "<5", and
+"[c]" stays "[c]".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.models import ROW_ID
 from rjdesk_hub.returns.kept_models import KeptReturn
-from rjdesk_hub.returns.result import SUPPRESSED, Cell, ReturnResult, Table
+from rjdesk_hub.returns.result import CONCEALED, MARKS, Cell, ReturnResult, Table, printed
 from rjdesk_protocol.errors import NotFound
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ class Change:
 def _shown(cell: Cell | None) -> str | None:
     if cell is None:
         return None
-    return SUPPRESSED if cell.suppressed else cell.shown
+    return printed(cell)
 
 
 def _cells(table: Table) -> dict[tuple[str, str], Cell]:
@@ -199,9 +200,11 @@ def _cells(table: Table) -> dict[tuple[str, str], Cell]:
 
 def _in_words(before: str | None, after: str | None) -> str:
     text = f"{before or 'none'} → {after or 'none'}"
-    if after == SUPPRESSED and before not in (None, SUPPRESSED):
+    if after == CONCEALED and before not in (None, *MARKS):
+        return f"{text} (now hidden to protect a small number)"
+    if after in MARKS and before not in (None, *MARKS):
         return f"{text} (now under 5 or hidden by suppression)"
-    if before == SUPPRESSED and after not in (None, SUPPRESSED):
+    if before in MARKS and after not in (None, *MARKS):
         return f"{text} (no longer suppressed)"
     return text
 

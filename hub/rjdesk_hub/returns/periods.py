@@ -1,5 +1,7 @@
-"""The period a return covers: a quarter of the financial year ("2026-27Q3"), the whole year
-("2026-27") or two days ("2026-04-01..2026-09-30"), as people type them (docs/returns.md).
+"""The period a return or a billing statement covers: a quarter of the financial year
+("2026-27Q3"), the whole year ("2026-27") or two days ("2026-04-01..2026-09-30", or with a
+colon, "2026-04-01:2026-09-30"), as people type them (docs/returns.md); and the quarters the
+console's period pickers offer.
 
 The financial year runs from 1 April to 31 March; Q1 is April to June, so 2026-27 Q3 is
 1 October to 31 December 2026 and Q4 is January to March 2027.
@@ -15,10 +17,13 @@ from rjdesk_protocol.errors import UsageError
 
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-(\d{2})\s*[Qq]([0-9])$")
-_RANGE = re.compile(r"^(\S+)\s*\.\.\s*(\S+)$")
+_RANGE = re.compile(r"^([^\s:.]+)\s*(?:\.\.|:)\s*(\S+)$")
 # The quarters' first months, Q1 to Q4.
 _QUARTER_STARTS = ((0, 4), (0, 7), (0, 10), (1, 1))
-_EXAMPLES = '"2026-27Q3", "2026-27" or "2026-04-01..2026-09-30"'
+_EXAMPLES = (
+    "a financial-year quarter such as 2026-27Q3, a year such as 2026-27, or two days such as "
+    "2026-04-01..2026-09-30"
+)
 
 
 class PeriodError(UsageError):
@@ -42,13 +47,32 @@ def quarter(first_year: int, number: int) -> Period:
     return Period(start, after - timedelta(days=1), label)
 
 
+def quarter_of(day: date) -> Period:
+    """The financial-year quarter ``day`` falls in."""
+    first_year = day.year if day.month >= 4 else day.year - 1
+    return quarter(first_year, (day.month - 4) % 12 // 3 + 1)
+
+
+def recent_quarters(today: date, count: int = 8) -> list[Period]:
+    """The quarter ``today`` is in and the ``count - 1`` before it, newest first."""
+    found = [quarter_of(today)]
+    while len(found) < count:
+        found.append(quarter_of(found[-1].start - timedelta(days=1)))
+    return found
+
+
+def picker_value(period: Period) -> str:
+    """What a period picker sends for a quarter: its label as typed, "2026-27Q3"."""
+    return period.label.replace(" ", "")
+
+
 def date_range(start: date, end: date) -> Period:
     """The days from ``start`` to ``end``, both included."""
     if end < start:
         raise PeriodError(
             f"the period ends on {end.isoformat()}, before it starts on {start.isoformat()}"
         )
-    return Period(start, end, f"{_day_words(start)} to {_day_words(end)}")
+    return Period(start, end, f"{day_words(start)} to {day_words(end)}")
 
 
 def parse_period(text: str) -> Period:
@@ -87,6 +111,6 @@ def _day(text: str) -> date:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _day_words(day: date) -> str:
-    # Not strftime("%b"): the words must not depend on the server's locale.
+def day_words(day: date) -> str:
+    """``1 Oct 2026`` (not strftime's "%b": the words must not depend on the server's locale)."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -2,7 +2,9 @@
 console's pages and charts, CSV, XLSX, PDF) shows it and as a kept return stores it.
 
 The engine (``rjdesk_hub.returns.engine``) makes a ``ReturnResult``; outputs only read it. A
-suppressed cell keeps no value at all, so no output can leak what was suppressed.
+suppressed cell keeps no value at all, so no output can leak what was suppressed; its only mark
+is ``shown``: "<5" (fewer than 5, or a 0 hidden to protect another) or "[c]" (5 or more, hidden
+only so that a small number elsewhere cannot be worked out by subtraction).
 """
 
 from __future__ import annotations
@@ -12,18 +14,30 @@ from datetime import date, datetime
 from typing import Any
 
 SUPPRESSED = "<5"
+# The statistical-release mark for a figure of 5 or more hidden only to protect another: "<5"
+# on it would be false.
+CONCEALED = "[c]"
+MARKS = (SUPPRESSED, CONCEALED)
 FORMAT = "rjdesk.return-result/1"
 
 
 @dataclass(frozen=True)
 class Cell:
-    """``value`` is None when suppressed (``shown`` is then "<5") or when there is nothing to
-    show (``shown`` "–", e.g. a median of nothing). ``shown`` is the text every output prints:
-    "12", "83%", "4.5"."""
+    """``value`` is None when suppressed (``shown`` is then "<5" or "[c]") or when there is
+    nothing to show (``shown`` "–", e.g. a median of nothing). ``shown`` is the text every
+    output prints: "12", "83%", "4.5"."""
 
     value: float | None
     shown: str
     suppressed: bool = False
+
+
+def printed(cell: Cell) -> str:
+    """The one text an output may print for ``cell``: a suppressed cell's mark ("<5" or "[c]",
+    "<5" whatever else a badly made suppressed cell might carry), else its ``shown``."""
+    if cell.suppressed:
+        return cell.shown if cell.shown in MARKS else SUPPRESSED
+    return cell.shown
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Small numbers: which cells of a return are shown as "<5" (docs/returns.md, "Suppression").
+"""Small numbers: which cells of a return are hidden (docs/returns.md, "Suppression"): shown as
+"<5" when under 5, and as "[c]" when 5 or more and hidden only to protect another.
 
 Primary: a count or sum from 1 to 4 is suppressed (0 is shown: it identifies no one, and PCC
 templates show it); a rate, median or percentile over 1 to 4 units is suppressed.
@@ -10,9 +11,9 @@ Mark a table's unknown cells (suppressed, and totals a table does not show) as e
 whose nodes are its rows and columns (a row or column with no equation, as in a table with no
 total column, is one shared "ground" node): a variation of the unknown cells that keeps every
 equation is a cycle of that graph, so a cell is determined exactly when its edge is a bridge.
-``secure`` suppresses more cells, the smallest first, until no suppressed cell is a bridge:
-every line then holds no unknown cell or at least two, and no combination of lines gives one
-away either. Tables that share a total (``engine``) suppress it together.
+``secure`` suppresses more cells, the smallest first (zeros included), until no suppressed cell
+is a bridge: every line then holds no unknown cell or at least two, and no combination of lines
+gives one away either. Tables that share a total (``engine``) suppress it together.
 """
 
 from __future__ import annotations
@@ -130,21 +131,51 @@ def _component(grid: Grid, unknown: set[Cell], start: tuple[str, int]) -> set[tu
     return reached
 
 
-def _preference(grid: Grid, cell: Cell) -> tuple[bool, bool, bool, float, int, int]:
+def _preference(grid: Grid, cell: Cell) -> tuple[bool, bool, float, int, int]:
     """The complementary cell to suppress first: a body cell before a total and the grand
-    total last; a small non-zero number before a zero (a suppressed zero beside one small
-    number would give their sum away); then the smallest; then the first in reading order."""
+    total last; then the smallest, zeros included (a hidden 0 is truly "<5", and hiding the
+    smallest loses the least); then the first in reading order."""
     value = grid.values[cell[0]][cell[1]]
     grand = cell == (grid.last_row, grid.last_column) and grid.is_total(cell)
-    return (grand, grid.is_total(cell), value == 0, value, cell[0], cell[1])
+    return (grand, grid.is_total(cell), value, cell[0], cell[1])
+
+
+def _line(grid: Grid, node: tuple[str, int]) -> tuple[list[Cell], Cell]:
+    """The cells of a row's or column's equation and its total."""
+    kind, index = node
+    if kind == "row":
+        return [(index, c) for c in range(grid.last_column + 1)], (index, grid.last_column)
+    return [(r, index) for r in range(grid.last_row + 1)], (grid.last_row, index)
+
+
+def pinned(grid: Grid, unknown: set[Cell]) -> set[Cell]:
+    """Unknown cells a reader knows are 0 since counts are never negative: a line whose total
+    is shown and whose unknown cells are all zeros tells that they add up to 0. (Zeros are
+    chosen first as complementary cells, so a rectangle of them must not be all the cover.)"""
+    known: set[Cell] = set()
+    nodes = {node for cell in unknown for node in grid.node(cell) if node != _GROUND}
+    changed = True
+    while changed:
+        changed = False
+        for node in sorted(nodes):
+            members, total = _line(grid, node)
+            open_cells = [cell for cell in members if cell in unknown - known and cell != total]
+            if total in unknown - known or not open_cells:
+                continue
+            if all(grid.values[r][c] == 0 for r, c in open_cells):
+                known |= set(open_cells)
+                changed = True
+    return known
 
 
 def secure(grid: Grid, suppressed: set[Cell]) -> set[Cell]:
     """``suppressed`` with enough further cells that none of them can be worked out from the
-    shown cells by adding and subtracting along rows and columns."""
+    shown cells by adding and subtracting along rows and columns (hidden zeros a line pins at
+    0, ``pinned``, count as shown)."""
     suppressed = set(suppressed)
     while True:
-        unknown = suppressed | grid.hidden
+        hidden = suppressed | grid.hidden
+        unknown = hidden - pinned(grid, hidden)
         exposed = sorted(bridges(grid, unknown) & suppressed)
         if not exposed:
             return suppressed
@@ -153,7 +184,7 @@ def secure(grid: Grid, suppressed: set[Cell]) -> set[Cell]:
         side_a, side_b = grid.node(bridge)
         a = _component(grid, rest, side_a)
         b = _component(grid, rest, side_b)
-        shown = [cell for cell in grid.cells() if cell not in unknown]
+        shown = [cell for cell in grid.cells() if cell not in hidden]
         across = [
             cell
             for cell in shown
@@ -166,4 +197,7 @@ def secure(grid: Grid, suppressed: set[Cell]) -> set[Cell]:
         ]
         if not candidates:
             return suppressed  # every cell is unknown already
-        suppressed.add(min(candidates, key=lambda cell: _preference(grid, cell)))
+        ranked = sorted(candidates, key=lambda cell: _preference(grid, cell))
+        # A zero its own line would pin at 0 hides nothing: the next cell, if there is one.
+        useful = (cell for cell in ranked if cell not in pinned(grid, hidden | {cell}))
+        suppressed.add(next(useful, ranked[0]))

@@ -1,5 +1,6 @@
 """The Returns and Billing pages in a real browser against a real hub on 127.0.0.1: a kept
-return (figures made by hand, kept as the console keeps them) seen as charts with their tables,
+return (figures made by hand, kept as the console keeps them, one "<5" and one "[c]") seen as
+charts with their tables,
 and a billing statement; every page passes axe-core and is
 photographed."""
 
@@ -11,7 +12,8 @@ from typing import Any
 
 from rjdesk_hub import Hub
 from rjdesk_hub.returns import kept
-from rjdesk_hub.returns.quarters import parse_period
+from rjdesk_hub.returns.periods import parse_period
+from rjdesk_hub.returns.result import Cell
 from tests.hub.browser.harness import check_accessibility, screenshot
 from tests.hub.test_billing import RULES, _at, _partner, _referral
 from tests.hub.test_console_returns import HandMade
@@ -28,7 +30,9 @@ def _checked(page: Any, title: str) -> None:
 def test_a_coordinator_reads_a_kept_return_as_charts_and_tables(
     signed_in: Any, console_url: str, console_hub: Hub
 ) -> None:
-    result = HandMade().compute("pcc-quarterly", parse_period("2026-27Q3"))
+    source = HandMade()
+    source.housing = Cell(None, "[c]", suppressed=True)  # 8, hidden only to protect the "<5"
+    result = source.compute("pcc-quarterly", parse_period("2026-27Q3"))
     made = kept.keep(console_hub, result, definition_sha256="a" * 64, produced_by="console: x")
     page = signed_in
     page.goto(f"{console_url}/returns")
@@ -41,8 +45,14 @@ def test_a_coordinator_reads_a_kept_return_as_charts_and_tables(
     assert chart.is_visible()
     assert page.locator(f'a[href="/returns/{made.id}/download/xlsx"]').is_visible()
     rows = page.locator("#table-referrals_by_source tbody tr")
+    assert rows.nth(1).inner_text().split() == ["Housing", "[c]"]
     assert rows.nth(2).inner_text().split() == ["Self-referral", "<5"]
-    assert page.locator('[data-suppressed="yes"]').count() == 1
+    assert page.locator('[data-suppressed="yes"]').count() == 2
+    assert chart.get_by_text("[c] (hidden to protect a small number)").count() == 1
+    assert (
+        "[c]: hidden so that a small number elsewhere"
+        in page.locator("#suppression-rule").inner_text()
+    )
     screenshot(page, "return")
 
     # The shipped quarterly return, counted by the engine over this (empty) hub.

@@ -45,24 +45,27 @@ def q3() -> dict[str, Table]:
     return run("rj-quarterly", "2026-27Q3")
 
 
-def test_referrals_hide_the_school_three_and_the_housing_six_it_could_be_worked_out_from(
+def test_referrals_hide_the_school_three_and_the_zero_it_could_be_worked_out_from(
     q3: dict[str, Table],
 ) -> None:
     """Received in Q3: police c1-c8 and c20 (the co-worked c1 once; c18 was Q2, c19 is Q4),
-    housing c9-c14, school c15-c17: 9, 6, 3 of 18. The 3 is suppressed; with only the 6
-    beside it, 18 - 9 - 6 would give it back, so the 6 goes too."""
+    housing c9-c14, school c15-c17: 9, 6, 3 of 18. The 3 is suppressed; alone, 18 - 9 - 6
+    would give it back, so the smallest other cell goes too: probation's 0, the first zero
+    (shown "<5", which is true of a 0), and the 6 stays shown."""
     table = q3["referrals_by_source"]
     assert list(table.rows) == SOURCES
     assert column(table) == {
-        "Police": "9", "Housing provider": "<5", "School": "<5", "Probation": "0",
+        "Police": "9", "Housing provider": "6", "School": "<5", "Probation": "<5",
         "Youth justice service": "0", "Victim services": "0", "Local authority": "0",
         "Self-referral": "0", "Other": "0", "Not recorded": "0", "Total": "18",
     }  # fmt: skip
     assert table.row_total and not table.column_total
-    assert table.cells[1][0].value is None and table.cells[1][0].suppressed
-    assert column(q3["referrals_by_channel"])["Phone"] == "9"
-    assert column(q3["referrals_by_channel"])["Online form"] == "<5"
-    assert column(q3["referrals_by_channel"])["Email"] == "<5"
+    assert table.cells[3][0].value is None and table.cells[3][0].suppressed
+    # By channel: phone 9, online 6, email 3, in person 0: the 3 and the first 0 are hidden.
+    assert column(q3["referrals_by_channel"]) == {
+        "Phone": "9", "Online form": "6", "Email": "<5", "In person": "<5", "Letter": "0",
+        "Not recorded": "0", "Total": "18",
+    }  # fmt: skip
     assert column(q3["referrals_by_type"])["Crime"] == "9"
     assert column(q3["referrals_by_type"])["Total"] == "18"
 
@@ -93,12 +96,13 @@ def test_days_to_each_step_by_nearest_rank(q3: dict[str, Table]) -> None:
 
 
 def test_interventions_agreements_and_closures(q3: dict[str, Table]) -> None:
-    """Interventions in Q3: c1-c5 direct, c9-c12 indirect: the 4 is suppressed, and the 5 with
-    it (9 - 4). Closed in Q3: c1-c5 completed with 15 actions agreed and 14 done, c6 declined,
-    c20 withdrawn; c7 closed in Q4."""
+    """Interventions in Q3: c1-c5 direct, c9-c12 indirect: the 4 is suppressed, and with it the
+    smallest other cell, "not recorded"'s 0 (9 - 5 - 0 would give the 4 back); the 5 stays.
+    Closed in Q3: c1-c5 completed with 15 actions agreed and 14 done, c6 declined, c20
+    withdrawn; c7 closed in Q4."""
     assert column(q3["interventions"]) == {
-        "Direct (conference)": "<5", "Indirect (shuttle, letter, recording)": "<5",
-        "Not recorded": "0", "Total": "9",
+        "Direct (conference)": "5", "Indirect (shuttle, letter, recording)": "<5",
+        "Not recorded": "<5", "Total": "9",
     }  # fmt: skip
     assert column(q3["agreements_made"]) == {"All": "5"}
     assert column(q3["actions_agreed"]) == {"All": "15"}
@@ -129,14 +133,17 @@ def test_an_ethnic_group_row_that_would_give_away_its_small_cell_loses_another(
 ) -> None:
     """Parties of cases referred in Q3: harmed c1-c5 white, c6 Asian, c20 not asked;
     responsible c1-c3 white, c4-c5 black (the supporter is not a party). White is 5 harmed
-    and 3 responsible: with its total 8 shown, the 3 would be 8 - 5 - 0, so the 5 goes too."""
+    and 3 responsible: with its total 8 shown, the 3 would be 8 - 5 - 0, and then black's 2
+    would be 5 - 3. Linking black's 2 to the rest first hides the smallest cell that does,
+    Asian responsible 0 (shown "<5": true of a 0); the white 3 still needs another in its row:
+    the 5 goes, shown "[c]" (5 or more, hidden only to protect the 3), never "<5"."""
     table = q3["equality_ethnic_group"]
     assert list(table.columns) == ["Harmed", "Responsible", "Harmed and responsible", "Total"]
     assert shown(table) == [
-        ("Asian, Asian British or Asian Welsh", ["<5", "0", "0", "<5"]),
+        ("Asian, Asian British or Asian Welsh", ["<5", "<5", "0", "<5"]),
         ("Black, Black British, Black Welsh, Caribbean or African", ["0", "<5", "0", "<5"]),
         ("Mixed or multiple ethnic groups", ["0", "0", "0", "0"]),
-        ("White", ["<5", "<5", "0", "8"]),
+        ("White", ["[c]", "<5", "0", "8"]),
         ("Other ethnic group", ["0", "0", "0", "0"]),
         ("Not asked or prefer not to say", ["<5", "0", "0", "<5"]),
         ("Total", ["7", "5", "0", "12"]),
@@ -270,10 +277,12 @@ def shared_total_definition(*, declared: bool) -> Definition:
 @pytest.mark.parametrize("declared", [False, True])
 def test_a_total_shown_in_another_table_is_not_a_way_round_suppression(declared: bool) -> None:
     """12 police and 3 school referrals. "By source" shows no total, but "Referrals" shows 15:
-    the 3 would be 15 - 12, so the 12 goes too. Their people: a harmed person in each police
+    the 3 would be 15 - 12 - 0, so the smallest other cell goes too: "not recorded"'s 0
+    (shown "<5", true of a 0), and the 12 stays shown. Their people: a harmed person in each police
     case, a responsible one in each school case; the people by role (no total) and the parties
     (15) are the same people, but the engine cannot know it from the figures (the role
-    breakdown leaves other roles out): only when the definition says so is the 12 hidden."""
+    breakdown leaves other roles out): only when the definition says so is the 12 hidden, and
+    then as "[c]" (12 is not under 5; it is hidden only to protect the 3)."""
     cases = tuple(case(f"p{n}", D(2026, 10, 5)) for n in range(12)) + tuple(
         case(f"s{n}", D(2026, 10, 5), source="school") for n in range(3)
     )
@@ -286,9 +295,9 @@ def test_a_total_shown_in_another_table_is_not_a_way_round_suppression(declared:
         shared_total_definition(declared=declared), facts, parse_period("2026-27Q3"), now=NOW
     )
     tables = {t.id: t for t in result.tables}
-    assert column(tables["by_source"]) == {"Police": "<5", "School": "<5", "Not recorded": "0"}
+    assert column(tables["by_source"]) == {"Police": "12", "School": "<5", "Not recorded": "<5"}
     assert column(tables["all"]) == {"All": "15"}
-    harmed = "<5" if declared else "12"
+    harmed = "[c]" if declared else "12"
     assert column(tables["harmed"]) == {"Harmed": harmed, "Responsible": "<5"}
     assert column(tables["people"]) == {"All": "15"}
 
@@ -303,3 +312,62 @@ def test_people_of_a_case_the_facts_do_not_hold_are_not_counted() -> None:
         shared_total_definition(declared=False), facts, parse_period("2026-27Q3"), now=NOW
     )
     assert column({t.id: t for t in result.tables}["people"]) == {"All": "6"}
+
+
+def by_source_with_total(values: dict[str, str]) -> Definition:
+    """Referrals by the sources ``values`` names (no "not recorded" row), with a total row."""
+    return from_json(
+        {
+            "format": "rjdesk.return-definition/1",
+            "id": "marks",
+            "version": 1,
+            "title": "Marks",
+            "figures": [
+                {"id": "by_source", "title": "By source", "counts": "cases",
+                 "placed_by": "received_on", "totals": True,
+                 "by": [{"field": "source", "values": values, "not_recorded": False}]},
+            ],
+        }
+    )  # fmt: skip
+
+
+def by_source(cases: list[tuple[str, int]], values: dict[str, str]) -> Table:
+    facts = Facts(
+        tuple(
+            case(f"{source}{n}", D(2026, 10, 5), source=source)
+            for source, count in cases
+            for n in range(count)
+        ),
+        (),
+        (),
+    )
+    result = engine.compute(by_source_with_total(values), facts, parse_period("2026-27Q3"), now=NOW)
+    return result.tables[0]
+
+
+def test_a_twelve_hidden_only_to_protect_a_three_is_shown_c_never_under_5() -> None:
+    """12 police and 3 school referrals, 15 in all: the 3 alone would be 15 - 12, and the 12 is
+    the only other cell; it is hidden, and as "[c]", since "<5" on a 12 would be false."""
+    table = by_source([("police", 12), ("school", 3)], {"police": "Police", "school": "School"})
+    assert column(table) == {"Police": "[c]", "School": "<5", "Total": "15"}
+    police = table.cells[0][0]
+    assert (police.value, police.suppressed) == (None, True)  # no value kept to leak
+    # The kept return's JSON keeps the mark as it was.
+    again = ReturnResult.from_json(json.loads(json.dumps(_result_of(table).to_json())))
+    assert [c.shown for row in again.tables[0].cells for c in row] == ["[c]", "<5", "15"]
+
+
+def test_a_zero_hidden_to_protect_a_three_is_shown_under_5_and_the_twelve_stays() -> None:
+    """12 police, 3 school, 0 probation: the smallest cell that protects the 3 is the 0, and a
+    hidden 0 is truly "<5"; the 12 is shown."""
+    table = by_source(
+        [("police", 12), ("school", 3)],
+        {"police": "Police", "school": "School", "probation": "Probation"},
+    )
+    assert column(table) == {"Police": "12", "School": "<5", "Probation": "<5", "Total": "15"}
+
+
+def _result_of(table: Table) -> ReturnResult:
+    return ReturnResult(
+        "marks", 1, "Marks", parse_period("2026-27Q3"), NOW, (table,)
+    )  # fmt: skip

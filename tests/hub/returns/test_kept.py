@@ -126,6 +126,24 @@ def test_a_cell_moving_into_or_out_of_suppression_says_so() -> None:
     assert (found[0].before, found[0].after) == ("<5", "7")
 
 
+def test_a_figure_hidden_to_protect_another_is_told_as_c() -> None:
+    """Police 12 becomes "[c]" (hidden only so that a small number beside it cannot be worked
+    out); the change is told with its mark, and back again as no longer suppressed."""
+    before = sample()
+    table = before.tables[0]
+    rows = list(table.cells)
+    rows[0] = (Cell(None, "[c]", suppressed=True),)
+    after = dataclasses.replace(
+        before, tables=(dataclasses.replace(table, cells=tuple(rows)), *before.tables[1:])
+    )
+    assert [str(c) for c in kept.changes(before, after)] == [
+        "Referrals by source, Police: 12 → [c] (now hidden to protect a small number)"
+    ]
+    assert [str(c) for c in kept.changes(after, before)] == [
+        "Referrals by source, Police: [c] → 12 (no longer suppressed)"
+    ]
+
+
 def test_a_new_definition_version_is_said_first() -> None:
     found = [str(c) for c in kept.changes(sample(12, version=1), sample(13, version=2))]
     assert found[0] == (

@@ -5,7 +5,9 @@ suppressed cell might carry is printed anywhere."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import json
 import os
 import stat
 import zipfile
@@ -17,7 +19,7 @@ from pypdf import PdfReader
 
 from rjdesk_hub.returns.outputs import format_of, render, write_return
 from rjdesk_hub.returns.outputs.xlsx_out import number
-from rjdesk_hub.returns.result import ReturnResult
+from rjdesk_hub.returns.result import CONCEALED, Cell, ReturnResult
 from rjdesk_protocol.errors import UsageError
 from tests.hub.returns.samples import HOSTILE_LABEL, PLANTED, sample
 
@@ -253,3 +255,49 @@ def test_an_unwritable_output_is_refused_and_the_old_file_kept(tmp_path: Path) -
             assert (locked / "q3.csv").read_text() == "old"
         finally:
             locked.chmod(0o700)
+
+
+def _with_concealed() -> ReturnResult:
+    """The sample with police's 12 hidden only to protect the "<5"s beside it: "[c]"."""
+    result = sample()
+    table = result.tables[0]
+    rows = [list(row) for row in table.cells]
+    rows[0][0] = Cell(None, CONCEALED, suppressed=True)
+    changed = dataclasses.replace(table, cells=tuple(tuple(row) for row in rows))
+    return dataclasses.replace(result, tables=(changed, *result.tables[1:]))
+
+
+RULE_WORDS = "[c]: hidden so that a small number elsewhere cannot be worked out by subtraction."
+
+
+def test_every_output_prints_c_for_a_figure_hidden_to_protect_another_and_says_why() -> None:
+    result = _with_concealed()
+    rows = _csv_rows(render(result, ".csv"))
+    assert RULE_WORDS in rows[1][0] and "<5: fewer than 5." in rows[1][0]
+    assert ["Police", "[c]"] in rows and ["Victim Support", "<5"] in rows
+    workbook = render(result, ".xlsx")
+    about = dict((row[0], row[1]) for row in _sheet_rows(workbook, "About") if row)
+    assert RULE_WORDS in str(about["Small numbers"])
+    figures = _sheet_rows(workbook, "Figures")
+    assert ["Police", "[c]"] in [row[:2] for row in figures]
+    reader = PdfReader(io.BytesIO(render(result, ".pdf")))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Police [c] Victim Support <5 Self-referral <5" in text
+    assert " ".join(RULE_WORDS.split()) in text
+    assert "12" not in " ".join(" ".join(row) for row in rows[3:8])
+
+
+def test_a_kept_returns_json_keeps_each_mark_and_a_bad_mark_prints_as_under_5() -> None:
+    result = _with_concealed()
+    again = ReturnResult.from_json(json.loads(json.dumps(result.to_json())))
+    assert again == result
+    assert again.tables[0].cells[0][0].shown == "[c]"
+    odd = dataclasses.replace(
+        result,
+        tables=(
+            dataclasses.replace(
+                result.tables[0], cells=((Cell(None, "12", suppressed=True),),), rows=("Police",)
+            ),
+        ),
+    )
+    assert ["Police", "<5"] in _csv_rows(render(odd, ".csv"))

@@ -7,7 +7,8 @@ with openpyxl) and PDF (pypdf).
 How the suppressed figures are worked out by hand: a count from 1 to 4 is "<5" (0 is shown),
 and so is a rate or median over 1 to 4 units. Then, in a table whose rows add up to a shown
 total, a single suppressed cell would be the total less the others: one more cell of its line
-is suppressed, the smallest first (a 0 too, where that is the smallest).
+is suppressed, the smallest first (a 0 too, where that is the smallest): "<5" when under 5
+(a hidden 0 too), "[c]" when 5 or more, hidden only to protect a small number.
 """
 
 from __future__ import annotations
@@ -179,9 +180,10 @@ QUARTERLY = {
         "Youth justice service | 0", "Victim services | 0", "Local authority | 0",
         "Self-referral | 0", "Other | 0", "Not recorded | 0", "Total | 12",
     ],
-    # Phone 11, online 1: the 11 is suppressed too, or 12 - 11 would give the 1 away.
+    # Phone 11, online 1: alone, the 1 would be 12 - 11 - 0, so the smallest other cell, the
+    # email 0, is hidden too (a 0 is truly "<5"), and the 11 stays shown.
     "referrals_by_channel": [
-        "Phone | <5", "Online form | <5", "Email | 0", "In person | 0", "Letter | 0",
+        "Phone | 11", "Online form | <5", "Email | <5", "In person | 0", "Letter | 0",
         "Not recorded | 0", "Total | 12",
     ],
     "referrals_by_type": [
@@ -232,9 +234,12 @@ QUARTERLY = {
         "Yes | 0", "No | 0", "Declined to answer | 0", "Not asked | 0", "Total | 0",
     ],
     # Columns: harmed, responsible, harmed and responsible, total. C2's responsible party is
-    # 17 (under 18), the 11 others 18 to 24: the 11 goes too, in its column and its row.
+    # 17 (under 18), the 11 others 18 to 24. The 1 and its row's total 1 are hidden; the zeros
+    # beside them would hide nothing (their columns' other cells add up to their totals), so
+    # the 11 below each goes too, shown "[c]": 5 or more, hidden only to protect the 1.
     "equality_age_band": [
-        "Under 18 | 0 | <5 | 0 | <5", "18 to 24 | 0 | <5 | 0 | <5", "25 to 34 | 0 | 0 | 0 | 0",
+        "Under 18 | 0 | <5 | 0 | <5", "18 to 24 | 0 | [c] | 0 | [c]",
+        "25 to 34 | 0 | 0 | 0 | 0",
         "35 to 44 | 12 | 0 | 0 | 12", "45 to 54 | 0 | 0 | 0 | 0", "55 to 64 | 0 | 0 | 0 | 0",
         "65 and over | 0 | 0 | 0 | 0", "Prefer not to say | 0 | 0 | 0 | 0",
         "Not asked | 0 | 0 | 0 | 0", "Total | 12 | 12 | 0 | 24",
@@ -273,9 +278,10 @@ QUARTERLY = {
 PEOPLE_BY_CLOSURE = {
     "people_by_role": ["Harmed | 7", "Responsible | 7", "Harmed and responsible | 0",
                        "Total | 14"],
-    # Police 12 (C2 to C7), school 2 (C8): the 12 goes too, or 14 - 12 gives the 2 away.
+    # Police 12 (C2 to C7), school 2 (C8): alone, 14 - 12 - 0 would give the 2 away, so the
+    # first 0 (housing) is hidden too, and the 12 stays shown.
     "people_by_source": [
-        "Police | <5", "Housing provider | 0", "School | <5", "Probation | 0",
+        "Police | 12", "Housing provider | <5", "School | <5", "Probation | 0",
         "Youth justice service | 0", "Victim services | 0", "Local authority | 0",
         "Self-referral | 0", "Other | 0", "Not recorded | 0", "Total | 14",
     ],

@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rjdesk_hub.returns.suppression import Grid, secure
+from rjdesk_hub.returns.suppression import Grid, pinned, secure
 
 Cell = tuple[int, int]
 
@@ -77,8 +77,27 @@ def determined(grid: Grid, unknown: set[Cell]) -> set[Cell]:
 def test_a_small_count_is_suppressed_and_zero_is_shown() -> None:
     grid = grid_of([[12], [3], [0], [9]])
     assert grid.primary() == {(1, 0)}
-    # The 3 alone would be 24 - 12 - 0 - 9: the smallest other non-zero count goes with it.
-    assert suppressed_of(grid) == {(1, 0), (3, 0)}
+    # The 3 alone would be 24 - 12 - 0 - 9: the smallest other cell goes with it, the 0 (a
+    # hidden 0 shown "<5" is true, and hides the least).
+    assert suppressed_of(grid) == {(1, 0), (2, 0)}
+
+
+def test_a_secondary_cell_is_the_smallest_a_zero_before_a_six() -> None:
+    grid = grid_of([[9], [6], [3], [0]])
+    # The 3 would be 18 - 9 - 6 - 0: the 0 goes (shown "<5", true), not the 6.
+    assert suppressed_of(grid) == {(2, 0), (3, 0)}
+
+
+def test_a_rectangle_closed_by_two_zeros_of_one_row_is_not_enough() -> None:
+    """The 1's column and row lose their smallest cells, the zeros of the row below; but that
+    row shows its total 8 beside them, so its two hidden cells add up to 0: both are 0, since
+    no count is negative, and the 1 would be 7 - 6. More cells are hidden until it is not."""
+    grid = grid_of([[1, 7, 9], [0, 0, 8], [6, 5, 9]])
+    assert pinned(grid, {(0, 0), (1, 0), (1, 1), (0, 1)}) == {(1, 0), (1, 1)}
+    suppressed = suppressed_of(grid)
+    unknown = suppressed - pinned(grid, suppressed)
+    assert (0, 0) in unknown
+    assert determined(grid, unknown) == set()
 
 
 def test_a_small_total_is_suppressed_with_its_small_cells() -> None:
@@ -132,6 +151,8 @@ def test_every_line_holds_no_suppressed_cell_or_two_or_its_total(
     suppressed = suppressed_of(grid)
     unknown = suppressed | grid.hidden
     assert grid.primary() - grid.hidden <= suppressed
+    # A hidden zero its line pins at 0 (no count is negative) is as good as shown.
+    unknown -= pinned(grid, unknown)
     height, width = len(grid.values), len(grid.values[0])
     lines: list[tuple[list[Cell], Cell]] = []
     if grid.row_equations:
@@ -151,4 +172,7 @@ def test_no_suppressed_cell_follows_from_the_shown_ones(
 ) -> None:
     grid = grid_of(body, totals_shown=totals_shown)
     suppressed = suppressed_of(grid)
-    assert determined(grid, suppressed | grid.hidden) & suppressed == set()
+    unknown = suppressed | grid.hidden
+    # Zeros a line pins at 0 (no count is negative) are known as well as shown cells.
+    known_zeros = pinned(grid, unknown)
+    assert determined(grid, unknown - known_zeros) & (suppressed - known_zeros) == set()

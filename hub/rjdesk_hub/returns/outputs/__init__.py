@@ -2,9 +2,9 @@
 (docs/returns.md, "Outputs").
 
 Every writer reads a ``ReturnResult`` and prints each cell's ``shown`` text (a suppressed cell
-has no value to print, only "<5"); every file is written atomically and owner-only
-(``rjdesk_protocol.atomic``), since a return is for the funder, not for everyone on the server.
-The format is the file's extension.
+has no value to print, only its mark, "<5" or "[c]"); every file is written atomically and
+owner-only (``rjdesk_protocol.atomic``), since a return is for the funder, not for everyone on
+the server. The format is the file's extension.
 """
 
 from __future__ import annotations

@@ -5,13 +5,26 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from rjdesk_hub.returns.result import SUPPRESSED, Cell, Period, ReturnResult, Table
+from rjdesk_hub.returns.result import (
+    CONCEALED,
+    SUPPRESSED,
+    Cell,
+    Period,
+    ReturnResult,
+    Table,
+    printed,
+)
 
+# The two marks' meanings, in the suppression rule's words: every output prints them.
+MARK_WORDS = (
+    f"{SUPPRESSED}: fewer than 5. {CONCEALED}: hidden so that a small number elsewhere cannot "
+    "be worked out by subtraction."
+)
 SUPPRESSION_RULE = (
     f'A count under 5 is shown as "{SUPPRESSED}", and so is a rate, median or percentile '
     "worked out from fewer than 5. Where a hidden figure could be worked out by subtracting "
-    f'from a total, further figures are shown as "{SUPPRESSED}" too (secondary suppression), '
-    "so no hidden figure can be recovered from this return."
+    "from a total, further figures are hidden too (secondary suppression), so no hidden "
+    f"figure can be recovered from this return. {MARK_WORDS}"
 )
 EACH_CASE_ONCE = "Each case counts once, however many laptops worked it."
 
@@ -59,6 +72,6 @@ def measure_label(table: Table) -> str:
 
 
 def shown(cell: Cell) -> str:
-    """The one text an output may print for ``cell``: "<5" whenever it is suppressed, whatever
-    else a badly made cell might carry."""
-    return SUPPRESSED if cell.suppressed else cell.shown
+    """The one text an output may print for ``cell`` (``result.printed``): its mark, "<5" or
+    "[c]", whenever it is suppressed, whatever else a badly made cell might carry."""
+    return printed(cell)

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 
 from rjdesk_hub.returns.outputs import common
-from rjdesk_hub.returns.result import ReturnResult, Table
+from rjdesk_hub.returns.result import CONCEALED, SUPPRESSED, ReturnResult, Table
 
 REGULAR = "RjHub-DejaVuSans"
 BOLD = "RjHub-DejaVuSans-Bold"
@@ -110,7 +110,7 @@ class _Report(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no type
             initialFontSize=10,
         )
         self._footer = f"{result.title} · {result.period.label} · " + (
-            'figures under 5 are shown as "<5"'
+            f'"{SUPPRESSED}": under 5; "{CONCEALED}": hidden to protect a small number'
         )
         self._marks = 0
 

@@ -2,7 +2,7 @@
 was computed and the suppression rule in words), then one sheet "Figures" with a block per
 table, as in the CSV, so that the whole return reads and prints top to bottom.
 
-A figure is a number (a rate a percentage, formatted as shown); "<5" and "–" are text. The
+A figure is a number (a rate a percentage, formatted as shown); "<5", "[c]" and "–" are text. The
 number is read from the cell's ``shown`` text, so the workbook says exactly what the CSV and the
 PDF say. Every text is stored as text, never as a formula, whatever it starts with.
 """
