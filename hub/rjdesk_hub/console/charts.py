@@ -27,6 +27,9 @@ from markupsafe import Markup
 from rjdesk_hub.returns.result import CONCEALED, SUPPRESSED, Cell, Table, printed
 
 SVG_NS = "http://www.w3.org/2000/svg"
+FONT_STACK = (
+    'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif'
+)
 WIDTH = 640
 LABEL_HEIGHT = 22  # a row's label line
 BAR_HEIGHT = 18
@@ -120,7 +123,9 @@ def svg(table: Table, *, table_id: str = "") -> str:
             "id": ident,
             "aria-labelledby": f"{ident}-title {ident}-desc",
             "focusable": "false",
-            "font-family": "inherit",  # the page's own font, not the SVG default serif
+            # The console's own font stack (console.css): GOV.UK Frontend sets its font on its
+            # classes, not on <body>, so "inherit" would give the browser's default serif.
+            "font-family": FONT_STACK,
         },
     )
     ET.SubElement(root, "title", {"id": f"{ident}-title"}).text = f"Chart: {table.title}"
