@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from rjdesk_hub.crypto import AtRest
 from rjdesk_hub.errors import HubDamaged
+from rjdesk_hub.returns import collection
 from rjdesk_hub.returns.facts import CaseFacts, ContactFacts, Facts, PersonFacts
 from rjdesk_hub.returns.keep import PEOPLE_FORMAT, PERSON_DATES, PERSON_FIELDS, people_aad
 from rjdesk_hub.returns.models import ReturnCase, ReturnContact, ReturnPeople
@@ -53,12 +54,21 @@ def _maker(kind: type[T], names: tuple[str, ...]) -> Callable[[Sequence[Any]], T
 
 _case = _maker(CaseFacts, _CASE_NAMES)
 _contact = _maker(ContactFacts, _CONTACT_NAMES)
-_person = _maker(PersonFacts, PERSON_FIELDS)
+_person_row = _maker(PersonFacts, PERSON_FIELDS[1:])
+_WIDTH = len(PERSON_FIELDS) - 1
+_day = date.fromisoformat
+
+
+def _person(case_id: str, values: list[Any]) -> PersonFacts:
+    """A person of a sealed case's people facts (which leave out the case id)."""
+    made = _person_row(values)
+    made.__dict__["case_id"] = case_id
+    return made
 
 
 def load_facts(hub: Hub, reach: Reach | None = None) -> Facts:
     """Every case's facts as kept at the hub's last change, or only those ``reach`` names."""
-    with hub.db.reader() as session:
+    with collection.paused(), hub.db.reader() as session:
         return read_facts(session, hub._at_rest, reach)
 
 
@@ -134,10 +144,10 @@ def open_people(at_rest: AtRest, case_id: str, sealed: bytes) -> list[PersonFact
         raise HubDamaged(f"the return facts of case {case_id} at the hub are malformed")
     found = []
     for values in doc.get("people") or []:
-        if not isinstance(values, list) or len(values) != len(PERSON_FIELDS) - 1:
+        if type(values) is not list or len(values) != _WIDTH:
             raise HubDamaged(f"the return facts of case {case_id} at the hub are malformed")
         for at in _DATE_AT:
             if values[at] is not None:
-                values[at] = date.fromisoformat(values[at])
-        found.append(_person([case_id, *values]))
+                values[at] = _day(values[at])
+        found.append(_person(case_id, values))
     return found

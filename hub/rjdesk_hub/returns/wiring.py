@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rjdesk_hub.returns import collection, engine, periods, reach
 from rjdesk_hub.returns import definition as definitions
-from rjdesk_hub.returns import engine, periods, reach
 from rjdesk_hub.returns.produce import Definition, Wiring
 from rjdesk_hub.returns.result import Period, ReturnResult
 from rjdesk_protocol.errors import UsageError
@@ -48,8 +48,9 @@ def compute(hub: Hub, definition: Definition, period: Period, now: datetime) -> 
     from rjdesk_hub.returns.store import load_facts  # noqa: PLC0415 - needs the hub's service
 
     # Only the facts this definition can count over this period (``reach``): the same figures.
-    facts = load_facts(hub, reach.reach(definition.loaded, period))
-    return engine.compute(definition.loaded, facts, period, now=now)
+    with collection.paused():  # from the first fact read to the last figure counted
+        facts = load_facts(hub, reach.reach(definition.loaded, period))
+        return engine.compute(definition.loaded, facts, period, now=now)
 
 
 def default() -> Wiring:
