@@ -4,10 +4,8 @@ hub, for both shipped definitions and one counting contacts and people by their 
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -189,17 +187,11 @@ def _period(rng: random.Random) -> Period:
     return Period(start, start + timedelta(rng.randrange(0, 200)), "a range")
 
 
-@pytest.fixture
-def random_hub(hub: Hub) -> Iterator[Hub]:
-    yield hub
-
-
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(seed=st.integers(0, 2**32 - 1), count=st.integers(0, 30))
-def test_random_facts_give_the_same_figures(random_hub: Hub, seed: int, count: int) -> None:
-    hub = random_hub
+def test_random_facts_give_the_same_figures(hub: Hub, seed: int, count: int) -> None:
     with hub.db.transaction() as tx:
         for model in (ReturnContact, ReturnPeople, ReturnCase):
             tx.session.execute(delete(model))
@@ -236,7 +228,3 @@ def test_the_narrowing_reads_fewer_facts(hub: Hub) -> None:
         for c in closed
         if extracts[c] is not None  # type: ignore[union-attr]
     )
-
-
-def test_dump_is_json_safe() -> None:
-    assert json.dumps(sorted(reach.reach(QUARTERLY, periods.parse_period("2026-27")).case_days))
