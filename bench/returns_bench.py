@@ -307,7 +307,7 @@ def timed(step: Callable[[], Any], rounds: int) -> tuple[float, float, float]:
 
 def line(name: str, figures: tuple[float, float, float], note: str = "") -> None:
     best, median, worst = figures
-    print(f"  {name:<34} best {best:7.0f}  median {median:7.0f}  worst {worst:7.0f} ms{note}")
+    print(f"  {name:<38} best {best:7.0f}  median {median:7.0f}  worst {worst:7.0f} ms{note}")
 
 
 def bench_hub(folder: Path, loaded: Definition, text: str, period: Period, rounds: int) -> None:

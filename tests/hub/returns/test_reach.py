@@ -51,9 +51,27 @@ OWN_DAYS = definition.from_json(
         ],
     }
 )  # fmt: skip
+# No case day at all: every case read is one of a person placed by their own day.
+FEEDBACK_ONLY = definition.from_json(
+    {
+        "format": definition.FORMAT,
+        "id": "feedback-only",
+        "version": 1,
+        "title": "Feedback at the end",
+        "figures": [
+            {"id": "end", "title": "End", "counts": "people", "placed_by": "end_given_on",
+             "by": [{"field": "case.stage", "values": {"closed": "Closed"}}]},
+        ],
+    }
+)  # fmt: skip
 PEOPLE_BY_CASE = definition.load(definition.shipped("people-by-closure"))
 QUARTERLY = definition.load(definition.shipped("rj-quarterly"))
-DEFINITIONS = {"rj-quarterly": QUARTERLY, "people-by-closure": PEOPLE_BY_CASE, "own": OWN_DAYS}
+DEFINITIONS = {
+    "rj-quarterly": QUARTERLY,
+    "people-by-closure": PEOPLE_BY_CASE,
+    "own": OWN_DAYS,
+    "feedback": FEEDBACK_ONLY,
+}
 
 
 def _both(hub: Hub, loaded: Definition, period: Period) -> tuple[Any, Any]:
