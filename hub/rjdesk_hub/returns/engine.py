@@ -14,16 +14,19 @@ Monday to Friday but bank holidays); a second date before the first counts as 0.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from rjdesk_hub.returns import suppression
+from rjdesk_hub.returns import collection, suppression
 from rjdesk_hub.returns.definition import ADDITIVE, Condition, Definition, Figure
 from rjdesk_hub.returns.facts import CaseFacts, Facts
 from rjdesk_hub.returns.fields import Field
+from rjdesk_hub.returns.fields import read as values
 from rjdesk_hub.returns.result import CONCEALED, SUPPRESSED, Cell, Period, ReturnResult, Table
 from rjdesk_protocol.calendar import is_working_day
 
@@ -33,15 +36,15 @@ ALL = "All"
 
 # One counted unit: its own facts row and its case's.
 Unit = tuple[Any, CaseFacts]
-Getter = Callable[[Unit], Any]
 
 
 def compute(definition: Definition, facts: Facts, period: Period, *, now: datetime) -> ReturnResult:
     """The return ``definition`` gives over ``facts`` for ``period``, computed at ``now``."""
     if now.tzinfo is None:
         raise ValueError("a return's computed_at must be an aware (UTC) time")
-    units = _Units(facts, period)
-    counted = [_count(figure, units) for figure in definition.figures]
+    with collection.paused():  # a few hundred thousand objects, none in a cycle
+        units = _Units(facts, period)
+        counted = [_count(figure, units) for figure in definition.figures]
     _suppress(definition, counted)
     return ReturnResult(
         definition_id=definition.id,
@@ -68,36 +71,59 @@ class _Units:
         self.facts = facts
         self._all: dict[str, list[Unit]] = {}
         self._placed: dict[tuple[str, str], list[Unit]] = {}
+        self._chosen: dict[tuple[Any, ...], list[Unit]] = {}
+        self._read: dict[tuple[int, str], tuple[list[Unit], list[Any]]] = {}
+        self.spans: dict[tuple[Any, ...], tuple[list[Unit], list[int | None]]] = {}
         self.working = _WorkingDays()
 
     def all(self, counts: str) -> list[Unit]:
         """Every unit of a kind with its case, joined when a figure first counts it."""
         if counts not in self._all:
             cases = self.cases
-            rows: dict[str, Iterable[Any]] = {"cases": cases.values()}
-            rows |= {"people": self.facts.people, "contacts": self.facts.contacts}
-            self._all[counts] = [
-                (row, cases[row.case_id]) for row in rows[counts] if row.case_id in cases
-            ]
+            if counts == "cases":
+                rows = list(cases.values())
+                self._all[counts] = list(zip(rows, rows, strict=True))
+            else:
+                found: tuple[Any, ...] = (
+                    self.facts.people if counts == "people" else self.facts.contacts
+                )
+                of: list[Any] = list(map(cases.get, map(_CASE_ID, found)))
+                joined: list[Unit] = list(zip(found, of, strict=True))
+                # A row whose case is not among the facts is in no return.
+                self._all[counts] = joined if all(of) else [u for u in joined if u[1]]
         return self._all[counts]
 
     def placed(self, counts: str, placed_by: Field) -> list[Unit]:
         key = (counts, placed_by.name)
         if key not in self._placed:
-            get = getter(placed_by)
+            every = self.all(counts)
             start, end = self.period.start, self.period.end
             self._placed[key] = [
-                u for u in self.all(counts) if (day := get(u)) is not None and start <= day <= end
+                u
+                for u, day in zip(every, self.read(placed_by, every), strict=True)
+                if day is not None and start <= day <= end
             ]
         return self._placed[key]
 
+    def chosen(self, figure: Figure) -> list[Unit]:
+        """The units a figure counts: placed in the period, meeting its ``where`` (figures
+        sharing both share the list, and what is read of it)."""
+        key = (figure.counts, figure.placed_by.name, _conditions_key(figure.where))
+        if key not in self._chosen:
+            placed = self.placed(figure.counts, figure.placed_by)
+            met = _meets(figure.where, placed, self) if figure.where else None
+            self._chosen[key] = placed if met is None else list(compress(placed, met))
+        return self._chosen[key]
 
-def getter(of: Field) -> Getter:
-    """Reads ``of`` from a unit (from its case for a "case." field)."""
-    read = attrgetter(of.attribute)
-    if of.of_case:
-        return lambda unit: read(unit[1])
-    return lambda unit: read(unit[0])
+    def read(self, of: Field, units: list[Unit]) -> list[Any]:
+        """``of`` of each of ``units`` (one of this object's lists), read once per list."""
+        key = (id(units), of.name)
+        if key not in self._read:
+            self._read[key] = (units, values(of, units))  # the list kept: its id stays its own
+        return self._read[key][1]
+
+
+_CASE_ID = attrgetter("case_id")
 
 
 class _WorkingDays:
@@ -134,33 +160,44 @@ class _WorkingDays:
 # -- conditions ----------------------------------------------------------------------------------
 
 
-def _test(condition: Condition) -> Callable[[Unit], bool]:
-    get = getter(condition.field)
+def _passes(condition: Condition, units: list[Unit], read: _Units) -> list[bool]:
+    """Whether each unit meets ``condition``, in order."""
+    found = read.read(condition.field, units)
     kind, operator, value = condition.field.kind, condition.operator, condition.value
     if operator == "is_set":
         wanted = bool(value)
-        return lambda u: (get(u) is not None) is wanted
+        return [(v is not None) is wanted for v in found]
     if operator == "at_least":
         least = int(value)
-        return lambda u: (v := get(u)) is not None and v >= least
+        return [v is not None and v >= least for v in found]
     if operator == "on_or_before":
-        other = getter(value)
-        return lambda u: (a := get(u)) is not None and (b := other(u)) is not None and a <= b
+        other = read.read(value, units)
+        return [
+            a is not None and b is not None and a <= b for a, b in zip(found, other, strict=True)
+        ]
     accepted = {_native(kind, v) for v in ([value] if operator == "equals" else value)}
     if kind in ("word", "yes_no"):
-        return lambda u: get(u) in accepted
-    return lambda u: (v := get(u)) is not None and str(v) in accepted
+        return [v in accepted for v in found]
+    return [v is not None and str(v) in accepted for v in found]
 
 
 def _native(kind: str, written: str) -> Any:
     return written == "true" if kind == "yes_no" else written
 
 
-def _all(conditions: Sequence[Condition]) -> Callable[[Unit], bool]:
-    tests = [_test(c) for c in conditions]
-    if len(tests) == 1:
-        return tests[0]
-    return lambda u: all(t(u) for t in tests)
+def _meets(conditions: Sequence[Condition], units: list[Unit], read: _Units) -> list[bool]:
+    """Whether each unit meets every one of ``conditions``, in order."""
+    met = _passes(conditions[0], units, read) if conditions else [True] * len(units)
+    for condition in conditions[1:]:
+        met = [a and b for a, b in zip(met, _passes(condition, units, read), strict=True)]
+    return met
+
+
+def _conditions_key(conditions: Sequence[Condition]) -> tuple[Any, ...]:
+    return tuple(
+        (c.field.name, c.operator, c.value.name if isinstance(c.value, Field) else c.value)
+        for c in conditions
+    )
 
 
 # -- counting a figure ---------------------------------------------------------------------------
@@ -182,8 +219,13 @@ class _Counted:
     grid: suppression.Grid | None = None
 
 
-def _labels(figure: Figure) -> tuple[list[str], list[str], list[Callable[[Unit], int | None]]]:
-    places: list[Callable[[Unit], int | None]] = []
+# A breakdown's positions: each listed value's row (or column), and the row of any other value
+# (None: such a unit is not counted).
+_Positions = tuple[dict[Any, int], int | None]
+
+
+def _labels(figure: Figure) -> tuple[list[str], list[str], list[_Positions]]:
+    positions: list[_Positions] = []
     labels: list[list[str]] = []
     for breakdown in figure.by:
         words = [w for _, w in breakdown.values]
@@ -194,61 +236,85 @@ def _labels(figure: Figure) -> tuple[list[str], list[str], list[Callable[[Unit],
         if breakdown.not_recorded is not None:
             missing = len(words)
             words.append(breakdown.not_recorded)
-        places.append(_place(getter(breakdown.field), index, missing))
+        positions.append((index, missing))
         labels.append(words)
     rows = labels[0] if labels else [ALL]
     columns = labels[1] if len(labels) > 1 else [figure.column]
-    return rows, columns, places
+    return rows, columns, positions
 
 
-def _place(get: Getter, index: dict[Any, int], missing: int | None) -> Callable[[Unit], int | None]:
-    """A unit's row (or column) of a breakdown; ``missing`` for a value not listed."""
-    return lambda unit: index.get(get(unit), missing)
+def _keys(figure: Figure, chosen: list[Unit], units: _Units) -> list[Any]:
+    """Each unit's value of the figure's breakdown, or its two values (a pair); None for
+    every unit when the figure has no breakdown."""
+    by = [units.read(b.field, chosen) for b in figure.by]
+    if len(by) == 2:
+        return list(zip(by[0], by[1], strict=True))
+    return by[0] if by else [None] * len(chosen)
+
+
+def _position(positions: list[_Positions]) -> Callable[[Any], tuple[int, int] | None]:
+    """The cell of a unit's breakdown value(s) (``_keys``); None when a value is not counted."""
+    if not positions:
+        return lambda key: (0, 0)
+    rows, no_row = positions[0]
+    if len(positions) == 1:
+
+        def row(key: Any) -> tuple[int, int] | None:
+            r = rows.get(key, no_row)
+            return None if r is None else (r, 0)
+
+        return row
+    columns, no_column = positions[1]
+
+    def cell(key: tuple[Any, Any]) -> tuple[int, int] | None:
+        r, c = rows.get(key[0], no_row), columns.get(key[1], no_column)
+        return None if r is None or c is None else (r, c)
+
+    return cell
 
 
 def _count(figure: Figure, units: _Units) -> _Counted:
-    rows, columns, places = _labels(figure)
+    rows, columns, positions = _labels(figure)
     counted = _Counted(figure, rows, columns)
     height, width = len(rows), len(columns)
     bases = [[0] * width for _ in range(height)]
     amounts = [[0] * width for _ in range(height)]
     numerators = [[0] * width for _ in range(height)]
     days: list[list[list[int]]] = [[[] for _ in range(width)] for _ in range(height)]
-    chosen = units.placed(figure.counts, figure.placed_by)
-    if figure.where:
-        keep = _all(figure.where)
-        chosen = [unit for unit in chosen if keep(unit)]
-    row_of = places[0] if places else (lambda unit: 0)
-    column_of = places[1] if len(places) > 1 else (lambda unit: 0)
-    # One loop per measure, each doing only its own work: the return's time is spent here.
+    chosen = units.chosen(figure)
+    keys = _keys(figure, chosen, units)
+    cell = _position(positions)
+    # Units are grouped by their breakdown values first (C-level counting), then each distinct
+    # value is placed in its cell once: the return's time is spent here.
     if figure.measure in ("median", "p90"):
-        span = _span(figure, units)
-        for unit in chosen:
-            r, c, between = row_of(unit), column_of(unit), span(unit)
-            # A value the figure does not count ("not_recorded": false), or days not known.
-            if r is not None and c is not None and between is not None:
-                days[r][c].append(between)
+        grouped: dict[Any, list[int]] = {}
+        for key, between in zip(keys, _spans(figure, units, chosen), strict=True):
+            if between is not None:  # days not known
+                grouped.setdefault(key, []).append(between)
+        for key, found in grouped.items():
+            if (at := cell(key)) is not None:
+                days[at[0]][at[1]] += found
         bases = [[len(cell) for cell in row] for row in days]
     elif figure.measure == "rate":
-        numerator = _all(figure.numerator)
-        for unit in chosen:
-            r, c = row_of(unit), column_of(unit)
-            if r is not None and c is not None:
-                bases[r][c] += 1
-                numerators[r][c] += numerator(unit)
+        met = _meets(figure.numerator, chosen, units)
+        for (key, numerator), n in Counter(zip(keys, met, strict=True)).items():
+            if (at := cell(key)) is not None:
+                bases[at[0]][at[1]] += n
+                numerators[at[0]][at[1]] += n if numerator else 0
     elif figure.measure == "sum":
         assert figure.of is not None
-        amount = getter(figure.of)
-        for unit in chosen:
-            r, c = row_of(unit), column_of(unit)
-            if r is not None and c is not None:
-                bases[r][c] += 1
-                amounts[r][c] += amount(unit) or 0
+        sums: dict[Any, int] = {}
+        sizes = Counter(keys)
+        for key, amount in zip(keys, units.read(figure.of, chosen), strict=True):
+            sums[key] = sums.get(key, 0) + (amount or 0)
+        for key, n in sizes.items():
+            if (at := cell(key)) is not None:
+                bases[at[0]][at[1]] += n
+                amounts[at[0]][at[1]] += sums[key]
     else:
-        for unit in chosen:
-            r, c = row_of(unit), column_of(unit)
-            if r is not None and c is not None:
-                bases[r][c] += 1
+        for key, n in Counter(keys).items():
+            if (at := cell(key)) is not None:
+                bases[at[0]][at[1]] += n
         amounts = bases
     two_way, one_way = len(figure.by) == 2, bool(figure.by)
     counted.bases = _with_totals(bases, two_way, one_way, 0, _add)
@@ -276,24 +342,24 @@ def _with_totals(
     return rows
 
 
-def _span(figure: Figure, units: _Units) -> Callable[[Unit], int | None]:
-    """The days of a unit between the figure's two dates; None when either is not set."""
+def _spans(figure: Figure, units: _Units, chosen: list[Unit]) -> list[int | None]:
+    """The days of each unit between the figure's two dates; None when either is not set
+    (worked out once for a median and a percentile of the same days)."""
     assert figure.day_from is not None and figure.day_to is not None
-    start, end = getter(figure.day_from), getter(figure.day_to)
+    key = (id(chosen), figure.day_from.name, figure.day_to.name, figure.days)
+    if key not in units.spans:
+        units.spans[key] = (chosen, _days_between(figure, units, chosen))
+    return units.spans[key][1]
+
+
+def _days_between(figure: Figure, units: _Units, chosen: list[Unit]) -> list[int | None]:
+    assert figure.day_from is not None and figure.day_to is not None
+    read = units.read
+    pairs = zip(read(figure.day_from, chosen), read(figure.day_to, chosen), strict=True)
     if figure.days == "working":
         between = units.working.between
-
-        def working(unit: Unit) -> int | None:
-            a, b = start(unit), end(unit)
-            return None if a is None or b is None else between(a, b)
-
-        return working
-
-    def calendar(unit: Unit) -> int | None:
-        a, b = start(unit), end(unit)
-        return None if a is None or b is None else max((b - a).days, 0)
-
-    return calendar
+        return [None if a is None or b is None else between(a, b) for a, b in pairs]
+    return [None if a is None or b is None else max((b - a).days, 0) for a, b in pairs]
 
 
 def nearest_rank(values: Sequence[int], percent: int) -> int:
