@@ -28,21 +28,21 @@ PREFER_NOT_TO_SAY = "Prefer not to say"
 DECLINED = "Declined to answer"
 
 INTERVENTION_TYPES = {
-    InterventionType.CONFERENCE: "Conference (direct)",
-    InterventionType.SHUTTLE: "Shuttle (indirect)",
-    InterventionType.LETTER: "Letter (indirect)",
-    InterventionType.RECORDED_AUDIO: "Recorded audio (indirect)",
-    InterventionType.RECORDED_VIDEO: "Recorded video (indirect)",
+    InterventionType.CONFERENCE: "Direct: conference",
+    InterventionType.SHUTTLE: "Indirect: shuttle",
+    InterventionType.LETTER: "Indirect: letter",
+    InterventionType.RECORDED_AUDIO: "Indirect: recorded audio",
+    InterventionType.RECORDED_VIDEO: "Indirect: recorded video",
 }
 STARTED_BY = {
     StartedBy.HARMED: "The harmed person",
-    StartedBy.RESPONSIBLE: "The person responsible",
+    StartedBy.RESPONSIBLE: "The responsible person",
 }
 JUSTICE_STAGES = {
     JusticeStage.OUT_OF_COURT: "Out of court",
     JusticeStage.PRE_SENTENCE: "Pre-sentence",
     JusticeStage.POST_SENTENCE: "Post-sentence",
-    JusticeStage.CUSTODY: "In custody",
+    JusticeStage.CUSTODY: "Custody",
     JusticeStage.NOT_A_CRIME: "Not a crime",
 }
 FEEDBACK_MOMENTS = {
@@ -50,11 +50,11 @@ FEEDBACK_MOMENTS = {
     FeedbackMoment.FOLLOW_UP: "Follow-up",
 }
 SATISFACTION = {
-    Satisfaction.ONE: "1 – very dissatisfied",
-    Satisfaction.TWO: "2 – dissatisfied",
-    Satisfaction.THREE: "3 – neither satisfied nor dissatisfied",
-    Satisfaction.FOUR: "4 – satisfied",
-    Satisfaction.FIVE: "5 – very satisfied",
+    Satisfaction.ONE: "1: very dissatisfied",
+    Satisfaction.TWO: "2: dissatisfied",
+    Satisfaction.THREE: "3: neither satisfied nor dissatisfied",
+    Satisfaction.FOUR: "4: satisfied",
+    Satisfaction.FIVE: "5: very satisfied",
     Satisfaction.DECLINED: DECLINED,
 }
 ANSWERS = {Answer.YES: "Yes", Answer.NO: "No", Answer.DECLINED: DECLINED}
@@ -87,7 +87,7 @@ SEXUAL_ORIENTATIONS = {
     SexualOrientation.STRAIGHT: "Straight or heterosexual",
     SexualOrientation.GAY_OR_LESBIAN: "Gay or lesbian",
     SexualOrientation.BISEXUAL: "Bisexual",
-    SexualOrientation.OTHER: "Other sexual orientation",
+    SexualOrientation.OTHER: "Another sexual orientation",
     SexualOrientation.PREFER_NOT_TO_SAY: PREFER_NOT_TO_SAY,
 }
 ETHNICITIES = {

@@ -15,20 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
+from rjdesk.domain import outcome_labels as labels
 from rjdesk_protocol.enums import (
     ETHNIC_GROUPS,
-    AgeBand,
-    Answer,
-    Disability,
     Ethnicity,
-    GenderSameAsSex,
-    InterventionType,
-    JusticeStage,
-    Religion,
-    Satisfaction,
-    Sex,
-    SexualOrientation,
-    StartedBy,
     ethnic_group,
 )
 
@@ -37,107 +27,21 @@ _DATA_ROLE = Qt.ItemDataRole.UserRole  # what QComboBox.currentData and findData
 
 NOT_ASKED = "Not asked"
 NOT_RECORDED = "Not recorded"
-PREFER_NOT = "Prefer not to say"
+PREFER_NOT = labels.PREFER_NOT_TO_SAY
 
-INTERVENTION_TYPES: dict[InterventionType, str] = {
-    InterventionType.CONFERENCE: "Direct: conference",
-    InterventionType.SHUTTLE: "Indirect: shuttle",
-    InterventionType.LETTER: "Indirect: letter",
-    InterventionType.RECORDED_AUDIO: "Indirect: recorded audio",
-    InterventionType.RECORDED_VIDEO: "Indirect: recorded video",
-}
-STARTED_BY: dict[StartedBy, str] = {
-    StartedBy.HARMED: "The harmed person",
-    StartedBy.RESPONSIBLE: "The responsible person",
-}
-JUSTICE_STAGES: dict[JusticeStage, str] = {
-    JusticeStage.OUT_OF_COURT: "Out of court",
-    JusticeStage.PRE_SENTENCE: "Pre-sentence",
-    JusticeStage.POST_SENTENCE: "Post-sentence",
-    JusticeStage.CUSTODY: "Custody",
-    JusticeStage.NOT_A_CRIME: "Not a crime",
-}
-
-SATISFACTION: dict[Satisfaction, str] = {
-    Satisfaction.ONE: "1: very dissatisfied",
-    Satisfaction.TWO: "2: dissatisfied",
-    Satisfaction.THREE: "3: neither satisfied nor dissatisfied",
-    Satisfaction.FOUR: "4: satisfied",
-    Satisfaction.FIVE: "5: very satisfied",
-    Satisfaction.DECLINED: "Declined to answer",
-}
-ANSWERS: dict[Answer, str] = {
-    Answer.YES: "Yes",
-    Answer.NO: "No",
-    Answer.DECLINED: "Declined to answer",
-}
-
-AGE_BANDS: dict[AgeBand, str] = {
-    AgeBand.UNDER_18: "Under 18",
-    AgeBand.FROM_18_TO_24: "18 to 24",
-    AgeBand.FROM_25_TO_34: "25 to 34",
-    AgeBand.FROM_35_TO_44: "35 to 44",
-    AgeBand.FROM_45_TO_54: "45 to 54",
-    AgeBand.FROM_55_TO_64: "55 to 64",
-    AgeBand.FROM_65: "65 or over",
-    AgeBand.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
-SEXES: dict[Sex, str] = {
-    Sex.FEMALE: "Female",
-    Sex.MALE: "Male",
-    Sex.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
-GENDER_SAME: dict[GenderSameAsSex, str] = {
-    GenderSameAsSex.YES: "Yes",
-    GenderSameAsSex.NO: "No",
-    GenderSameAsSex.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
-ORIENTATIONS: dict[SexualOrientation, str] = {
-    SexualOrientation.STRAIGHT: "Straight or heterosexual",
-    SexualOrientation.GAY_OR_LESBIAN: "Gay or lesbian",
-    SexualOrientation.BISEXUAL: "Bisexual",
-    SexualOrientation.OTHER: "Another sexual orientation",
-    SexualOrientation.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
-ETHNICITIES: dict[Ethnicity, str] = {
-    Ethnicity.ASIAN_BANGLADESHI: "Bangladeshi",
-    Ethnicity.ASIAN_CHINESE: "Chinese",
-    Ethnicity.ASIAN_INDIAN: "Indian",
-    Ethnicity.ASIAN_PAKISTANI: "Pakistani",
-    Ethnicity.ASIAN_OTHER: "Any other Asian background",
-    Ethnicity.BLACK_AFRICAN: "African",
-    Ethnicity.BLACK_CARIBBEAN: "Caribbean",
-    Ethnicity.BLACK_OTHER: "Any other Black, Black British or Caribbean background",
-    Ethnicity.MIXED_WHITE_ASIAN: "White and Asian",
-    Ethnicity.MIXED_WHITE_BLACK_AFRICAN: "White and Black African",
-    Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN: "White and Black Caribbean",
-    Ethnicity.MIXED_OTHER: "Any other Mixed or multiple ethnic background",
-    Ethnicity.WHITE_BRITISH: "English, Welsh, Scottish, Northern Irish or British",
-    Ethnicity.WHITE_IRISH: "Irish",
-    Ethnicity.WHITE_GYPSY_OR_IRISH_TRAVELLER: "Gypsy or Irish Traveller",
-    Ethnicity.WHITE_ROMA: "Roma",
-    Ethnicity.WHITE_OTHER: "Any other White background",
-    Ethnicity.OTHER_ARAB: "Arab",
-    Ethnicity.OTHER_ANY: "Any other ethnic group",
-    Ethnicity.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
-DISABILITIES: dict[Disability, str] = {
-    Disability.YES_A_LOT: "Yes, limited a lot",
-    Disability.YES_A_LITTLE: "Yes, limited a little",
-    Disability.NO: "No",
-    Disability.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
-RELIGIONS: dict[Religion, str] = {
-    Religion.NO_RELIGION: "No religion",
-    Religion.CHRISTIAN: "Christian",
-    Religion.BUDDHIST: "Buddhist",
-    Religion.HINDU: "Hindu",
-    Religion.JEWISH: "Jewish",
-    Religion.MUSLIM: "Muslim",
-    Religion.SIKH: "Sikh",
-    Religion.OTHER: "Any other religion",
-    Religion.PREFER_NOT_TO_SAY: PREFER_NOT,
-}
+# The words of every answer: one source for the window and the rest of the laptop.
+INTERVENTION_TYPES = labels.INTERVENTION_TYPES
+STARTED_BY = labels.STARTED_BY
+JUSTICE_STAGES = labels.JUSTICE_STAGES
+SATISFACTION = labels.SATISFACTION
+ANSWERS = labels.ANSWERS
+AGE_BANDS = labels.AGE_BANDS
+SEXES = labels.SEXES
+GENDER_SAME = labels.GENDER_SAME_AS_SEX
+ORIENTATIONS = labels.SEXUAL_ORIENTATIONS
+ETHNICITIES = labels.ETHNICITIES
+DISABILITIES = labels.DISABILITIES
+RELIGIONS = labels.RELIGIONS
 
 
 def fill(combo: QComboBox, labels: Mapping[E, str], first: str = NOT_ASKED) -> None:
