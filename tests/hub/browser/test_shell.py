@@ -12,7 +12,7 @@ from tests.hub.browser.harness import check_accessibility, csp_violations, scree
 from tests.hub.console_signin import Clock, Person
 
 # A coordinator's: the Audit item is for those who may read the audit log.
-NAV = ["Overview", "Referrals", "Cases", "Facilitators and laptops", "Conflicts"]
+NAV = ["Overview", "Referrals", "Cases", "Facilitators and laptops", "Conflicts", "Returns"]
 
 
 def test_the_overview_passes_axe_and_says_where_the_coordinator_is(
