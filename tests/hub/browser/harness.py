@@ -50,6 +50,9 @@ def check_accessibility(page: Any) -> dict[str, Any]:
     and when nothing passed (axe did not run against the page). Returns axe's results."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # A click that submits a form returns once the next page is committed, not loaded: axe run
+    # in between finds no document. Wait for the page the test is now on.
+    page.wait_for_load_state("load")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": list(AXE_TAGS)}})
     assert results.violations_count == 0, results.generate_report()
     passes = results.response.get("passes", [])

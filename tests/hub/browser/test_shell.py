@@ -165,9 +165,12 @@ def test_on_a_narrow_screen_the_menu_folds_and_opens(signed_in: Any, console_url
     page = signed_in
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{console_url}/")
+    # The Menu button is made by GOV.UK Frontend's script once the page has loaded: wait for
+    # it (and for the fold) rather than read the page at one instant.
     menu = page.get_by_role("button", name="Menu")
-    assert menu.is_visible()
-    assert not page.get_by_role("link", name="Conflicts", exact=True).is_visible()
+    expect(menu).to_be_visible()
+    conflicts = page.get_by_role("link", name="Conflicts", exact=True)
+    expect(conflicts).not_to_be_visible()
     menu.click()
-    assert page.get_by_role("link", name="Conflicts", exact=True).is_visible()
+    expect(conflicts).to_be_visible()
     check_accessibility(page)
