@@ -45,7 +45,7 @@ from rjdesk_protocol.enums import (
     StartedBy,
 )
 from rjdesk_protocol.errors import RuleViolation, ValidationError
-from rjdesk_protocol.rules import age_on
+from rjdesk_protocol.outcomes import ContactSeen, age_band, first_contact
 from rjdesk_protocol.schema import NOTE
 
 E = TypeVar("E", bound=StrEnum)
@@ -108,41 +108,28 @@ def answers_outcomes(participant: Participant) -> bool:
     return participant.role in ANSWERING_ROLES
 
 
-def age_band_of(age: int) -> AgeBand:
-    """The equality monitoring's band of an age in years."""
-    if age < 18:
-        return AgeBand.UNDER_18
-    for top, band in (
-        (24, AgeBand.FROM_18_TO_24),
-        (34, AgeBand.FROM_25_TO_34),
-        (44, AgeBand.FROM_35_TO_44),
-        (54, AgeBand.FROM_45_TO_54),
-        (64, AgeBand.FROM_55_TO_64),
-    ):
-        if age <= top:
-            return band
-    return AgeBand.FROM_65
-
-
 def age_band_from_birth(date_of_birth: date | None, received_on: date) -> AgeBand | None:
     """The band of someone's age on the day the case was received; None without a birth date."""
     if date_of_birth is None or date_of_birth > received_on:
         return None
-    return age_band_of(age_on(date_of_birth, received_on))
+    return age_band(date_of_birth, received_on)
 
 
 def first_contacts(case: Case) -> tuple[date | None, date | None]:
-    """The first contact attempted and made as the case's contacts say (London dates)."""
-    attempted: date | None = None
-    made: date | None = None
-    for contact in case.contacts:
-        at = contact.at if contact.at.tzinfo else contact.at.replace(tzinfo=UTC)
-        day = at.astimezone(LONDON).date()
-        if attempted is None or day < attempted:
-            attempted = day
-        if any(p.role.is_party for p in contact.present) and (made is None or day < made):
-            made = day
-    return attempted, made
+    """The first contact attempted and made as the case's contacts say (London dates), by the
+    rule the hub's returns use too (``rjdesk_protocol.outcomes.first_contact``)."""
+    seen = [
+        ContactSeen(
+            (contact.at if contact.at.tzinfo else contact.at.replace(tzinfo=UTC))
+            .astimezone(LONDON)
+            .date(),
+            [p.id for p in contact.present if p.role.is_party],
+        )
+        for contact in case.contacts
+    ]
+    parties = {p.id for contact in case.contacts for p in contact.present if p.role.is_party}
+    first = first_contact(seen, parties)
+    return first.attempted_on, first.made_on
 
 
 def _asked(participant: Participant, what: str) -> None:
