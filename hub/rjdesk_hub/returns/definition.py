@@ -112,9 +112,9 @@ def shipped(definition_id: str) -> str:
 def text_of(source: str) -> str:
     """The text of the definition ``source`` names: a shipped one by its id ("rj-quarterly"),
     or a file (what ``rjdesk-hub returns --definition`` and the console are given)."""
-    if source in SHIPPED:
-        return shipped(source)
     path = Path(source)
+    if source in SHIPPED and not path.is_file():  # a file of that name is what was meant
+        return shipped(source)
     try:
         if path.stat().st_size > MAX_BYTES:
             raise DefinitionError(f"the definition file {path.name} is too large for a definition")
@@ -128,7 +128,8 @@ def text_of(source: str) -> str:
         raise DefinitionError(f"the definition file {path.name} is not UTF-8 text") from None
     except OSError as error:
         raise DefinitionError(
-            f"the definition file {path.name} cannot be read ({error.strerror})"
+            f"cannot read the definition file {path.name}: it cannot be read as a file "
+            f"({error.strerror})"
         ) from None
 
 
